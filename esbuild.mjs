@@ -1,0 +1,156 @@
+// Builds every bundle of imid-lens with esbuild.
+//
+//   node esbuild.mjs            dist/extension.js (node), dist/web/extension.js (browser), dist/cli.js
+//   node esbuild.mjs --tests    also out/test/** (unit, cli and integration suites)
+//   node esbuild.mjs --dev      no minification
+//   node esbuild.mjs --watch    rebuild on change
+//
+// data/ is embedded through the virtual module "imid-lens:data": every JSON file is
+// validated against data/schema/ first, so a schema violation fails the build with
+// the file and the JSON path. "imid-lens:validators" is Ajv standalone code for the
+// user config schema: no schema compilation (and no eval) at run time.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const dev = args.has('--dev');
+const tests = args.has('--tests');
+
+const readJson = (p) => JSON.parse(fs.readFileSync(path.join(root, p), 'utf8'));
+const listJson = (dir) =>
+  fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.json')).sort().map((f) => `${dir}/${f}`);
+
+function newAjv(opts = {}) {
+  const ajv = new Ajv({ allErrors: true, strict: false, ...opts });
+  for (const f of listJson('data/schema')) ajv.addSchema(readJson(f), f.replace('data/schema/', ''));
+  return ajv;
+}
+
+/** Loads and validates data/; throws one error listing every problem. */
+export function loadData() {
+  const ajv = newAjv();
+  const problems = [];
+  const check = (schema, file, value) => {
+    const validate = ajv.getSchema(schema);
+    if (!validate(value)) {
+      for (const e of validate.errors) problems.push(`${file}${e.instancePath || ''}: ${e.message}${e.params?.additionalProperty ? ` (${e.params.additionalProperty})` : ''}`);
+    }
+  };
+  const termFiles = listJson('data/terms');
+  const claimFiles = listJson('data/claims');
+  const terms = termFiles.map((f) => {
+    const v = readJson(f);
+    check('terms.schema.json', f, v);
+    return v;
+  });
+  const claims = claimFiles.map((f) => {
+    const v = readJson(f);
+    check('claims.schema.json', f, v);
+    return v;
+  });
+  const references = readJson('data/references.json');
+  check('references.schema.json', 'data/references.json', references);
+  if (problems.length) throw new Error(`data/ does not match data/schema/:\n  ${problems.join('\n  ')}`);
+  return { terms, claims, references, termFiles, claimFiles };
+}
+
+const dataPlugin = {
+  name: 'imid-lens-data',
+  setup(build) {
+    build.onResolve({ filter: /^imid-lens:(data|validators)$/ }, (a) => ({ path: a.path, namespace: 'imid-lens' }));
+    build.onLoad({ filter: /.*/, namespace: 'imid-lens' }, (a) => {
+      const watchFiles = [...listJson('data/terms'), ...listJson('data/claims'), ...listJson('data/schema'), 'data/references.json'].map((f) => path.join(root, f));
+      try {
+        if (a.path === 'imid-lens:data') {
+          // JSON.parse of a string literal loads faster than an object literal of the same size.
+          return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(loadData()))});`, loader: 'js', watchFiles };
+        }
+        const ajv = newAjv({ code: { source: true, esm: true } });
+        const code = standaloneCode(ajv, { validateConfig: 'config.schema.json' });
+        return { contents: code, loader: 'js', resolveDir: root, watchFiles };
+      } catch (e) {
+        return { errors: [{ text: e.message }], watchFiles };
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  sourcemap: true,
+  minify: !dev,
+  keepNames: true,
+  target: 'es2022',
+  define: { IMID_LENS_VERSION: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
+  logLevel: 'warning',
+  plugins: [dataPlugin],
+  legalComments: 'linked',
+  absWorkingDir: root,
+  // ESM builds first: jsonc-parser's UMD build hides requires from the bundler.
+  mainFields: ['module', 'main'],
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/vscode/extension.web.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/bin.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    // ESM dependencies (fdir) read import.meta.url; give the CommonJS bundle its own.
+    define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
+    banner: { js: '#!/usr/bin/env node\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  },
+];
+
+if (tests) {
+  const find = (dir, suffix) =>
+    fs.existsSync(path.join(root, dir))
+      ? fs.readdirSync(path.join(root, dir), { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f))
+      : [];
+  const testCommon = {
+    ...common,
+    minify: false,
+    platform: 'node',
+    format: 'cjs',
+    outbase: '.',
+    outdir: 'out',
+    sourcemap: 'inline',
+    define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
+    banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  };
+  builds.push({ ...testCommon, entryPoints: [...find('test/unit', '.test.ts'), ...find('test/cli', '.test.ts')], external: ['vscode', 'fast-check'] });
+  builds.push({ ...testCommon, entryPoints: [...find('test/integration', '.ts')], external: ['vscode', 'mocha'] });
+}
+
+const watch = args.has('--watch');
+const t0 = Date.now();
+try {
+  if (watch) {
+    for (const b of builds) await (await esbuild.context(b)).watch();
+    console.log('watching for changes...');
+  } else {
+    await Promise.all(builds.map((b) => esbuild.build(b)));
+    fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+    console.log(`built ${builds.length} bundles in ${Date.now() - t0} ms`);
+  }
+} catch (e) {
+  if (!e.errors) console.error(e.message);
+  process.exit(1);
+}

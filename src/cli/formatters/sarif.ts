@@ -1,0 +1,68 @@
+/**
+ * SARIF 2.1.0 for code-scanning dashboards. Columns are UTF-16 code units
+ * (declared through run.columnKind); lines and columns are 1-based as SARIF wants.
+ */
+import type { Engine, Finding } from '../../core/index';
+import type { FileResult } from './types';
+
+const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+export function formatSarif(results: readonly FileResult[], engine: Engine, version: string, includeSuppressed = false): string {
+  const ruleIds = new Set<string>();
+  const sarifResults: unknown[] = [];
+  const region = (f: Finding) => ({
+    startLine: f.range.start.line + 1,
+    startColumn: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+  });
+  const push = (r: FileResult, f: Finding, suppression?: { reason?: string }) => {
+    ruleIds.add(f.ruleId);
+    sarifResults.push({
+      ruleId: f.ruleId,
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(r.file) }, region: region(f) } }],
+      ...(f.fixes.length
+        ? {
+            fixes: f.fixes.filter((x) => x.edits.length).map((x) => ({
+              description: { text: x.title },
+              artifactChanges: [{
+                artifactLocation: { uri: encodeURI(r.file) },
+                replacements: x.edits.map((e) => ({
+                  deletedRegion: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1, endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1 },
+                  insertedContent: { text: e.newText },
+                })),
+              }],
+            })),
+          }
+        : {}),
+      ...(f.evidence ? { properties: { evidence: f.evidence } } : {}),
+      ...(suppression ? { suppressions: [{ kind: 'inSource', ...(suppression.reason ? { justification: suppression.reason } : {}) }] } : {}),
+    });
+  };
+  for (const r of results) {
+    for (const f of r.findings) push(r, f);
+    if (includeSuppressed) for (const s of r.suppressed) push(r, s.finding, { ...(s.directive.reason ? { reason: s.directive.reason } : {}) });
+  }
+  const rules = [...ruleIds].sort().map((id) => {
+    const info = engine.ruleInfo(id);
+    return {
+      id,
+      shortDescription: { text: info?.message ?? id },
+      ...(info?.explanation ? { fullDescription: { text: info.explanation } } : {}),
+      defaultConfiguration: { level: LEVEL[info?.severity ?? 'warning'] },
+      properties: { family: info?.family ?? 'builtin', ...(info?.evidence?.length ? { evidence: info.evidence } : {}) },
+    };
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'imid-lens', version, rules } },
+      columnKind: 'utf16CodeUnits',
+      results: sarifResults,
+    }],
+  };
+  return JSON.stringify(log, null, 2);
+}

@@ -1,0 +1,124 @@
+/**
+ * The engine: the term database and the compiled rules, built once from the
+ * bundled data and the project configuration, then shared by every lint.
+ */
+import { type ConfigProblem, type ParsedConfig, type ProjectConfig, toTerm } from './config';
+import type { BundledData, ClaimFile, Severity } from './data/types';
+import { BUILTIN_RULES } from './rules/builtin';
+import { type CompiledRule, type RuleProblem, compileRules } from './rules/claims';
+import { TermDb } from './termdb';
+
+export interface EngineInput {
+  readonly data: BundledData;
+  /** Parsed .imid-lens.json (problems already recorded there are passed through). */
+  readonly config?: ParsedConfig;
+  /** Severity overrides from editor settings, applied over the config file's. */
+  readonly ruleOverrides?: Readonly<Record<string, Severity | 'off'>>;
+}
+
+export interface RuleInfo {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly family: string;
+  readonly source: string;
+  readonly explanation?: string;
+  readonly evidence?: readonly string[];
+}
+
+export class Engine {
+  readonly db: TermDb;
+  readonly rules: readonly CompiledRule[];
+  /** Problems of the bundled data (the data tests require none). */
+  readonly dataProblems: ReadonlyArray<{ message: string; source?: string }>;
+  /** Problems of the user's configuration: shown to the user, never fatal. */
+  readonly configProblems: ConfigProblem[];
+  readonly config: ProjectConfig;
+  private readonly severities: Record<string, Severity | 'off'>;
+  private readonly infos = new Map<string, RuleInfo>();
+
+  constructor(input: EngineInput) {
+    const { data } = input;
+    const parsed = input.config;
+    this.config = parsed?.config ?? {};
+    this.configProblems = [...(parsed?.problems ?? [])];
+    const configFile = parsed?.problems[0]?.file ?? '.imid-lens.json';
+    const extraTerms = (this.config.terms ?? []).map((t) => toTerm(t));
+    this.db = new TermDb({ terms: data.terms, references: data.references, termFiles: data.termFiles, extraTerms });
+    const dataProblems: Array<{ message: string; source?: string }> = [];
+    for (const p of this.db.problems) {
+      if (p.file === '.imid-lens.json') {
+        const i = (this.config.terms ?? []).findIndex((t) => t.id === p.termId);
+        this.configProblems.push({ file: configFile, ...(parsed?.locate(['terms', Math.max(0, i)]) ?? { line: 0, character: 0 }), message: p.message });
+      } else dataProblems.push({ message: p.message, ...(p.file ? { source: p.file } : {}) });
+    }
+    const bundled = compileRules(this.db, data.claims, data.claimFiles);
+    bundled.problems.forEach((p: RuleProblem) => dataProblems.push({ message: p.message, source: p.source }));
+    const rules = [...bundled.rules];
+    const user = this.config.claims ?? [];
+    if (user.length) {
+      const file: ClaimFile = {
+        family: 'user',
+        title: 'Rules from .imid-lens.json',
+        rules: user.map((c) => ({
+          id: c.id,
+          severity: c.severity ?? 'warning',
+          message: c.message,
+          explanation: c.explanation ?? c.message,
+          evidence: c.evidence ?? [],
+          ...(c.subject ? { subject: c.subject } : {}),
+          patterns: c.patterns,
+          ...(c.unless ? { unless: c.unless } : {}),
+          ...(c.rewrites ? { rewrites: c.rewrites } : {}),
+          examples: { invalid: (c.examples?.invalid ?? []).map((text) => ({ text })), valid: c.examples?.valid ?? [] },
+        })),
+      };
+      const compiled = compileRules(this.db, [file], [configFile], { untrusted: true });
+      for (const p of compiled.problems) {
+        const i = user.findIndex((c) => c.id === p.ruleId);
+        this.configProblems.push({ file: configFile, ...(parsed?.locate(['claims', Math.max(0, i)]) ?? { line: 0, character: 0 }), message: p.message });
+      }
+      const taken = new Set(rules.map((r) => r.rule.id));
+      for (const r of compiled.rules) {
+        if (taken.has(r.rule.id) || BUILTIN_RULES.some((b) => b.id === r.rule.id)) {
+          const i = user.findIndex((c) => c.id === r.rule.id);
+          this.configProblems.push({ file: configFile, ...(parsed?.locate(['claims', i]) ?? { line: 0, character: 0 }), message: `rule id "${r.rule.id}" is already used by a bundled rule` });
+          continue;
+        }
+        rules.push(r);
+      }
+    }
+    this.rules = rules;
+    this.dataProblems = dataProblems;
+    for (const r of rules) {
+      this.infos.set(r.rule.id, {
+        id: r.rule.id,
+        severity: r.rule.severity,
+        message: r.rule.message,
+        family: r.family,
+        source: r.source,
+        explanation: r.rule.explanation,
+        evidence: r.rule.evidence,
+      });
+    }
+    for (const b of BUILTIN_RULES) this.infos.set(b.id, { id: b.id, severity: b.severity, message: b.description, family: 'builtin', source: 'built in' });
+    this.severities = { ...(this.config.rules ?? {}), ...(input.ruleOverrides ?? {}) };
+    for (const id of Object.keys(this.severities)) {
+      if (!this.infos.has(id)) {
+        this.configProblems.push({ file: configFile, ...(parsed?.locate(['rules', id]) ?? { line: 0, character: 0 }), message: `unknown rule id "${id}" in "rules"` });
+      }
+    }
+  }
+
+  severityOf(ruleId: string, dflt: Severity): Severity | 'off' {
+    return this.severities[ruleId] ?? dflt;
+  }
+
+  ruleInfo(id: string): RuleInfo | undefined {
+    return this.infos.get(id);
+  }
+
+  get ruleIds(): string[] {
+    return [...this.infos.keys()];
+  }
+}

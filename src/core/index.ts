@@ -1,0 +1,16 @@
+/** Public surface of the pure core (no 'vscode', no 'node:*'). */
+export * from './document';
+export * from './findings';
+export * from './prose/index';
+export * from './termdb';
+export * from './scanner';
+export * from './sentences';
+export * from './engine';
+export * from './lint';
+export * from './fixes';
+export * from './hover';
+export * from './complete';
+export * from './config';
+export * from './bundled';
+export * from './citations/format';
+export type * from './data/types';

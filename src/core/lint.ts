@@ -1,0 +1,216 @@
+/**
+ * text + language + engine → findings (sorted, deterministic), with
+ * disable comments applied. The one entry point the editor and the CLI share.
+ */
+import type { Severity } from './data/types';
+import { type DocumentLike, LineIndex, TextDocument } from './document';
+import { Engine, type EngineInput } from './engine';
+import { type Finding, type OffsetEdit, type OffsetFix, type RawFinding, compareRaw, toPublic } from './findings';
+import { type Directive, type Prose, extractProse, firstPairEndingAfter, insideAny, maskedSlice, proseKindOf } from './prose/index';
+import { BUILTIN_RULES, MISSPELLED_NAME, UNKNOWN_DIRECTIVE_RULE, checkMisspellings } from './rules/builtin';
+import { evaluateSentence } from './rules/claims';
+import { type Mention, scan } from './scanner';
+import { type Sentence, SentenceIndex } from './sentences';
+
+/** Checks citations of a document (supplied by the citation layer; optional). */
+export type CitationChecker = (prose: Prose, engine: Engine) => RawFinding[];
+
+export interface LintOptions {
+  readonly engine: Engine;
+  readonly languageId: string;
+  readonly citations?: CitationChecker;
+}
+
+export interface Suppressed {
+  readonly finding: Finding;
+  readonly directive: Directive;
+}
+
+export interface LintResult {
+  readonly findings: Finding[];
+  /** Findings silenced by a disable comment, with the comment (and its reason). */
+  readonly suppressed: Suppressed[];
+  readonly prose: Prose | undefined;
+  readonly mentions: readonly Mention[];
+}
+
+/** Builds an engine and checks the examples of the user's own rules (like prh specs). */
+export function createEngine(input: EngineInput): Engine {
+  const engine = new Engine(input);
+  const user = input.config?.config.claims ?? [];
+  const file = input.config?.problems[0]?.file ?? '.imid-lens.json';
+  user.forEach((c, i) => {
+    if (!engine.rules.some((r) => r.rule.id === c.id && r.family === 'user')) return;
+    const where = input.config?.locate(['claims', i, 'examples']) ?? { line: 0, character: 0 };
+    for (const text of c.examples?.invalid ?? []) {
+      const found = lintText(text, 'plaintext', engine).findings.some((f) => f.ruleId === c.id);
+      if (!found) engine.configProblems.push({ file, ...where, message: `rule "${c.id}": invalid example is not flagged: ${JSON.stringify(text)}` });
+    }
+    for (const text of c.examples?.valid ?? []) {
+      const found = lintText(text, 'plaintext', engine).findings.some((f) => f.ruleId === c.id);
+      if (found) engine.configProblems.push({ file, ...where, message: `rule "${c.id}": valid example is flagged: ${JSON.stringify(text)}` });
+    }
+  });
+  return engine;
+}
+
+export function lintText(text: string, languageId: string, engine: Engine, citations?: CitationChecker): LintResult {
+  return lint(new TextDocument('untitled:text', text, 1, languageId), { engine, languageId, ...(citations ? { citations } : {}) });
+}
+
+export function lint(doc: DocumentLike, opts: LintOptions): LintResult {
+  const kind = proseKindOf(opts.languageId);
+  if (!kind) return { findings: [], suppressed: [], prose: undefined, mentions: [] };
+  const text = doc.getText();
+  const prose = extractProse(text, kind);
+  const { raw, mentions } = lintProse(prose, opts.engine);
+  if (opts.citations) raw.push(...opts.citations(prose, opts.engine));
+  raw.push(...checkDirectives(prose, opts.engine));
+  raw.sort(compareRaw);
+  return applyDirectives(doc, prose, raw, mentions);
+}
+
+/** Term and claim findings of a prose (no citations, no directives), in document order. */
+export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.text.length): { raw: RawFinding[]; mentions: Mention[] } {
+  const raw: RawFinding[] = [];
+  const mentions = scan(engine.db, prose, from, to);
+  const sevMis = engine.severityOf(MISSPELLED_NAME.id, MISSPELLED_NAME.severity);
+  if (sevMis !== 'off') checkMisspellings(engine.db, mentions, sevMis, raw);
+  const sentences = new SentenceIndex(prose);
+  let group: Mention[] = [];
+  let current: Sentence | undefined;
+  const flush = () => {
+    if (current && group.length) checkSentence(prose, engine, current, group, raw);
+    group = [];
+  };
+  for (const m of mentions) {
+    if (!current || m.start >= current.end || m.start < current.start) {
+      flush();
+      current = sentences.around(m.start);
+    }
+    group.push(m);
+  }
+  flush();
+  return { raw, mentions };
+}
+
+const LONG_SENTENCE = 1500;
+const WINDOW = 600;
+
+function checkSentence(prose: Prose, engine: Engine, s: Sentence, mentions: Mention[], out: RawFinding[]): void {
+  // A "sentence" of a 5 MB line without punctuation: look only around the mentions,
+  // in merged windows so that no mention is checked twice.
+  if (s.end - s.start > LONG_SENTENCE) {
+    let i = 0;
+    while (i < mentions.length) {
+      const start = Math.max(s.start, mentions[i].start - WINDOW);
+      let end = Math.min(s.end, mentions[i].end + WINDOW);
+      let j = i + 1;
+      while (j < mentions.length && mentions[j].start < end && end - start < 4 * WINDOW) {
+        end = Math.min(s.end, Math.max(end, mentions[j].end + WINDOW));
+        j++;
+      }
+      checkSentence(prose, engine, { start, end }, mentions.slice(i, j), out);
+      i = j;
+    }
+    return;
+  }
+  const text = maskedSlice(prose, s.start, s.end);
+  const citations: Array<{ start: number; end: number; text: string }> = [];
+  for (const c of prose.citations) {
+    if (c.start < s.start || c.end > s.end) continue;
+    const ex = firstPairEndingAfter(prose.excluded, c.start);
+    const cs = prose.excluded[2 * ex];
+    const ce = prose.excluded[2 * ex + 1];
+    if (!citations.some((x) => x.start === cs)) citations.push({ start: cs, end: ce, text: prose.text.slice(cs, ce).trim() });
+  }
+  evaluateSentence(engine.rules, {
+    start: s.start,
+    text,
+    mentions,
+    quoted: insideAny(prose.quotes, s.start),
+    citations,
+    citeFix: (keys) => citeFix(prose, s, text, keys),
+  }, engine, out);
+}
+
+/** "Add citation for the evidence": the document's own citation syntax before the final punctuation. */
+function citeFix(prose: Prose, s: Sentence, masked: string, keys: readonly string[]): OffsetFix | undefined {
+  const edit = citationEdit(prose, s, masked, keys);
+  return edit && { title: `Add citation for the evidence (${keys.join(', ')})`, kind: 'citation', edits: [edit] };
+}
+
+function citationEdit(prose: Prose, s: Sentence, masked: string, keys: readonly string[]): OffsetEdit | undefined {
+  if (!keys.length || prose.kind === 'plaintext') return undefined;
+  let k = masked.length;
+  while (k > 0 && /[\s"'\u201d\u2019)\]*_]/.test(masked[k - 1])) k--;
+  const at = k > 0 && /[.!?]/.test(masked[k - 1]) ? s.start + k - 1 : s.start + k;
+  const newText = prose.kind === 'latex' ? `~\\cite{${keys.join(',')}}` : ` [${keys.map((x) => `@${x}`).join('; ')}]`;
+  return { start: at, end: at, newText };
+}
+
+/** Where and what to insert to cite `keys` for the sentence around `offset` (Markdown/LaTeX syntax). */
+export function citationEditAt(prose: Prose, offset: number, keys: readonly string[]): OffsetEdit | undefined {
+  const s = new SentenceIndex(prose).around(offset);
+  return citationEdit(prose, s, maskedSlice(prose, s.start, s.end), keys);
+}
+
+function checkDirectives(prose: Prose, engine: Engine): RawFinding[] {
+  const sev = engine.severityOf(UNKNOWN_DIRECTIVE_RULE.id, UNKNOWN_DIRECTIVE_RULE.severity);
+  if (sev === 'off' || !prose.directives.length) return [];
+  const out: RawFinding[] = [];
+  const known = new Set(engine.ruleIds);
+  for (const d of prose.directives) {
+    for (const id of d.rules) {
+      if (known.has(id)) continue;
+      const at = prose.text.indexOf(id, d.start);
+      const start = at >= 0 && at < d.end ? at : d.start;
+      out.push({ ruleId: UNKNOWN_DIRECTIVE_RULE.id, severity: sev as Severity, message: `Unknown rule "${id}" in a disable comment.`, start, end: start + (at >= 0 ? id.length : d.end - d.start), fixes: [] });
+    }
+  }
+  return out;
+}
+
+function applyDirectives(doc: DocumentLike, prose: Prose, raw: RawFinding[], mentions: Mention[]): LintResult {
+  const findings: Finding[] = [];
+  const suppressed: Suppressed[] = [];
+  if (!prose.directives.length) {
+    for (const r of raw) findings.push(toPublic(doc, r));
+    return { findings, suppressed, prose, mentions };
+  }
+  const lines = new LineIndex(prose.text);
+  const lineDirectives = new Map<number, Directive[]>();
+  const blocks: Directive[] = [];
+  for (const d of prose.directives) {
+    if (d.kind === 'disable-next-line') push(lineDirectives, lines.lineAt(d.end) + 1, d);
+    else if (d.kind === 'disable-line') push(lineDirectives, lines.lineAt(d.start), d);
+    else blocks.push(d);
+  }
+  const applies = (d: Directive, id: string) => id !== UNKNOWN_DIRECTIVE_RULE.id && (d.rules.length === 0 || d.rules.includes(id));
+  for (const r of raw) {
+    const line = lines.lineAt(r.start);
+    let by = lineDirectives.get(line)?.find((d) => applies(d, r.ruleId));
+    if (!by) {
+      // disable ... enable: the last block directive before the finding decides
+      let state: Directive | undefined;
+      for (const d of blocks) {
+        if (d.start > r.start) break;
+        if (d.kind === 'disable' && applies(d, r.ruleId)) state = d;
+        else if (d.kind === 'enable' && (d.rules.length === 0 || d.rules.includes(r.ruleId))) state = undefined;
+      }
+      by = state;
+    }
+    const f = toPublic(doc, r);
+    if (by) suppressed.push({ finding: f, directive: by });
+    else findings.push(f);
+  }
+  return { findings, suppressed, prose, mentions };
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+export { BUILTIN_RULES };

@@ -1,0 +1,72 @@
+/**
+ * Rules implemented in code (the claim and name rules live in data/claims).
+ * Like the data rules, each carries valid/invalid examples that the tests run.
+ */
+import type { Severity } from '../data/types';
+import { type RawFinding, matchCase } from '../findings';
+import type { Mention } from '../scanner';
+import type { TermDb } from '../termdb';
+
+export interface BuiltinRuleMeta {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly description: string;
+  readonly fix: 'lexical' | 'none' | 'bibliography';
+  readonly examples: { invalid: Array<{ text: string; output?: string; languageId?: string }>; valid: Array<string | { text: string; languageId?: string }> };
+}
+
+export const MISSPELLED_NAME: BuiltinRuleMeta = {
+  id: 'misspelled-name',
+  severity: 'warning',
+  description: 'A known misspelling of a drug or protein name; the fix replaces it with the correct spelling.',
+  fix: 'lexical',
+  examples: {
+    invalid: [
+      { text: 'Patients received lenolidomide and dexamethasone.', output: 'Patients received lenalidomide and dexamethasone.' },
+      { text: 'Pomalidamide was given on days 1-21.', output: 'Pomalidomide was given on days 1-21.' },
+    ],
+    valid: ['Patients received lenalidomide and dexamethasone.', 'The file `lenolidomide.csv` holds the raw data.'],
+  },
+};
+
+export const UNKNOWN_CITATION_KEY: BuiltinRuleMeta = {
+  id: 'unknown-citation-key',
+  severity: 'warning',
+  description: 'A citation key that none of the document\'s bibliographies (nor the bundled one) defines.',
+  fix: 'bibliography',
+  examples: {
+    invalid: [{ text: 'Lenalidomide degrades IKZF1 [@kronke2041].', languageId: 'markdown' }],
+    valid: [{ text: 'Lenalidomide degrades IKZF1 [@kronke2014].', languageId: 'markdown' }],
+  },
+};
+
+export const UNKNOWN_DIRECTIVE_RULE: BuiltinRuleMeta = {
+  id: 'unknown-rule-in-directive',
+  severity: 'warning',
+  description: 'A disable comment names a rule id that does not exist (a typo would silently suppress nothing).',
+  fix: 'none',
+  examples: {
+    invalid: [{ text: '<!-- imid-lens-disable-next-line apremilast-is-imid-typo -->\nApremilast is an IMiD.', languageId: 'markdown' }],
+    valid: [{ text: '<!-- imid-lens-disable-next-line misspelled-name -->\nlenolidomide', languageId: 'markdown' }],
+  },
+};
+
+export const BUILTIN_RULES: readonly BuiltinRuleMeta[] = [MISSPELLED_NAME, UNKNOWN_CITATION_KEY, UNKNOWN_DIRECTIVE_RULE];
+
+export function checkMisspellings(db: TermDb, mentions: readonly Mention[], severity: Severity, out: RawFinding[]): void {
+  for (const m of mentions) {
+    if (m.form?.kind !== 'misspelling') continue;
+    const term = db.term(m.form.termId);
+    if (!term) continue;
+    const fixed = matchCase(term.preferredName, m.text);
+    out.push({
+      ruleId: MISSPELLED_NAME.id,
+      severity,
+      message: `"${m.text}" looks like a misspelling of ${term.preferredName}. Did you mean "${fixed}"?`,
+      start: m.start,
+      end: m.end,
+      fixes: [{ title: `Change to "${fixed}"`, kind: 'lexical', edits: [{ start: m.start, end: m.end, newText: fixed }] }],
+      data: { termId: term.id, suggestion: fixed },
+    });
+  }
+}

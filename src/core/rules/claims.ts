@@ -1,0 +1,359 @@
+/**
+ * Data-driven claim rules (data/claims/*.json and the user's extra rules).
+ *
+ * A claim rule is a set of regexes over one sentence (markup blanked) that
+ * name a subject term and a wrong or outdated predicate. Patterns use macros
+ * that expand from the term database, so every surface form of a subject
+ * (brands, codes, misspellings...) is covered without repeating them. Each
+ * match then passes the generic context checks (negation, historical framing,
+ * hedged or reported speech, quotation) before it becomes a finding.
+ *
+ * A name rule flags outdated surface forms (research codes, former names,
+ * retired programme names) used as current, with a lexical fix to the
+ * current name.
+ */
+import type { ClaimFile, ClaimRule, Severity } from '../data/types';
+import { type OffsetFix, type RawFinding, matchCase } from '../findings';
+import type { Mention } from '../scanner';
+import { type TermDb, compileTrie } from '../termdb';
+import { isHedged, isHistorical, isNegated, isQuoted } from './context';
+import { checkRegexSafety } from './safeRegex';
+
+export interface CompiledRule {
+  readonly rule: ClaimRule;
+  readonly family: string;
+  readonly source: string;
+  readonly type: 'claim' | 'name';
+  readonly patterns: RegExp[];
+  readonly unless: RegExp[];
+  /** Term ids whose mention makes the rule worth running on a sentence. */
+  readonly triggers: ReadonlySet<string>;
+  /** name rules: formKeys of outdated forms → replacement. */
+  readonly outdated?: ReadonlyMap<string, string>;
+  /** name rules: term ids whose current name in the sentence makes the old name acceptable. */
+  readonly currentTerms?: ReadonlySet<string>;
+  readonly rewrites: Array<{ title?: string; replace: string; when?: RegExp }>;
+}
+
+export interface RuleProblem {
+  readonly ruleId?: string;
+  readonly source: string;
+  readonly message: string;
+}
+
+const NAME_OF_GROUP = /\(\?<([A-Za-z_$][\w$]*)>/g;
+
+/** Turns literal spaces (outside character classes) into \s+ so wording survives wraps and markup. */
+export function flexibleSpaces(src: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      out += c + (src[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      out += c;
+      continue;
+    }
+    if (c === ' ') {
+      while (src[i + 1] === ' ') i++;
+      // " ?" and " *" make the whole white-space run optional
+      const q = src[i + 1];
+      if (q === '?' || q === '*') {
+        out += '\\s*';
+        i++;
+        if (src[i + 1] === '?') i++; // lazy marker
+      } else if (q === '+') {
+        out += '\\s+';
+        i++;
+      } else out += '\\s+';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+function alternation(db: TermDb, termIds: Iterable<string>): string {
+  const names: string[] = [];
+  for (const id of termIds) for (const f of db.formsOf(id)) names.push(f.name);
+  if (!names.length) return '(?!)';
+  const re = compileTrie(names);
+  // compileTrie appends [®™]? and a word-end lookahead; add the word-start lookbehind here
+  return `(?<![A-Za-z0-9_\\u00C0-\\u024F\\u0370-\\u03FF])(?:${re.source})`;
+}
+
+/** Expands a selector ("apremilast", "members:imid") to term ids. */
+export function selectTerms(db: TermDb, selector: string): string[] {
+  if (selector.startsWith('members:')) {
+    const cls = selector.slice(8);
+    return [cls, ...db.membersOf(cls)].filter((id) => db.term(id));
+  }
+  return db.term(selector) ? [selector] : [];
+}
+
+export function compileRules(db: TermDb, files: readonly ClaimFile[], sources: readonly string[] = [], opts: { untrusted?: boolean } = {}): { rules: CompiledRule[]; problems: RuleProblem[] } {
+  const rules: CompiledRule[] = [];
+  const problems: RuleProblem[] = [];
+  files.forEach((file, fi) => {
+    const source = sources[fi] ?? `data/claims/${file.family}.json`;
+    for (const rule of file.rules) {
+      try {
+        rules.push(compileRule(db, file, rule, source, opts.untrusted ?? false));
+      } catch (e) {
+        problems.push({ ruleId: rule.id, source, message: `rule "${rule.id}": ${(e as Error).message}` });
+      }
+    }
+  });
+  return { rules, problems };
+}
+
+function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: string, untrusted: boolean): CompiledRule {
+  const type = rule.type ?? 'claim';
+  if (type === 'name') {
+    if (!rule.forms) throw new Error('a name rule needs "forms"');
+    const outdated = new Map<string, string>();
+    const currentTerms = new Set<string>();
+    const triggers = new Set<string>();
+    for (const id of rule.forms.terms) {
+      const term = db.term(id);
+      if (!term) throw new Error(`unknown term "${id}" in forms.terms`);
+      triggers.add(id);
+      currentTerms.add(id);
+      const replacement = rule.replacement ?? term.preferredName;
+      for (const f of db.formsOf(id)) {
+        const byKind = rule.forms.kinds ? (rule.forms.kinds as string[]).includes(f.kind) : false;
+        const byName = rule.forms.names?.some((n) => n.toLowerCase() === f.name.toLowerCase()) ?? false;
+        if (byKind || byName) outdated.set(f.name.toLowerCase(), replacement);
+      }
+      for (const n of rule.forms.names ?? []) {
+        if (!db.formsOf(id).some((f) => f.name.toLowerCase() === n.toLowerCase())) throw new Error(`"${n}" is not a surface form of "${id}"`);
+      }
+    }
+    if (!outdated.size) throw new Error('forms select no surface form');
+    return { rule, family: file.family, source, type, patterns: [], unless: compileList(rule.unless, untrusted, rule.id), triggers, outdated, currentTerms, rewrites: [] };
+  }
+  if (!rule.patterns?.length) throw new Error('a claim rule needs "patterns"');
+  const subjectIds = new Set<string>();
+  for (const sel of rule.subject ?? []) {
+    const ids = selectTerms(db, sel);
+    if (!ids.length) throw new Error(`subject "${sel}" selects no term`);
+    ids.forEach((id) => subjectIds.add(id));
+  }
+  const triggers = new Set<string>(subjectIds);
+  const macroCache = new Map<string, string>();
+  const expand = (src: string, depth = 0): string => {
+    if (depth > 5) throw new Error('macros nest too deeply');
+    return src.replace(/\{([a-z][a-z0-9-]*(?::[a-z0-9-]+)?)\}/gi, (whole, name: string) => {
+      const cached = macroCache.get(name);
+      if (cached) return cached;
+      let out: string;
+      if (name === 'subject') {
+        if (!subjectIds.size) throw new Error('{subject} used but the rule has no "subject"');
+        out = alternation(db, subjectIds);
+      } else if (name.startsWith('term:') || name.startsWith('members:')) {
+        const ids = selectTerms(db, name);
+        if (!ids.length) throw new Error(`macro {${name}} selects no term`);
+        out = alternation(db, ids);
+        if (!subjectIds.size) ids.forEach((id) => triggers.add(id));
+      } else if (file.macros && name in file.macros) {
+        out = `(?:${expand(flexibleSpaces(file.macros[name]), depth + 1)})`;
+      } else {
+        throw new Error(`unknown macro ${whole}`);
+      }
+      macroCache.set(name, out);
+      return out;
+    });
+  };
+  const patterns = rule.patterns.map((p) => {
+    if (untrusted) assertSafe(p, rule.id);
+    let src = expand(flexibleSpaces(p));
+    // Only the first {subject} keeps its group name (duplicate names are a syntax error).
+    let seen = 0;
+    src = src.replace(NAME_OF_GROUP, (g, n: string) => (n === 'subject' && seen++ > 0 ? '(?:' : g));
+    return new RegExp(src, 'gi');
+  });
+  if (!triggers.size) throw new Error('the rule names no term (use "subject" or a {term:...} macro)');
+  return {
+    rule,
+    family: file.family,
+    source,
+    type: 'claim',
+    patterns,
+    unless: compileList(rule.unless, untrusted, rule.id),
+    triggers,
+    rewrites: (rule.rewrites ?? []).map((r) => ({ ...(r.title ? { title: r.title } : {}), replace: r.replace, ...(r.when ? { when: new RegExp(r.when, 'i') } : {}) })),
+  };
+}
+
+function compileList(list: string[] | undefined, untrusted: boolean, id: string): RegExp[] {
+  return (list ?? []).map((p) => {
+    if (untrusted) assertSafe(p, id);
+    return new RegExp(flexibleSpaces(p), 'i');
+  });
+}
+
+const MACRO = /\{[a-z][a-z0-9-]*(?::[a-z0-9-]+)?\}/gi;
+
+function assertSafe(pattern: string, id: string): void {
+  // Screened as it will run (spaces become \s+); macros expand to vetted term tries.
+  const problem = checkRegexSafety(flexibleSpaces(pattern).replace(MACRO, 'X'));
+  if (problem) throw new Error(`pattern ${JSON.stringify(pattern)} of rule "${id}" is rejected: ${problem}`);
+}
+
+// --- evaluation ----------------------------------------------------------------------------
+
+export interface SentenceInput {
+  /** Document offset of the sentence start. */
+  readonly start: number;
+  /** Sentence text with markup blanked (same length as the sentence). */
+  readonly text: string;
+  /** Mentions inside the sentence (document offsets). */
+  readonly mentions: readonly Mention[];
+  /** Whether the sentence sits in a block quote. */
+  readonly quoted: boolean;
+  /** Stretches of the sentence that hold citations, to carry over into rewrites: document offsets. */
+  readonly citations: ReadonlyArray<{ start: number; end: number; text: string }>;
+  /** Build the "insert citation" edit for evidence keys (language-specific); undefined when not possible. */
+  readonly citeFix?: (keys: readonly string[]) => OffsetFix | undefined;
+}
+
+export interface Severities {
+  severityOf(ruleId: string, dflt: Severity): Severity | 'off';
+}
+
+export function evaluateSentence(rules: readonly CompiledRule[], s: SentenceInput, sev: Severities, out: RawFinding[]): void {
+  const present = new Set<string>();
+  for (const m of s.mentions) if (m.form) present.add(m.form.termId);
+  for (const r of rules) {
+    let relevant = false;
+    for (const t of r.triggers) {
+      if (present.has(t)) {
+        relevant = true;
+        break;
+      }
+    }
+    if (!relevant) continue;
+    const severity = sev.severityOf(r.rule.id, r.rule.severity);
+    if (severity === 'off') continue;
+    if (r.unless.some((u) => u.test(s.text))) continue;
+    if (r.type === 'name') evaluateName(r, s, severity, out);
+    else evaluateClaim(r, s, severity, out);
+  }
+}
+
+function guarded(r: CompiledRule, s: SentenceInput, start: number, end: number, scope: 'claim' | 'sentence'): boolean {
+  const g = r.rule.guards ?? {};
+  const c = { sentence: s.text, matchStart: start, matchEnd: end };
+  if (g.quotation !== false && (s.quoted || isQuoted(c))) return true;
+  if (g.negation !== false && isNegated(c)) return true;
+  if (g.historical !== false && isHistorical(c, scope)) return true;
+  if (g.hedge !== false && isHedged(c)) return true;
+  return false;
+}
+
+function evaluateClaim(r: CompiledRule, s: SentenceInput, severity: Severity, out: RawFinding[]): void {
+  let lastEnd = -1;
+  const hits: Array<{ start: number; end: number; m: RegExpExecArray }> = [];
+  for (const re of r.patterns) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = re.exec(s.text)) !== null && guard++ < 50) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      hits.push({ start: m.index, end: m.index + m[0].length, m });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const h of hits) {
+    if (h.start < lastEnd) continue; // overlapping alternative patterns of the same rule
+    // trim blank (markup) edges so the range sits on words
+    let hs = h.start;
+    let he = h.end;
+    while (hs < he && s.text.charCodeAt(hs) === 32) hs++;
+    while (he > hs && /\s/.test(s.text[he - 1])) he--;
+    if (guarded(r, s, hs, he, 'claim')) continue;
+    lastEnd = h.end;
+    const docStart = s.start + hs;
+    const docEnd = s.start + he;
+    const fixes: OffsetFix[] = [];
+    const original = s.text.slice(hs, he);
+    const carried = s.citations.filter((c) => c.start >= docStart && c.end <= docEnd).map((c) => c.text);
+    for (const rw of r.rewrites) {
+      if (rw.when && !rw.when.test(original)) continue;
+      let text = expandTemplate(rw.replace, h.m);
+      text = matchCase(text.replace(/\s+/g, ' ').trim(), original);
+      if (carried.length) text += ` ${carried.join(' ')}`;
+      if (text === original) continue;
+      fixes.push({ title: rw.title ? expandTemplate(rw.title, h.m) : `Rewrite as "${abbreviate(text)}"`, kind: 'rewrite', edits: [{ start: docStart, end: docEnd, newText: text }] });
+    }
+    const cite = s.citeFix?.(r.rule.evidence);
+    if (cite) fixes.push(cite);
+    out.push({
+      ruleId: r.rule.id,
+      severity,
+      message: r.rule.message,
+      start: docStart,
+      end: docEnd,
+      explanation: r.rule.explanation,
+      evidence: r.rule.evidence,
+      family: r.family,
+      fixes,
+    });
+  }
+}
+
+function evaluateName(r: CompiledRule, s: SentenceInput, severity: Severity, out: RawFinding[]): void {
+  const outdated = r.outdated!;
+  for (const m of s.mentions) {
+    if (!m.form) continue;
+    const replacement = outdated.get(m.form.name.toLowerCase());
+    if (!replacement) continue;
+    if (r.rule.allowWithCurrentName !== false) {
+      // "lenalidomide (CC-5013)": the current name is in the sentence
+      const current = s.mentions.some((o) => o !== m && o.form && o.form.termId === m.form!.termId && !outdated.has(o.form.name.toLowerCase()) && o.form.kind !== 'misspelling');
+      if (current) continue;
+    }
+    const rel = m.start - s.start;
+    if (guarded(r, s, rel, rel + (m.end - m.start), 'sentence')) continue;
+    const atSentenceStart = s.text.slice(0, rel).trim() === '';
+    const newText = atSentenceStart ? matchCase(replacement, 'A') : replacement;
+    out.push({
+      ruleId: r.rule.id,
+      severity,
+      message: r.rule.message.replace(/\{name\}/g, m.text).replace(/\{current\}/g, replacement),
+      start: m.start,
+      end: m.end,
+      explanation: r.rule.explanation,
+      evidence: r.rule.evidence,
+      family: r.family,
+      fixes: [{ title: `Change "${m.text}" to "${newText}"`, kind: 'lexical', edits: [{ start: m.start, end: m.end, newText }] }],
+      data: { termId: m.form.termId, outdated: m.text, current: replacement },
+    });
+  }
+}
+
+/** $<name>, $1..$9 and $& from the match; unmatched groups expand to nothing. */
+export function expandTemplate(template: string, m: RegExpExecArray): string {
+  return template.replace(/\$(?:<([A-Za-z_$][\w$]*)>|(\d)|&)/g, (_whole, name: string | undefined, num: string | undefined) => {
+    if (name !== undefined) return m.groups?.[name] ?? '';
+    if (num !== undefined) return m[Number(num)] ?? '';
+    return m[0];
+  });
+}
+
+function abbreviate(s: string): string {
+  return s.length > 70 ? `${s.slice(0, 67)}…` : s;
+}

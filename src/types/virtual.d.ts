@@ -1,0 +1,20 @@
+// Virtual modules provided by esbuild.mjs at build time.
+declare module 'imid-lens:data' {
+  import type { BundledData } from '../core/data/types';
+  const data: BundledData;
+  export default data;
+}
+
+declare module 'imid-lens:validators' {
+  export interface AjvError {
+    instancePath: string;
+    message?: string;
+    keyword: string;
+    params: Record<string, unknown>;
+  }
+  export interface Validator {
+    (value: unknown): boolean;
+    errors?: AjvError[] | null;
+  }
+  export const validateConfig: Validator;
+}

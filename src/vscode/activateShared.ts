@@ -1,0 +1,34 @@
+/**
+ * One activation for the Node and the browser extension hosts: synchronous,
+ * flat, one registerX() per feature. Nothing heavy happens here: the engine is
+ * built on first use.
+ */
+import * as vscode from 'vscode';
+import { bundledData } from '../core/index';
+import { registerCodeActions } from './codeActions';
+import { registerCommands } from './commands';
+import { registerTermCompletion } from './completion';
+import { registerDiagnostics } from './diagnostics';
+import { registerHover } from './hover';
+import { Services } from './services';
+
+export const LANGUAGES = ['markdown', 'latex', 'plaintext', 'quarto', 'rmd'];
+
+export const SELECTOR: vscode.DocumentSelector = LANGUAGES.map((language) => ({ language }));
+
+export interface ExtensionApi {
+  readonly services: Services;
+}
+
+export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
+  const services = new Services();
+  context.subscriptions.push(
+    services,
+    registerDiagnostics(services),
+    registerHover(services, SELECTOR),
+    registerTermCompletion(services, SELECTOR),
+    registerCodeActions(services, SELECTOR),
+    registerCommands(services, () => bundledData.references),
+  );
+  return { services };
+}

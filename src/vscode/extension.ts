@@ -1,0 +1,9 @@
+/** Node extension host entry (desktop VS Code, code-server, remote). */
+import type * as vscode from 'vscode';
+import { type ExtensionApi, activateShared } from './activateShared';
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  return activateShared(context);
+}
+
+export function deactivate(): void {}

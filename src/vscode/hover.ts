@@ -1,0 +1,33 @@
+/** Hover cards on every surface form (drug, brand, code, former name, protein, class). */
+import * as vscode from 'vscode';
+import { buildCard, mentionAt } from '../core/index';
+import type { Services } from './services';
+
+export const CARD_COMMANDS = ['imidLens.insertCitation', 'imidLens.openTermSheet'];
+
+export function commandUri(command: string, args: unknown): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+export function registerHover(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(selector, {
+    provideHover(doc, position) {
+      if (!services.isLintable(doc)) return undefined;
+      const { prose } = services.lint(doc);
+      if (!prose) return undefined;
+      const offset = doc.offsetAt(position);
+      const m = mentionAt(services.engine.db, prose, offset);
+      if (!m?.form) return undefined;
+      const term = services.engine.db.term(m.form.termId);
+      if (!term) return undefined;
+      const card = buildCard(services.engine.db, term, m.form, {
+        insertCitation: (keys) => commandUri('imidLens.insertCitation', [{ uri: doc.uri.toString(), offset: m.end, keys }]),
+        openTermSheet: (id) => commandUri('imidLens.openTermSheet', [id]),
+      });
+      const md = new vscode.MarkdownString(card.markdown);
+      md.isTrusted = { enabledCommands: CARD_COMMANDS };
+      md.supportHtml = false;
+      return new vscode.Hover(md, new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)));
+    },
+  });
+}

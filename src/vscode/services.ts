@@ -1,0 +1,171 @@
+/**
+ * State shared by the features: the engine (rebuilt when .imid-lens.json or
+ * the settings change), the output channel, and a per-version lint cache so
+ * hover, completion and code actions never lint the same text twice.
+ */
+import * as vscode from 'vscode';
+import {
+  CONFIG_FILE,
+  type Engine,
+  type LintResult,
+  type ParsedConfig,
+  type Severity,
+  type CitationChecker,
+  bundledEngine,
+  lint,
+  parseConfig,
+  proseKindOf,
+} from '../core/index';
+
+export const SOURCE = 'imid-lens';
+
+/** Supplied by the citation feature: checks a document's citation keys against its bibliographies. */
+export interface CitationService {
+  checkerFor(doc: vscode.TextDocument): CitationChecker | undefined;
+}
+
+/** URI schemes whose documents are linted (never git:, output:, vscode-scm: ...). */
+export const SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-test-web', 'vscode-remote', 'vscode-userdata']);
+
+export interface Settings {
+  enable: boolean;
+  languages: string[];
+  debounceMs: number;
+  rules: Record<string, Severity | 'off'>;
+  bibliographies: string[];
+}
+
+export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  const c = vscode.workspace.getConfiguration('imidLens', scope);
+  return {
+    enable: c.get<boolean>('enable', true),
+    languages: c.get<string[]>('languages', ['markdown', 'latex', 'plaintext', 'quarto', 'rmd']),
+    debounceMs: Math.max(0, c.get<number>('debounceMs', 200)),
+    rules: c.get<Record<string, Severity | 'off'>>('rules', {}),
+    bibliographies: c.get<string[]>('bibliographies', []),
+  };
+}
+
+export class Services implements vscode.Disposable {
+  readonly output: vscode.LogOutputChannel;
+  private engineCache: Engine | undefined;
+  private parsed: ParsedConfig | undefined;
+  private configUri: vscode.Uri | undefined;
+  private readonly cache = new Map<string, { version: number; result: LintResult; engine: Engine }>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the engine changed (configuration, settings, bibliographies): everything re-lints. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private shownProblems = '';
+  citations: CitationService | undefined;
+  settings: Settings;
+
+  constructor() {
+    this.output = vscode.window.createOutputChannel('IMiD Lens', { log: true });
+    this.settings = readSettings();
+    this.disposables.push(
+      this.output,
+      this.changed,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('imidLens')) {
+          this.settings = readSettings();
+          this.invalidate();
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+    const reload = () => void this.loadConfig();
+    this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+    void this.loadConfig();
+  }
+
+  /** Reads the first workspace folder's .imid-lens.json through workspace.fs (works on virtual file systems). */
+  async loadConfig(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return;
+    const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
+    let text: string | undefined;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      text = undefined; // no config file: defaults
+    }
+    this.configUri = text === undefined ? undefined : uri;
+    this.parsed = text === undefined ? undefined : parseConfig(text, uri.toString());
+    this.invalidate();
+  }
+
+  get configFileUri(): vscode.Uri | undefined {
+    return this.configUri;
+  }
+
+  get projectConfig(): ParsedConfig | undefined {
+    return this.parsed;
+  }
+
+  private invalidate(): void {
+    this.engineCache = undefined;
+    this.cache.clear();
+    this.changed.fire();
+  }
+
+  /** Called by the citation layer when bibliographies changed. */
+  citationsChanged(): void {
+    this.cache.clear();
+    this.changed.fire();
+  }
+
+  get engine(): Engine {
+    if (!this.engineCache) {
+      const t0 = Date.now();
+      this.engineCache = bundledEngine(this.parsed, this.settings.rules);
+      this.output.info(`engine ready in ${Date.now() - t0} ms: ${this.engineCache.db.terms.size} terms, ${this.engineCache.db.forms.size} surface forms, ${this.engineCache.rules.length} claim rules`);
+      this.reportProblems(this.engineCache);
+    }
+    return this.engineCache;
+  }
+
+  private reportProblems(engine: Engine): void {
+    const problems = engine.configProblems;
+    const key = problems.map((p) => `${p.file}:${p.line}:${p.message}`).join('\n');
+    if (key === this.shownProblems) return;
+    this.shownProblems = key;
+    if (!problems.length) return;
+    for (const p of problems) this.output.error(`${p.file}:${p.line + 1}:${p.character + 1}: ${p.message}`);
+    const first = problems[0];
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('IMiD Lens: {0} has {1} problem(s): {2} (line {3}). The defaults keep working.', CONFIG_FILE, problems.length, first.message, first.line + 1), vscode.l10n.t('Open file'), vscode.l10n.t('Show log'))
+      .then((choice) => {
+        if (choice === vscode.l10n.t('Open file') && this.configUri) {
+          void vscode.window.showTextDocument(this.configUri, { selection: new vscode.Range(first.line, first.character, first.line, first.character) });
+        } else if (choice === vscode.l10n.t('Show log')) this.output.show();
+      });
+  }
+
+  isLintable(doc: vscode.TextDocument): boolean {
+    return this.settings.enable && SCHEMES.has(doc.uri.scheme) && this.settings.languages.includes(doc.languageId) && proseKindOf(doc.languageId) !== undefined;
+  }
+
+  /** The lint result of the document's current version (cached). */
+  lint(doc: vscode.TextDocument): LintResult {
+    const key = doc.uri.toString();
+    const engine = this.engine;
+    const hit = this.cache.get(key);
+    if (hit && hit.version === doc.version && hit.engine === engine) return hit.result;
+    const citations = this.citations?.checkerFor(doc);
+    const result = lint(doc, { engine, languageId: doc.languageId, ...(citations ? { citations } : {}) });
+    this.cache.set(key, { version: doc.version, result, engine });
+    return result;
+  }
+
+  /** The cached result if it is for the current version, without linting. */
+  cached(doc: vscode.TextDocument): LintResult | undefined {
+    const hit = this.cache.get(doc.uri.toString());
+    return hit && hit.version === doc.version && hit.engine === this.engineCache ? hit.result : undefined;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
