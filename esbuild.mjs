@@ -17,6 +17,9 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+// IMID_LENS_OUT puts dist/ and out/ elsewhere (parallel builds do not overwrite each other).
+const outBase = path.resolve(root, process.env.IMID_LENS_OUT ?? '.');
+const outPath = (p) => path.join(outBase, p);
 const args = new Set(process.argv.slice(2));
 const dev = args.has('--dev');
 const tests = args.has('--tests');
@@ -96,11 +99,11 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: outPath('dist/extension.js'), platform: 'node', format: 'cjs', external: ['vscode'] },
   {
     ...common,
     entryPoints: ['src/vscode/extension.web.ts'],
-    outfile: 'dist/web/extension.js',
+    outfile: outPath('dist/web/extension.js'),
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
@@ -110,7 +113,7 @@ const builds = [
   {
     ...common,
     entryPoints: ['src/cli/bin.ts'],
-    outfile: 'dist/cli.js',
+    outfile: outPath('dist/cli.js'),
     platform: 'node',
     format: 'cjs',
     // ESM dependencies (fdir) read import.meta.url; give the CommonJS bundle its own.
@@ -130,7 +133,7 @@ if (tests) {
     platform: 'node',
     format: 'cjs',
     outbase: '.',
-    outdir: 'out',
+    outdir: outPath('out'),
     sourcemap: 'inline',
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
     banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
@@ -139,15 +142,16 @@ if (tests) {
   builds.push({ ...testCommon, entryPoints: [...find('test/integration', '.ts')], external: ['vscode', 'mocha'] });
 }
 
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 const watch = args.has('--watch');
 const t0 = Date.now();
-try {
+if (isMain) try {
   if (watch) {
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log('watching for changes...');
   } else {
     await Promise.all(builds.map((b) => esbuild.build(b)));
-    fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+    fs.chmodSync(outPath('dist/cli.js'), 0o755);
     console.log(`built ${builds.length} bundles in ${Date.now() - t0} ms`);
   }
 } catch (e) {

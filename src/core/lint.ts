@@ -110,11 +110,15 @@ function checkSentence(prose: Prose, engine: Engine, s: Sentence, mentions: Ment
         end = Math.min(s.end, Math.max(end, mentions[j].end + WINDOW));
         j++;
       }
-      checkSentence(prose, engine, { start, end }, mentions.slice(i, j), out);
+      checkWindow(prose, engine, { start, end }, mentions.slice(i, j), out);
       i = j;
     }
     return;
   }
+  checkWindow(prose, engine, s, mentions, out);
+}
+
+function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mention[], out: RawFinding[]): void {
   const text = maskedSlice(prose, s.start, s.end);
   const citations: Array<{ start: number; end: number; text: string }> = [];
   for (const c of prose.citations) {

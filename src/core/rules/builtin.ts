@@ -51,7 +51,7 @@ export const UNKNOWN_DIRECTIVE_RULE: BuiltinRuleMeta = {
   },
 };
 
-export const BUILTIN_RULES: readonly BuiltinRuleMeta[] = [MISSPELLED_NAME, UNKNOWN_CITATION_KEY, UNKNOWN_DIRECTIVE_RULE];
+export const BUILTIN_RULES: readonly BuiltinRuleMeta[] = [MISSPELLED_NAME, UNKNOWN_DIRECTIVE_RULE];
 
 export function checkMisspellings(db: TermDb, mentions: readonly Mention[], severity: Severity, out: RawFinding[]): void {
   for (const m of mentions) {
