@@ -17,6 +17,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
+// IMID_LENS_OUT=.build/x builds and tests in a private output folder (parallel work never collides).
+const outBase = path.resolve(root, process.env.IMID_LENS_OUT ?? '.');
+const rel = (p) => path.relative(root, path.join(outBase, p)) || '.';
 const only = process.env.SUITES ? new Set(process.env.SUITES.split(',')) : undefined;
 const want = (s) => !only || only.has(s);
 const results = [];
@@ -51,8 +54,8 @@ if (!process.env.SKIP_TYPECHECK) step('typecheck', 'npm', ['run', '--silent', 't
 if (!step('build', process.execPath, ['esbuild.mjs', '--tests'], single)) {
   console.log('\nthe build failed; no suite can run');
 } else {
-  if (want('unit')) step('unit', process.execPath, ['--test', '--test-reporter=tap', 'out/test/unit/'], nodeTest);
-  if (want('cli')) step('cli', process.execPath, ['--test', '--test-reporter=tap', 'out/test/cli/'], nodeTest);
+  if (want('unit')) step('unit', process.execPath, ['--test', '--test-reporter=tap', rel('out/test/unit/')], nodeTest);
+  if (want('cli')) step('cli', process.execPath, ['--test', '--test-reporter=tap', rel('out/test/cli/')], nodeTest);
   if (want('integration')) {
     const bin = path.join(root, '.vscode-test/code-server/node_modules/.bin/code-server');
     if (!fs.existsSync(bin) || !fs.existsSync('/usr/bin/chromium')) step('install VS Code (code-server) and chromium', 'bash', ['test/harness/install-code-server.sh'], single);
