@@ -4,7 +4,7 @@
  * commands...) and inside longer words are dropped.
  */
 import { type Prose, firstPairEndingAfter } from './prose/types';
-import { type SurfaceForm, type TermDb, formKey, isWordCode } from './termdb';
+import { type SurfaceForm, type TermDb, isWordCode } from './termdb';
 
 export interface Mention {
   readonly start: number;
@@ -44,12 +44,44 @@ export function scan(db: TermDb, prose: Prose, start = 0, end = prose.text.lengt
       re.lastIndex = Math.max(s + 1, Math.min(excluded[2 * ex + 1], e));
       continue;
     }
-    const key = formKey(m[0]);
-    const form = db.lookup(m[0]);
-    if (!form && !db.isTrigger(key)) continue;
-    out.push({ start: s, end: e, text: m[0], form, key });
+    const r = db.resolve(m[0]);
+    if (!r.reported) continue;
+    if (r.form && (partOfLongerCode(m[0], text, e) || ambiguousAllCaps(m[0], r.form))) {
+      re.lastIndex = s + 1;
+      continue;
+    }
+    out.push({ start: s, end: e, text: m[0], form: r.form, key: r.key });
   }
   return out;
+}
+
+const CODE_SHAPE = /^[A-Za-z]{1,5}[-\u2010\u2011 ]?\d{2,}$/;
+const HYPHEN = /[-\u2010\u2011]/;
+
+/**
+ * A name that continues into a longer identifier: "BMS" in BMS-986158, "CC-90009" in the study
+ * code CC-90009-AML-001. An ordinary hyphenated word after it ("lenalidomide-based",
+ * "CC-220-treated", "GSPT1-selective") keeps the match.
+ */
+function partOfLongerCode(match: string, text: string, end: number): boolean {
+  if (!HYPHEN.test(text.charAt(end))) return false;
+  const next = text.charAt(end + 1);
+  if (next >= '0' && next <= '9') return /[A-Za-z]$/.test(match) || CODE_SHAPE.test(match);
+  if (!CODE_SHAPE.test(match)) return false;
+  // an upper-case segment followed by another hyphen or a digit: -AML-001, -NHL-001, -MM2
+  return /^[A-Z]{2,}(?:[-\u2010\u2011\d]|$)/.test(text.slice(end + 1, end + 16));
+}
+
+/**
+ * Mixed-case class acronyms written in capitals mean something else: "IMIDs" are immune-mediated
+ * inflammatory diseases (where apremilast is used), not "IMiDs". An all-caps match of a short
+ * mixed-case form (IMiD, CELMoD) is therefore not reported.
+ */
+function ambiguousAllCaps(match: string, form: SurfaceForm): boolean {
+  const letters = match.replace(/[^A-Za-z]/g, '').replace(/([A-Z])s$/, '$1'); // "IMIDs" is all caps too
+  if (letters.length < 2 || letters.length > 8 || letters !== letters.toUpperCase()) return false;
+  const name = form.name.replace(/[^A-Za-z]/g, '').replace(/s$/, '');
+  return /[A-Z]/.test(name.slice(1)) && /[a-z]/.test(name);
 }
 
 /** The mention covering `offset`, scanning only the line around it. */

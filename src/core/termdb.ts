@@ -30,9 +30,14 @@ const SEP_RE = /[-\u2010\u2011\u2012\u2013\s]+/g;
 const GREEK: Record<string, string> = { α: 'a', β: 'b', γ: 'g', δ: 'd', κ: 'k' };
 const GREEK_WORD: Record<string, string> = { alpha: 'a', beta: 'b', gamma: 'g', delta: 'd', kappa: 'k' };
 
-/** Lookup key of a surface form or of matched text: case, marks, separators and Greek spelling folded. */
+/** Latin letters with diacritics → their base letter ("Grünenthal" → "Grunenthal"); Greek letters are kept. */
+export function foldDiacritics(s: string): string {
+  return /[\u00c0-\u024f]/.test(s) ? s.normalize('NFD').replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1').normalize('NFC') : s;
+}
+
+/** Lookup key of a surface form or of matched text: case, marks, diacritics, separators and Greek spelling folded. */
 export function formKey(s: string): string {
-  let k = s.normalize('NFC').toLowerCase().replace(/[®™©]/g, '');
+  let k = foldDiacritics(s.normalize('NFC').toLowerCase()).replace(/[®™©]/g, '');
   k = k.replace(/alpha|beta|gamma|delta|kappa/g, (w) => GREEK_WORD[w]);
   k = k.replace(/[αβγδκ]/g, (c) => GREEK[c]);
   return k.replace(SEP_RE, '').replace(/[’]/g, "'");
@@ -119,8 +124,12 @@ function tokenSource(tok: string): string {
       const word = Object.keys(GREEK_WORD).find((w) => GREEK_WORD[w] === latin) ?? latin;
       return `(?:${g}|${word})`;
     }
-    default:
+    default: {
+      // A letter with a diacritic also matches its base letter: "Grünenthal" and "Grunenthal".
+      const base = foldDiacritics(tok);
+      if (base !== tok && base.length === tok.length) return `[${tok}${base}]`;
       return tok.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/'/g, "['\u2019]");
+    }
   }
 }
 
@@ -164,6 +173,13 @@ export function compileTrie(names: Iterable<string>): RegExp {
 
 // --- the database ---------------------------------------------------------------
 
+export interface ResolvedMatch {
+  readonly key: string;
+  readonly form: SurfaceForm | undefined;
+  /** A surface form or a claim trigger: the scanner reports it. */
+  readonly reported: boolean;
+}
+
 export interface TermDbInput {
   terms: TermFile[];
   references: CslItem[];
@@ -180,6 +196,8 @@ export class TermDb {
   readonly problems: TermDbProblem[] = [];
   readonly fileOf = new Map<string, string>();
   private regex: RegExp | undefined;
+  /** Matched text → what it resolves to (matches repeat: "lenalidomide" thousands of times). */
+  private readonly resolved = new Map<string, ResolvedMatch>();
   private readonly formsByTerm = new Map<string, SurfaceForm[]>();
   private readonly members = new Map<string, string[]>();
   /** Extra keywords (not terms) the scanner also reports, e.g. claim triggers. */
@@ -240,6 +258,7 @@ export class TermDb {
     list.push(form);
     this.formsByTerm.set(form.termId, list);
     this.regex = undefined;
+    this.resolved.clear();
   }
 
   /** Adds non-term keywords (claim triggers); returns nothing, reported by the scanner with termId = "". */
@@ -249,6 +268,7 @@ export class TermDb {
       if (!this.forms.has(key) && !this.triggers.has(key)) {
         this.triggers.set(key, w);
         this.regex = undefined;
+        this.resolved.clear();
       }
     }
   }
@@ -264,6 +284,22 @@ export class TermDb {
       this.regex = compileTrie(names);
     }
     return this.regex;
+  }
+
+  /**
+   * What a scanner match stands for: its key, its surface form, and whether it is reported at
+   * all (a form or a claim trigger). Same answers as formKey/lookup/isTrigger, memoised.
+   */
+  resolve(text: string): ResolvedMatch {
+    let r = this.resolved.get(text);
+    if (!r) {
+      const key = formKey(text);
+      const form = this.forms.get(key);
+      r = { key, form, reported: form !== undefined || this.isTrigger(key) };
+      if (this.resolved.size >= 10000) this.resolved.clear(); // bounded: a document cannot grow it without limit
+      this.resolved.set(text, r);
+    }
+    return r;
   }
 
   /** The surface form that matched text stands for. */
