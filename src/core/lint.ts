@@ -121,8 +121,10 @@ function checkSentence(prose: Prose, engine: Engine, s: Sentence, mentions: Ment
 function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mention[], out: RawFinding[]): void {
   const text = maskedSlice(prose, s.start, s.end);
   const citations: Array<{ start: number; end: number; text: string }> = [];
-  for (const c of prose.citations) {
-    if (c.start < s.start || c.end > s.end) continue;
+  const cites = prose.citations;
+  for (let k = firstCitationFrom(cites, s.start); k < cites.length && cites[k].start < s.end; k++) {
+    const c = cites[k];
+    if (c.end > s.end) continue;
     const ex = firstPairEndingAfter(prose.excluded, c.start);
     const cs = prose.excluded[2 * ex];
     const ce = prose.excluded[2 * ex + 1];
@@ -136,6 +138,18 @@ function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mentio
     citations,
     citeFix: (keys) => citeFix(prose, s, text, keys),
   }, engine, out);
+}
+
+/** Index of the first citation starting at or after `offset` (citations are sorted by start). */
+export function firstCitationFrom(cites: Prose['citations'], offset: number): number {
+  let lo = 0;
+  let hi = cites.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cites[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** "Add citation for the evidence": the document's own citation syntax before the final punctuation. */

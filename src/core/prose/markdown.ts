@@ -15,9 +15,115 @@ const CROSSREF_PREFIXES = new Set([
 ]);
 
 // Inline constructs, found by their first characters. Order matters only for
-// alternatives that share a first character.
+// alternatives that share a first character. Bare URLs (http://, https://,
+// ftp://, www.) start with letters: they are found separately with indexOf
+// (see InlineTokens), which keeps this regex's first-character scan fast.
 const INLINE =
-  /`+|<!--|<(?:https?|ftp|mailto):[^>\s]*>|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*?)?\/?>|!?\]\(|\]\[[^\]\n]*\]|\[\^[^\]\s]+\]|https?:\/\/|ftp:\/\/|www\.|@\{|@|\$\$?|\\[[(]|\*+|_+|~~|\\[\\`*_{}[\]()#+\-.!$@%&~^|<>"']|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});|\{\{<|\{[#.=][^}\n]*\}|\^\[/g;
+  /`+|<!--|<(?:https?|ftp|mailto):[^>\s]*>|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*?)?\/?>|!?\]\(|\]\[[^\]\n]*\]|\[\^[^\]\s]+\]|@\{|@|\$\$?|\\[[(]|\*+|_+|~~|\\[\\`*_{}[\]()#+\-.!$@%&~^|<>"']|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});|\{\{<|\{[#.=][^}\n]*\}|\^\[/g;
+
+/** A token of the inline pass: where it starts and its text. */
+interface Token {
+  readonly at: number;
+  readonly tok: string;
+}
+
+/**
+ * The inline tokens of one document, found in increasing order. Searches are
+ * remembered: the paragraphs are visited in document order, so a search that
+ * ran past one paragraph's end is reused by the next paragraphs instead of
+ * being repeated (without this, sparse markup made the inline pass quadratic).
+ * Same tokens as one regex over the whole text would find: the leftmost match
+ * at or after a position does not depend on where the search started.
+ */
+export class InlineTokens {
+  private reFrom = -1;
+  private reTok: Token | null = null;
+  private urlFrom = -1;
+  private urlTok: Token | null = null;
+  private readonly found = new Map<string, { from: number; at: number; len: number }>();
+
+  constructor(readonly text: string) {}
+
+  /** The first token starting at or after `pos`, or null. */
+  next(pos: number): Token | null {
+    const a = this.regexToken(pos);
+    const u = this.urlToken(pos);
+    if (!u) return a;
+    if (!a) return u;
+    return u.at < a.at ? u : a;
+  }
+
+  private regexToken(pos: number): Token | null {
+    if (this.reFrom >= 0 && this.reFrom <= pos && (this.reTok === null || this.reTok.at >= pos)) return this.reTok;
+    INLINE.lastIndex = pos;
+    const m = INLINE.exec(this.text);
+    this.reFrom = pos;
+    this.reTok = m && { at: m.index, tok: m[0] };
+    return this.reTok;
+  }
+
+  /** http://, https://, ftp:// or www. at or after pos (case-sensitive, as in the regex it replaces). */
+  private urlToken(pos: number): Token | null {
+    if (this.urlFrom >= 0 && this.urlFrom <= pos && (this.urlTok === null || this.urlTok.at >= pos)) return this.urlTok;
+    const text = this.text;
+    // scheme: the first "://" preceded by http, https or ftp that starts at or after pos
+    let scheme: Token | null = null;
+    let from = pos;
+    for (;;) {
+      const q = this.sep(from);
+      if (q < 0) break;
+      const st = text.startsWith('https', q - 5) && q - 5 >= pos ? q - 5 : text.startsWith('http', q - 4) && q - 4 >= pos ? q - 4 : text.startsWith('ftp', q - 3) && q - 3 >= pos ? q - 3 : -1;
+      if (st >= 0) {
+        scheme = { at: st, tok: text.slice(st, q + 3) };
+        break;
+      }
+      from = q + 1;
+    }
+    const w = this.www(pos);
+    const tok = w >= 0 && (!scheme || w < scheme.at) ? { at: w, tok: 'www.' } : scheme;
+    this.urlFrom = pos;
+    this.urlTok = tok;
+    return tok;
+  }
+
+  /**
+   * `text.indexOf(needle, from)`, remembering the last answer per needle: the
+   * same answer for every `from` up to it. Closers searched from many openers
+   * (`\(` … `\)`, `$$`, `-->`) then cost one pass, not one pass per opener.
+   */
+  indexOf(needle: string, from: number): number {
+    const c = this.found.get(needle);
+    if (c && c.from <= from && (c.at < 0 || c.at >= from)) return c.at;
+    const at = this.text.indexOf(needle, from);
+    if (c) {
+      c.from = from;
+      c.at = at;
+    } else this.found.set(needle, { from, at, len: needle.length });
+    return at;
+  }
+
+  /** The first `</name>` (any case, optional space before `>`) at or after `from`: [offset, length], or undefined. */
+  closeTag(name: string, from: number): [number, number] | undefined {
+    const key = `</${name.toLowerCase()}>`;
+    let c = this.found.get(key);
+    if (!(c && c.from <= from && (c.at < 0 || c.at >= from))) {
+      const re = new RegExp(`</${name}\\s*>`, 'gi');
+      re.lastIndex = from;
+      const m = re.exec(this.text);
+      c = { from, at: m ? m.index : -1, len: m ? m[0].length : 0 };
+      this.found.set(key, c);
+    }
+    return c.at < 0 ? undefined : [c.at, c.len];
+  }
+
+  private sep(from: number): number {
+    return this.indexOf('://', from);
+  }
+
+  private www(from: number): number {
+    return this.indexOf('www.', from);
+  }
+}
 
 const RAW_TAGS = /^<(pre|script|style|code|textarea|kbd|samp|math|svg)\b/i;
 
@@ -40,6 +146,7 @@ const URL_STOP = /[\s<>"'`\]]/;
 
 export function extractMarkdown(text: string): Prose {
   const b = new ProseBuilder(text, 'markdown');
+  const tokens = new InlineTokens(text);
   const n = text.length;
   let pos = 0;
 
@@ -71,7 +178,7 @@ export function extractMarkdown(text: string): Prose {
     if (paraStart < 0) return -1;
     const s = paraStart;
     paraStart = -1;
-    return inline(b, s, end);
+    return inline(b, tokens, s, end);
   };
 
   while (pos < n) {
@@ -177,7 +284,7 @@ export function extractMarkdown(text: string): Prose {
         let h = e;
         while (h > k && text.charCodeAt(h - 1) === 35) h--;
         if (h < e && (h === k || text.charCodeAt(h - 1) === 32)) b.exclude(h, e);
-        const ext2 = inline(b, k, h < e ? h : e);
+        const ext2 = inline(b, tokens, k, h < e ? h : e);
         b.break(le);
         prevBlank = false;
         inList = false;
@@ -190,7 +297,8 @@ export function extractMarkdown(text: string): Prose {
     const lineText = text.slice(i, le);
 
     // setext underline or thematic break
-    if (col < 4 && /^(?:=+|-+|(?:[-*_][ \t]*){3,})[ \t]*$/.test(lineText) && !(c0 === 45 && paraStart < 0 && /^-[ \t]/.test(lineText))) {
+    // (each line regex runs only when the line's first character can start its construct)
+    if (col < 4 && (c0 === 61 || c0 === 45 || c0 === 42 || c0 === 95) && /^(?:=+|-+|(?:[-*_][ \t]*){3,})[ \t]*$/.test(lineText) && !(c0 === 45 && paraStart < 0 && /^-[ \t]/.test(lineText))) {
       const ext = flush(ls);
       b.exclude(ls, le);
       b.break(ls);
@@ -222,7 +330,7 @@ export function extractMarkdown(text: string): Prose {
     }
 
     // table delimiter row
-    if (/^\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$/.test(lineText) && lineText.includes('|')) {
+    if ((c0 === 124 || c0 === 58 || c0 === 45) && /^\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$/.test(lineText) && lineText.includes('|')) {
       // the previous line was a header row: cells become separate blocks
       const prevLs = paraStart >= 0 ? paraStart : -1;
       const ext = flush(ls);
@@ -241,7 +349,7 @@ export function extractMarkdown(text: string): Prose {
       const ext = flush(ls);
       b.break(ls);
       pipeBreaks(b, text, ls, le);
-      const ext2 = inline(b, ls, le);
+      const ext2 = inline(b, tokens, ls, le);
       b.break(le);
       prevBlank = false;
       const ext3 = Math.max(ext, ext2);
@@ -264,7 +372,8 @@ export function extractMarkdown(text: string): Prose {
     }
 
     // list item marker
-    const lm = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?/.exec(text.slice(content, Math.min(le, content + 24)));
+    const cm = text.charCodeAt(content);
+    const lm = cm === 45 || cm === 42 || cm === 43 || (cm >= 48 && cm <= 57) ? /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?/.exec(text.slice(content, Math.min(le, content + 24))) : null;
     if (lm && col < 4 + (inList ? 8 : 0)) {
       const ext = flush(ls);
       b.break(content);
@@ -318,21 +427,20 @@ function pipeBreaks(b: ProseBuilder, text: string, s: number, e: number): void {
  * Inline pass over [start, end). Returns the furthest offset a construct
  * reached when it ran past `end` (multi-line comments), else -1.
  */
-function inline(b: ProseBuilder, start: number, end: number): number {
+function inline(b: ProseBuilder, tokens: InlineTokens, start: number, end: number): number {
   const text = b.text;
   let reach = -1;
-  const re = INLINE;
-  re.lastIndex = start;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const at = m.index;
+  let pos = start;
+  let t: Token | null;
+  while ((t = tokens.next(pos)) !== null) {
+    const at = t.at;
     if (at >= end) break;
-    const tok = m[0];
+    const tok = t.tok;
     const c = tok.charCodeAt(0);
     let to = at + tok.length;
     switch (c) {
       case 96: { // `code`
-        const close = findRun(text, tok.length, to, end, 96);
+        const close = findRun(tokens, tok.length, to, end, 96);
         if (close >= 0) {
           to = close + tok.length;
           b.exclude(at, to);
@@ -341,7 +449,7 @@ function inline(b: ProseBuilder, start: number, end: number): number {
       }
       case 60: { // < : comment, autolink, tag
         if (tok === '<!--') {
-          const close = text.indexOf('-->', to);
+          const close = tokens.indexOf('-->', to);
           const stop = close < 0 ? text.length : close + 3;
           const d = parseDirective(text.slice(to, close < 0 ? text.length : close), at, stop);
           if (d) b.directives.push(d);
@@ -353,10 +461,8 @@ function inline(b: ProseBuilder, start: number, end: number): number {
         } else {
           const raw = RAW_TAGS.exec(tok);
           if (raw && !tok.endsWith('/>')) {
-            const closeTag = new RegExp(`</${raw[1]}\\s*>`, 'gi');
-            closeTag.lastIndex = to;
-            const cm = closeTag.exec(text);
-            const stop = cm && cm.index < end ? cm.index + cm[0].length : to;
+            const cm = tokens.closeTag(raw[1], to);
+            const stop = cm && cm[0] < end ? cm[0] + cm[1] : to;
             b.exclude(at, stop);
             to = stop;
           } else {
@@ -396,14 +502,14 @@ function inline(b: ProseBuilder, start: number, end: number): number {
         break;
       }
       case 64: { // @ : e-mail, citation, cross-reference
-        to = citationOrEmail(b, at, end);
+        to = citationOrEmail(b, tokens, at, end);
         break;
       }
       case 36: { // $math$ / $$math$$
         const display = tok.length === 2;
         if (at > 0 && text.charCodeAt(at - 1) === 92) break; // \$
         if (display) {
-          const close = text.indexOf('$$', to);
+          const close = tokens.indexOf('$$', to);
           if (close >= 0 && close < end) {
             b.exclude(at, close + 2);
             to = close + 2;
@@ -414,7 +520,7 @@ function inline(b: ProseBuilder, start: number, end: number): number {
           let k = to;
           let close = -1;
           while (k < end) {
-            k = text.indexOf('$', k);
+            k = tokens.indexOf('$', k);
             if (k < 0 || k >= end) break;
             if (text.charCodeAt(k - 1) !== 92 && !isSpace(text.charCodeAt(k - 1))) {
               const d = text.charCodeAt(k + 1);
@@ -435,7 +541,7 @@ function inline(b: ProseBuilder, start: number, end: number): number {
       case 92: { // \( \[ math, or an escape
         if (tok === '\\(' || tok === '\\[') {
           const closer = tok === '\\(' ? '\\)' : '\\]';
-          const close = text.indexOf(closer, to);
+          const close = tokens.indexOf(closer, to);
           if (close >= 0 && close < end) {
             b.exclude(at, close + 2);
             to = close + 2;
@@ -459,7 +565,7 @@ function inline(b: ProseBuilder, start: number, end: number): number {
         break;
       case 123: { // {{< shortcode >}} or {#id .class}
         if (tok === '{{<') {
-          const close = text.indexOf('>}}', to);
+          const close = tokens.indexOf('>}}', to);
           const stop = close >= 0 && close < end ? close + 3 : to;
           b.exclude(at, stop);
           to = stop;
@@ -474,18 +580,20 @@ function inline(b: ProseBuilder, start: number, end: number): number {
       default:
         break;
     }
-    if (to > re.lastIndex) re.lastIndex = to;
-    if (re.lastIndex >= end && reach < 0) break;
-    if (re.lastIndex >= text.length) break;
+    pos = Math.max(at + tok.length, to);
+    if (pos >= end && reach < 0) break;
+    if (pos >= text.length) break;
   }
   return reach;
 }
 
 /** Position of a run of exactly `len` characters `ch` in [from, end), or -1. */
-function findRun(text: string, len: number, from: number, end: number, ch: number): number {
+function findRun(tokens: InlineTokens, len: number, from: number, end: number, ch: number): number {
+  const text = tokens.text;
+  const needle = String.fromCharCode(ch);
   let k = from;
   while (k < end) {
-    const i = text.indexOf(String.fromCharCode(ch), k);
+    const i = tokens.indexOf(needle, k);
     if (i < 0 || i >= end) return -1;
     let j = i;
     while (j < end && text.charCodeAt(j) === ch) j++;
@@ -520,7 +628,7 @@ function findParen(text: string, from: number, end: number): number {
 }
 
 /** Handles an `@` at `at`: e-mail address, Pandoc citation or Quarto cross-reference. */
-function citationOrEmail(b: ProseBuilder, at: number, end: number): number {
+function citationOrEmail(b: ProseBuilder, tokens: InlineTokens, at: number, end: number): number {
   const text = b.text;
   const before = at > 0 ? text.charCodeAt(at - 1) : 32;
   // e-mail: local part right before @
@@ -546,7 +654,7 @@ function citationOrEmail(b: ProseBuilder, at: number, end: number): number {
   let keyEnd: number;
   if (text.charCodeAt(keyStart) === 123) {
     // @{key with any chars}
-    const close = text.indexOf('}', keyStart);
+    const close = tokens.indexOf('}', keyStart);
     if (close < 0 || close >= end) return at + 1;
     keyStart++;
     keyEnd = close;
@@ -569,8 +677,8 @@ function citationOrEmail(b: ProseBuilder, at: number, end: number): number {
     const c = text.charCodeAt(k);
     if (c === 91) {
       // [see @a, p. 3; @b]: the whole citation group is markup, not prose
-      const close = text.indexOf(']', keyEnd);
-      const nl = text.indexOf('\n\n', keyEnd);
+      const close = tokens.indexOf(']', keyEnd);
+      const nl = tokens.indexOf('\n\n', keyEnd);
       if (close >= 0 && close < end && (nl < 0 || close < nl)) {
         bracketed = true;
         b.exclude(k, close + 1);
