@@ -15,7 +15,12 @@ suite('imid-lens in a real VS Code', () => {
   test('runs in the Node.js extension host of a real VS Code', () => {
     assert.strictEqual(typeof process.versions.node, 'string');
     assert.match(vscode.version, /^1\.\d+/);
-    console.log(`vscode ${vscode.version} (${vscode.env.appName}), node ${process.version}`);
+    const ext = vscode.extensions.getExtension('imid-lens.imid-lens')!;
+    console.log(`vscode ${vscode.version} (${vscode.env.appName}), node ${process.version}, imid-lens from ${ext.extensionPath}`);
+    if (process.env.IMID_LENS_EXPECT_INSTALLED === '1') {
+      // the packaged run: the extension comes from the installed .vsix, not from the repository
+      assert.match(ext.extensionPath, /[\\/]extensions[\\/]imid-lens\.imid-lens-\d+\.\d+\.\d+$/);
+    }
   });
 
   test('hover on an INN, a brand, a research code and a protein', async () => {
