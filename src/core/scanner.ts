@@ -4,7 +4,7 @@
  * commands...) and inside longer words are dropped.
  */
 import { type Prose, firstPairEndingAfter } from './prose/types';
-import { type SurfaceForm, type TermDb, isWordCode } from './termdb';
+import { type ResolvedMatch, type SurfaceForm, type TermDb, isWordCode } from './termdb';
 
 export interface Mention {
   readonly start: number;
@@ -46,7 +46,7 @@ export function scan(db: TermDb, prose: Prose, start = 0, end = prose.text.lengt
     }
     const r = db.resolve(m[0]);
     if (!r.reported) continue;
-    if (r.form && (partOfLongerCode(m[0], text, e) || ambiguousAllCaps(m[0], r.form))) {
+    if (r.form && (partOfLongerCode(m[0], text, e) || allCapsOf(r, m[0]))) {
       re.lastIndex = s + 1;
       continue;
     }
@@ -70,6 +70,18 @@ function partOfLongerCode(match: string, text: string, end: number): boolean {
   if (!CODE_SHAPE.test(match)) return false;
   // an upper-case segment followed by another hyphen or a digit: -AML-001, -NHL-001, -MM2
   return /^[A-Z]{2,}(?:[-\u2010\u2011\d]|$)/.test(text.slice(end + 1, end + 16));
+}
+
+const allCaps = new WeakMap<ResolvedMatch, boolean>();
+
+/** {@link ambiguousAllCaps} of a resolved match (depends on the matched text only, so remembered). */
+function allCapsOf(r: ResolvedMatch, match: string): boolean {
+  let v = allCaps.get(r);
+  if (v === undefined) {
+    v = ambiguousAllCaps(match, r.form!);
+    allCaps.set(r, v);
+  }
+  return v;
 }
 
 /**
