@@ -304,7 +304,11 @@ export class TermDb {
 
   /** The surface form that matched text stands for. */
   lookup(text: string): SurfaceForm | undefined {
-    return this.forms.get(formKey(text));
+    const form = this.forms.get(formKey(text));
+    if (form) return form;
+    // a possessive typed on its own ("IMiD's", "CELMoDs'") names the same term
+    const bare = text.trim().replace(/['\u2019]s?$/, '');
+    return bare !== text.trim() ? this.forms.get(formKey(bare)) : undefined;
   }
 
   formsOf(termId: string): readonly SurfaceForm[] {
