@@ -140,6 +140,8 @@ if (tests) {
   };
   builds.push({ ...testCommon, entryPoints: [...find('test/unit', '.test.ts'), ...find('test/cli', '.test.ts')], external: ['vscode', 'fast-check'] });
   builds.push({ ...testCommon, entryPoints: [...find('test/integration', '.ts')], external: ['vscode', 'mocha'] });
+  // the web suite runs in VS Code's web worker extension host: browser platform, mocha bundled
+  builds.push({ ...common, minify: false, sourcemap: 'inline', platform: 'browser', format: 'cjs', entryPoints: ['test/web/index.ts'], outfile: outPath('out/test/web/index.js'), external: ['vscode'], define: { ...common.define, 'process.env.NODE_ENV': '"test"' } });
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -1,0 +1,98 @@
+// The browser bundle (dist/web/extension.js) in VS Code's web worker extension host:
+// hover, completion, diagnostics and quick fixes with no Node API; the workspace is a
+// virtual file system (vscode-test-web://mount/), read through vscode.workspace.fs.
+import * as vscode from 'vscode';
+
+// node:assert does not exist in a web worker; these three are all the suite needs.
+const assert = {
+  ok(v: unknown, msg = 'expected a truthy value'): asserts v {
+    if (!v) throw new Error(msg);
+  },
+  strictEqual<T>(a: T, b: T, msg?: string): void {
+    if (a !== b) throw new Error(msg ?? `expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
+  },
+  match(s: string, re: RegExp): void {
+    if (!re.test(s)) throw new Error(`expected ${re} to match ${JSON.stringify(s.slice(0, 300))}`);
+  },
+};
+
+function uri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is mounted');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+function text(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)).join('\n');
+}
+
+function ours(u: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(u).filter((d) => d.source === 'imid-lens');
+}
+
+function waitFor(u: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const done = (): boolean => {
+      const d = ours(u);
+      if (!ok(d)) return false;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(d);
+      return true;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((x) => x.toString() === u.toString())) done();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, 20000);
+    done();
+  });
+}
+
+suite('imid-lens in the browser extension host', () => {
+  let doc: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    doc = await vscode.workspace.openTextDocument(uri('manuscript.md'));
+    await vscode.window.showTextDocument(doc);
+    const ext = vscode.extensions.getExtension('imid-lens.imid-lens');
+    assert.ok(ext);
+    await ext.activate();
+  });
+
+  test('runs without Node: no process, a virtual workspace', () => {
+    assert.strictEqual(typeof (globalThis as { process?: unknown }).process, 'undefined');
+    assert.strictEqual(doc.uri.scheme, 'vscode-test-web');
+  });
+
+  test('hover on a brand and a research code', async () => {
+    const at = (needle: string) => doc.positionAt(doc.getText().indexOf(needle) + 2);
+    const brand = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at('Revlimid'));
+    assert.match(text(brand), /\*\*Revlimid\*\* is a brand of \*\*lenalidomide\*\*/);
+    const code = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at('CC-5013'));
+    assert.match(text(code), /research code of \*\*lenalidomide\*\*/);
+  });
+
+  test('diagnostics and a quick fix', async () => {
+    const diags = await waitFor(doc.uri, (d) => d.some((x) => x.code === 'apremilast-not-imid'), 'the apremilast finding');
+    const claim = diags.find((x) => x.code === 'apremilast-not-imid')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, claim.range);
+    const rewrite = actions.find((a) => a.title.includes('phosphodiesterase-4'));
+    assert.ok(rewrite?.edit);
+    assert.ok(await vscode.workspace.applyEdit(rewrite.edit));
+    await waitFor(doc.uri, (d) => !d.some((x) => x.code === 'apremilast-not-imid'), 'the finding to go');
+    await vscode.commands.executeCommand('undo');
+  });
+
+  test('drug-name completion', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, doc.positionAt(doc.getText().length), '\nRevl');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(doc.getText().length));
+    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'Revlimid');
+    assert.strictEqual(item?.insertText, 'lenalidomide');
+    await vscode.commands.executeCommand('undo');
+  });
+});
