@@ -96,6 +96,7 @@ const common = {
   absWorkingDir: root,
   // ESM builds first: jsonc-parser's UMD build hides requires from the bundler.
   mainFields: ['module', 'main'],
+  loader: { '.md': 'text' },
 };
 
 const builds = [

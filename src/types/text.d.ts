@@ -1,0 +1,5 @@
+// Text files bundled by esbuild's text loader (the sample manuscript).
+declare module '*.md' {
+  const text: string;
+  export default text;
+}
