@@ -20,6 +20,7 @@ import {
   suggestNames,
 } from '../core/index';
 import { type Args, type LintArgs, USAGE, UsageError, parseArgs } from './args';
+import { CliBibliographies } from './citations';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
@@ -191,6 +192,11 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
     io.stderr(`imid-lens: ${m}: no such file (and no file matches the pattern)\n`);
     runtimeErrors++;
   }
+  const bibs = new CliBibliographies(cwd);
+  for (const m of await bibs.init(configFile ? configDir : undefined, engine.config.bibliographies ?? [], args.bib)) {
+    io.stderr(`imid-lens: --bib ${m}: no such file\n`);
+    runtimeErrors++;
+  }
   const results: FileResult[] = [];
   for (const file of files) {
     const display = path.relative(cwd, file).split(path.sep).join('/') || file;
@@ -223,10 +229,12 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
         text = fixed.text;
       }
     }
-    const res = lint(new TextDocument(file, text, 1, languageId), { engine, languageId });
+    const res = lint(new TextDocument(file, text, 1, languageId), { engine, languageId, citations: bibs.checkerFor(file) });
     const findings = args.quiet ? res.findings.filter((f) => f.severity === 'error') : res.findings;
     results.push({ file: display, findings, suppressed: res.suppressed });
   }
+  // problems of the bibliographies that were read (broken entries, duplicate keys)
+  for (const r of bibs.results()) results.push(args.quiet ? { ...r, findings: r.findings.filter((f) => f.severity === 'error') } : r);
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   switch (args.format) {
     case 'json':

@@ -12,5 +12,5 @@ export * from './hover';
 export * from './complete';
 export * from './config';
 export * from './bundled';
-export * from './citations/format';
+export * from './citations/index';
 export type * from './data/types';

@@ -2,6 +2,7 @@
  * text + language + engine → findings (sorted, deterministic), with
  * disable comments applied. The one entry point the editor and the CLI share.
  */
+import { bundledCitationChecker } from './citations/check';
 import type { Severity } from './data/types';
 import { type DocumentLike, LineIndex, TextDocument } from './document';
 import { Engine, type EngineInput } from './engine';
@@ -64,7 +65,8 @@ export function lint(doc: DocumentLike, opts: LintOptions): LintResult {
   const text = doc.getText();
   const prose = extractProse(text, kind);
   const { raw, mentions } = lintProse(prose, opts.engine);
-  if (opts.citations) raw.push(...opts.citations(prose, opts.engine));
+  // without a bibliography reader, keys are checked against the bundled bibliography
+  raw.push(...(opts.citations ?? bundledCitationChecker)(prose, opts.engine));
   raw.push(...checkDirectives(prose, opts.engine));
   raw.sort(compareRaw);
   return applyDirectives(doc, prose, raw, mentions);

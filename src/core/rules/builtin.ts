@@ -35,8 +35,32 @@ export const UNKNOWN_CITATION_KEY: BuiltinRuleMeta = {
   description: 'A citation key that none of the document\'s bibliographies (nor the bundled one) defines.',
   fix: 'bibliography',
   examples: {
-    invalid: [{ text: 'Lenalidomide degrades IKZF1 [@kronke2041].', languageId: 'markdown' }],
-    valid: [{ text: 'Lenalidomide degrades IKZF1 [@kronke2014].', languageId: 'markdown' }],
+    invalid: [
+      { text: 'Lenalidomide degrades IKZF1 [@kronke2041].', languageId: 'markdown' },
+      { text: 'Lenalidomide degrades IKZF1~\\cite[p.~3]{lu2014,kronke2041}.', languageId: 'latex' },
+      { text: 'As @kronke2041 showed, lenalidomide degrades IKZF1.', languageId: 'markdown' },
+    ],
+    valid: [
+      { text: 'Lenalidomide degrades IKZF1 [@kronke2014].', languageId: 'markdown' },
+      { text: 'Lenalidomide degrades IKZF1~\\cite{lu2014, kronke2014}.', languageId: 'latex' },
+      // narrative @word without any bibliography: an @mention, not a citation
+      { text: 'Thanks to @jsmith and @MedWriter2024 for the review; mail writer@example.org.', languageId: 'markdown' },
+      { text: 'Use `@kronke2041` in code, see https://example.org/@kronke2041 and [@fig-cereblon].', languageId: 'markdown' },
+      // a named bibliography only an adapter can read: not checked without one
+      { text: '---\nbibliography: refs.bib\n---\nLenalidomide degrades IKZF1 [@kronke2041].', languageId: 'markdown' },
+    ],
+  },
+};
+
+export const BIBLIOGRAPHY_NOT_FOUND: BuiltinRuleMeta = {
+  id: 'bibliography-not-found',
+  severity: 'warning',
+  description: 'A bibliography the document names (front matter, \\bibliography, \\addbibresource) cannot be found or read, so its citation keys cannot be checked.',
+  fix: 'none',
+  examples: {
+    // needs a file system: the invalid cases run in test/unit/citations-check.test.ts and test/cli/citations.test.ts
+    invalid: [],
+    valid: [{ text: '---\nbibliography: refs.bib\n---\nText [@a].', languageId: 'markdown' }],
   },
 };
 
@@ -51,7 +75,7 @@ export const UNKNOWN_DIRECTIVE_RULE: BuiltinRuleMeta = {
   },
 };
 
-export const BUILTIN_RULES: readonly BuiltinRuleMeta[] = [MISSPELLED_NAME, UNKNOWN_DIRECTIVE_RULE];
+export const BUILTIN_RULES: readonly BuiltinRuleMeta[] = [MISSPELLED_NAME, UNKNOWN_CITATION_KEY, BIBLIOGRAPHY_NOT_FOUND, UNKNOWN_DIRECTIVE_RULE];
 
 export function checkMisspellings(db: TermDb, mentions: readonly Mention[], severity: Severity, out: RawFinding[]): void {
   for (const m of mentions) {
