@@ -5,6 +5,7 @@
 //   integration  mocha inside a real VS Code (code-server + headless chromium)
 //   electron     the same suite launched through @vscode/test-electron's runTests (vscode-shim as `code`)
 //   web          the browser bundle inside VS Code's web worker extension host (@vscode/test-web), when present
+//   ui           the UI driven like a writer would (hover, quick fix, completion, Problems), with screenshots
 //   vsix         the packaged .vsix installed into a real VS Code, when present
 // Missing prerequisites (code-server, chromium) are installed first. The last line is
 // "N passed, N failed"; the exit code is 1 when anything failed.
@@ -62,6 +63,7 @@ if (!step('build', process.execPath, ['esbuild.mjs', '--tests'], single)) {
     step('integration (real VS Code)', process.execPath, ['test/harness/run-vscode-tests.mjs'], summaryLine);
   }
   if (want('electron')) step('integration via @vscode/test-electron (shim)', process.execPath, ['test/harness/run-test-electron.mjs'], summaryLine);
+  if (want('ui')) step('UI smoke in a real VS Code (screenshots)', process.execPath, ['test/harness/screenshots.mjs'], summaryLine, { env: { SCREENSHOT_DIR: path.join(root, '.vscode-test', 'screenshots') } });
   if (want('web') && fs.existsSync('test/harness/run-web-tests.mjs')) step('web (browser extension host)', process.execPath, ['test/harness/run-web-tests.mjs'], summaryLine);
   if (want('vsix') && fs.existsSync('test/harness/run-vsix-tests.mjs')) step('packaged .vsix in a real VS Code', process.execPath, ['test/harness/run-vsix-tests.mjs'], summaryLine);
 }
