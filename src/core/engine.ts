@@ -14,6 +14,10 @@ export interface EngineInput {
   readonly config?: ParsedConfig;
   /** Severity overrides from editor settings, applied over the config file's. */
   readonly ruleOverrides?: Readonly<Record<string, Severity | 'off'>>;
+  /** Milliseconds clock for the per-rule time budget (default Date.now; tests inject a fake one). */
+  readonly clock?: () => number;
+  /** Per-rule time budget on one document: baseMs + msPerKb per KB of text (defaults 250 ms + 1 ms/KB). */
+  readonly ruleBudget?: { readonly baseMs?: number; readonly msPerKb?: number };
 }
 
 export interface RuleInfo {
@@ -34,11 +38,16 @@ export class Engine {
   /** Problems of the user's configuration: shown to the user, never fatal. */
   readonly configProblems: ConfigProblem[];
   readonly config: ProjectConfig;
+  /** Clock and limits of the per-rule time budget (see RuleBudget). */
+  readonly clock: () => number;
+  readonly ruleBudget: { readonly baseMs?: number; readonly msPerKb?: number };
   private readonly severities: Record<string, Severity | 'off'>;
   private readonly infos = new Map<string, RuleInfo>();
 
   constructor(input: EngineInput) {
     const { data } = input;
+    this.clock = input.clock ?? (() => Date.now());
+    this.ruleBudget = input.ruleBudget ?? {};
     const parsed = input.config;
     this.config = parsed?.config ?? {};
     this.configProblems = [...(parsed?.problems ?? [])];

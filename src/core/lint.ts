@@ -8,8 +8,8 @@ import { type DocumentLike, LineIndex, TextDocument } from './document';
 import { Engine, type EngineInput } from './engine';
 import { type Finding, type OffsetEdit, type OffsetFix, type RawFinding, compareRaw, toPublic } from './findings';
 import { type Directive, type Prose, extractProse, firstPairEndingAfter, insideAny, maskedSlice, proseKindOf } from './prose/index';
-import { BUILTIN_RULES, MISSPELLED_NAME, UNKNOWN_DIRECTIVE_RULE, checkMisspellings } from './rules/builtin';
-import { evaluateSentence } from './rules/claims';
+import { BUILTIN_RULES, MISSPELLED_NAME, RULE_TIME_BUDGET, UNKNOWN_DIRECTIVE_RULE, checkMisspellings } from './rules/builtin';
+import { RuleBudget, evaluateSentence } from './rules/claims';
 import { type Mention, scan } from './scanner';
 import { type Sentence, SentenceIndex } from './sentences';
 
@@ -79,10 +79,11 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
   const sevMis = engine.severityOf(MISSPELLED_NAME.id, MISSPELLED_NAME.severity);
   if (sevMis !== 'off') checkMisspellings(engine.db, mentions, sevMis, raw);
   const sentences = new SentenceIndex(prose);
+  const budget = RuleBudget.forDocument(engine.clock, to - from, engine.ruleBudget);
   let group: Mention[] = [];
   let current: Sentence | undefined;
   const flush = () => {
-    if (current && group.length) checkSentence(prose, engine, current, group, raw);
+    if (current && group.length) checkSentence(prose, engine, current, group, raw, budget);
     group = [];
   };
   for (const m of mentions) {
@@ -93,13 +94,31 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
     group.push(m);
   }
   flush();
+  reportBudget(engine, budget, raw);
   return { raw, mentions };
+}
+
+/** A rule that ran out of its time budget is reported once per document, where it happened. */
+function reportBudget(engine: Engine, budget: RuleBudget, raw: RawFinding[]): void {
+  const severity = engine.severityOf(RULE_TIME_BUDGET.id, RULE_TIME_BUDGET.severity);
+  if (severity === 'off') return;
+  for (const x of budget.exceeded) {
+    raw.push({
+      ruleId: RULE_TIME_BUDGET.id,
+      severity,
+      message: `Rule "${x.ruleId}" took ${Math.round(x.spentMs)} ms on this document (budget ${Math.round(budget.limitMs)} ms) and was skipped from here on.`,
+      start: x.start,
+      end: x.end,
+      fixes: [],
+      data: { rule: x.ruleId, spentMs: x.spentMs, budgetMs: budget.limitMs },
+    });
+  }
 }
 
 const LONG_SENTENCE = 1500;
 const WINDOW = 600;
 
-function checkSentence(prose: Prose, engine: Engine, s: Sentence, mentions: Mention[], out: RawFinding[]): void {
+function checkSentence(prose: Prose, engine: Engine, s: Sentence, mentions: Mention[], out: RawFinding[], budget: RuleBudget): void {
   // A "sentence" of a 5 MB line without punctuation: look only around the mentions,
   // in merged windows so that no mention is checked twice.
   if (s.end - s.start > LONG_SENTENCE) {
@@ -112,15 +131,15 @@ function checkSentence(prose: Prose, engine: Engine, s: Sentence, mentions: Ment
         end = Math.min(s.end, Math.max(end, mentions[j].end + WINDOW));
         j++;
       }
-      checkWindow(prose, engine, { start, end }, mentions.slice(i, j), out);
+      checkWindow(prose, engine, { start, end }, mentions.slice(i, j), out, budget);
       i = j;
     }
     return;
   }
-  checkWindow(prose, engine, s, mentions, out);
+  checkWindow(prose, engine, s, mentions, out, budget);
 }
 
-function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mention[], out: RawFinding[]): void {
+function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mention[], out: RawFinding[], budget: RuleBudget): void {
   const text = maskedSlice(prose, s.start, s.end);
   const citations: Array<{ start: number; end: number; text: string }> = [];
   const cites = prose.citations;
@@ -137,9 +156,10 @@ function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mentio
     text,
     mentions,
     quoted: insideAny(prose.quotes, s.start),
+    quotedAt: (offset) => insideAny(prose.quotes, offset),
     citations,
     citeFix: (keys) => citeFix(prose, s, text, keys),
-  }, engine, out);
+  }, engine, out, budget);
 }
 
 /** Index of the first citation starting at or after `offset` (citations are sorted by start). */

@@ -75,7 +75,16 @@ export const UNKNOWN_DIRECTIVE_RULE: BuiltinRuleMeta = {
   },
 };
 
-export const BUILTIN_RULES: readonly BuiltinRuleMeta[] = [MISSPELLED_NAME, UNKNOWN_CITATION_KEY, BIBLIOGRAPHY_NOT_FOUND, UNKNOWN_DIRECTIVE_RULE];
+export const RULE_TIME_BUDGET: BuiltinRuleMeta = {
+  id: 'rule-time-budget',
+  severity: 'warning',
+  description: 'A claim rule (usually one from .imid-lens.json) took longer than its time budget on this document and was skipped for the rest of it, so that the editor stays responsive.',
+  fix: 'none',
+  // only a slow rule triggers it: test/unit/claims.test.ts drives it with an injected clock
+  examples: { invalid: [], valid: ['Apremilast is a phosphodiesterase-4 inhibitor.'] },
+};
+
+export const BUILTIN_RULES: readonly BuiltinRuleMeta[] = [MISSPELLED_NAME, UNKNOWN_CITATION_KEY, BIBLIOGRAPHY_NOT_FOUND, UNKNOWN_DIRECTIVE_RULE, RULE_TIME_BUDGET];
 
 export function checkMisspellings(db: TermDb, mentions: readonly Mention[], severity: Severity, out: RawFinding[]): void {
   for (const m of mentions) {

@@ -161,7 +161,7 @@ function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: strin
         if (!subjectIds.size) throw new Error('{subject} used but the rule has no "subject"');
         out = alternation(db, subjectIds);
       } else if (name.startsWith('term:') || name.startsWith('members:')) {
-        const ids = selectTerms(db, name);
+        const ids = selectTerms(db, name.startsWith('term:') ? name.slice(5) : name);
         if (!ids.length) throw new Error(`macro {${name}} selects no term`);
         out = alternation(db, ids);
         if (!subjectIds.size) ids.forEach((id) => triggers.add(id));
@@ -177,9 +177,14 @@ function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: strin
   const patterns = rule.patterns.map((p) => {
     if (untrusted) assertSafe(p, rule.id);
     let src = expand(flexibleSpaces(p));
-    // Only the first {subject} keeps its group name (duplicate names are a syntax error).
-    let seen = 0;
-    src = src.replace(NAME_OF_GROUP, (g, n: string) => (n === 'subject' && seen++ > 0 ? '(?:' : g));
+    // A macro used twice repeats its named groups: only the first keeps its name
+    // (duplicate names are a syntax error); rewrites see the first occurrence.
+    const seen = new Set<string>();
+    src = src.replace(NAME_OF_GROUP, (g, n: string) => {
+      if (seen.has(n)) return '(?:';
+      seen.add(n);
+      return g;
+    });
     return new RegExp(src, 'gi');
   });
   if (!triggers.size) throw new Error('the rule names no term (use "subject" or a {term:...} macro)');
@@ -221,6 +226,8 @@ export interface SentenceInput {
   readonly mentions: readonly Mention[];
   /** Whether the sentence sits in a block quote. */
   readonly quoted: boolean;
+  /** Whether a document offset lies inside a quotation the prose layer found (LaTeX ``...'', quote environments). */
+  readonly quotedAt?: (offset: number) => boolean;
   /** Stretches of the sentence that hold citations, to carry over into rewrites: document offsets. */
   readonly citations: ReadonlyArray<{ start: number; end: number; text: string }>;
   /** Build the "insert citation" edit for evidence keys (language-specific); undefined when not possible. */
@@ -231,9 +238,50 @@ export interface Severities {
   severityOf(ruleId: string, dflt: Severity): Severity | 'off';
 }
 
-export function evaluateSentence(rules: readonly CompiledRule[], s: SentenceInput, sev: Severities, out: RawFinding[]): void {
+/**
+ * Time budget per rule and document. JavaScript cannot interrupt a running
+ * RegExp (user patterns are screened for catastrophic backtracking when they
+ * load); this bounds the total: a rule whose evaluations on one document add up
+ * to more than `limitMs` (measured with the engine's injected clock) is skipped
+ * for the rest of that document and reported once.
+ */
+export class RuleBudget {
+  private readonly spent = new Map<string, number>();
+  private readonly over = new Set<string>();
+  /** Rules that ran out of budget, in the order they did, with where (document offsets). */
+  readonly exceeded: Array<{ ruleId: string; spentMs: number; start: number; end: number }> = [];
+
+  constructor(
+    readonly clock: () => number,
+    readonly limitMs: number,
+  ) {}
+
+  /** Budget for a document of `length` characters: a base plus a share per KB, so long documents are not starved. */
+  static forDocument(clock: () => number, length: number, opts: { baseMs?: number; msPerKb?: number } = {}): RuleBudget {
+    return new RuleBudget(clock, (opts.baseMs ?? DEFAULT_BUDGET_MS) + (opts.msPerKb ?? DEFAULT_BUDGET_MS_PER_KB) * (length / 1024));
+  }
+
+  isOver(ruleId: string): boolean {
+    return this.over.has(ruleId);
+  }
+
+  charge(ruleId: string, ms: number, where: { start: number; end: number }): void {
+    const total = (this.spent.get(ruleId) ?? 0) + Math.max(0, ms);
+    this.spent.set(ruleId, total);
+    if (total > this.limitMs && !this.over.has(ruleId)) {
+      this.over.add(ruleId);
+      this.exceeded.push({ ruleId, spentMs: total, start: where.start, end: where.end });
+    }
+  }
+}
+
+export const DEFAULT_BUDGET_MS = 250;
+export const DEFAULT_BUDGET_MS_PER_KB = 1;
+
+export function evaluateSentence(rules: readonly CompiledRule[], s: SentenceInput, sev: Severities, out: RawFinding[], budget?: RuleBudget): void {
   const present = new Set<string>();
   for (const m of s.mentions) if (m.form) present.add(m.form.termId);
+  const firstOfSentence = out.length;
   for (const r of rules) {
     let relevant = false;
     for (const t of r.triggers) {
@@ -245,23 +293,27 @@ export function evaluateSentence(rules: readonly CompiledRule[], s: SentenceInpu
     if (!relevant) continue;
     const severity = sev.severityOf(r.rule.id, r.rule.severity);
     if (severity === 'off') continue;
-    if (r.unless.some((u) => u.test(s.text))) continue;
-    if (r.type === 'name') evaluateName(r, s, severity, out);
-    else evaluateClaim(r, s, severity, out);
+    if (budget?.isOver(r.rule.id)) continue;
+    const t0 = budget ? budget.clock() : 0;
+    if (!r.unless.some((u) => u.test(s.text))) {
+      if (r.type === 'name') evaluateName(r, s, severity, out);
+      else evaluateClaim(r, s, severity, out, firstOfSentence);
+    }
+    if (budget) budget.charge(r.rule.id, budget.clock() - t0, { start: s.start, end: s.start + s.text.trimEnd().length });
   }
 }
 
 function guarded(r: CompiledRule, s: SentenceInput, start: number, end: number, scope: 'claim' | 'sentence'): boolean {
   const g = r.rule.guards ?? {};
   const c = { sentence: s.text, matchStart: start, matchEnd: end };
-  if (g.quotation !== false && (s.quoted || isQuoted(c))) return true;
+  if (g.quotation !== false && (s.quoted || s.quotedAt?.(s.start + start) || isQuoted(c))) return true;
   if (g.negation !== false && isNegated(c)) return true;
   if (g.historical !== false && isHistorical(c, scope)) return true;
   if (g.hedge !== false && isHedged(c)) return true;
   return false;
 }
 
-function evaluateClaim(r: CompiledRule, s: SentenceInput, severity: Severity, out: RawFinding[]): void {
+function evaluateClaim(r: CompiledRule, s: SentenceInput, severity: Severity, out: RawFinding[], firstOfSentence: number): void {
   let lastEnd = -1;
   const hits: Array<{ start: number; end: number; m: RegExpExecArray }> = [];
   for (const re of r.patterns) {
@@ -288,13 +340,25 @@ function evaluateClaim(r: CompiledRule, s: SentenceInput, severity: Severity, ou
     lastEnd = h.end;
     const docStart = s.start + hs;
     const docEnd = s.start + he;
+    // one finding per stretch of text and family: an earlier rule of the family already said it
+    let dup = false;
+    for (let k = firstOfSentence; k < out.length && !dup; k++) {
+      const o = out[k];
+      dup = o.family === r.family && o.start < docEnd && docStart < o.end;
+    }
+    if (dup) continue;
     const fixes: OffsetFix[] = [];
     const original = s.text.slice(hs, he);
     const carried = s.citations.filter((c) => c.start >= docStart && c.end <= docEnd).map((c) => c.text);
+    const atSentenceStart = /^[\s"'\u201c\u2018(\[*_]*$/.test(s.text.slice(0, hs));
     for (const rw of r.rewrites) {
       if (rw.when && !rw.when.test(original)) continue;
+      // a template written for another pattern of the rule (it names a group this pattern lacks)
+      if (!templateFits(rw.replace, h.m)) continue;
       let text = expandTemplate(rw.replace, h.m);
-      text = matchCase(text.replace(/\s+/g, ' ').trim(), original);
+      text = text.replace(/\s+/g, ' ').trim();
+      // a capital at the start of the sentence stays; "PROTACs such as ..." mid-sentence is an acronym
+      if (atSentenceStart) text = matchCase(text, original);
       if (carried.length) text += ` ${carried.join(' ')}`;
       if (text === original) continue;
       fixes.push({ title: rw.title ? expandTemplate(rw.title, h.m) : `Rewrite as "${abbreviate(text)}"`, kind: 'rewrite', edits: [{ start: docStart, end: docEnd, newText: text }] });
@@ -327,22 +391,39 @@ function evaluateName(r: CompiledRule, s: SentenceInput, severity: Severity, out
       if (current) continue;
     }
     const rel = m.start - s.start;
+    // part of an identifier such as the protocol number "CC-5013-MM-009"
+    if (/^[-\u2010\u2011][A-Z0-9]/.test(s.text.slice(rel + m.text.length, rel + m.text.length + 2))) continue;
     if (guarded(r, s, rel, rel + (m.end - m.start), 'sentence')) continue;
     const atSentenceStart = s.text.slice(0, rel).trim() === '';
     const newText = atSentenceStart ? matchCase(replacement, 'A') : replacement;
+    // "... through S.T.E.P.S." : the last dot also ends the sentence and stays
+    let text = m.text;
+    let end = m.end;
+    if (text.endsWith('.') && !replacement.endsWith('.') && s.text.slice(rel + text.length).trim() === '') {
+      text = text.slice(0, -1);
+      end--;
+    }
     out.push({
       ruleId: r.rule.id,
       severity,
-      message: r.rule.message.replace(/\{name\}/g, m.text).replace(/\{current\}/g, replacement),
+      message: r.rule.message.replace(/\{name\}/g, text).replace(/\{current\}/g, replacement),
       start: m.start,
-      end: m.end,
+      end,
       explanation: r.rule.explanation,
       evidence: r.rule.evidence,
       family: r.family,
-      fixes: [{ title: `Change "${m.text}" to "${newText}"`, kind: 'lexical', edits: [{ start: m.start, end: m.end, newText }] }],
-      data: { termId: m.form.termId, outdated: m.text, current: replacement },
+      fixes: [{ title: `Change "${text}" to "${newText}"`, kind: 'lexical', edits: [{ start: m.start, end, newText }] }],
+      data: { termId: m.form.termId, outdated: text, current: replacement },
     });
   }
+}
+
+/** Whether every $<name> of the template is a group of the pattern that matched (it may be unmatched). */
+export function templateFits(template: string, m: RegExpExecArray): boolean {
+  for (const g of template.matchAll(/\$<([A-Za-z_$][\w$]*)>/g)) {
+    if (!m.groups || !(g[1] in m.groups)) return false;
+  }
+  return true;
 }
 
 /** $<name>, $1..$9 and $& from the match; unmatched groups expand to nothing. */

@@ -3,6 +3,12 @@
  * explicitly historical framing, hedged or reported speech, and quotation.
  * Each takes the sentence text (markup blanked, offsets aligned) and the
  * match, and answers whether the claim is asserted as current fact.
+ *
+ * Negation is clause-local: "Apremilast does not bind cereblon; lenalidomide
+ * inhibits it" negates only the first clause. Hedges and reported speech
+ * cover the whole sentence up to the claim ("Some guides still describe
+ * apremilast as an IMiD"). Historical framing needs both a time frame and the
+ * past tense.
  */
 
 const NEGATION = new RegExp(
@@ -12,33 +18,45 @@ const NEGATION = new RegExp(
     '\\b(?:lacks?|lacking|fails? to|failed to|without|no longer|rather than|instead of)\\b',
     '\\b(?:incorrect(?:ly)?|erroneous(?:ly)?|mistaken(?:ly)?|wrong(?:ly)?|false(?:ly)?|inaccurate(?:ly)?|misleading(?:ly)?)\\b',
     '\\b(?:misclassif\\w*|misidentif\\w*|misnamed|mislabell?ed|misconceptions?|myths?|contrary to|refuted|disproved|debunked|outdated|obsolete)\\b',
+    // refusal verbs negate the approval or claim that follows ("the FDA refused to approve thalidomide")
+    '\\b(?:refus(?:e[sd]?|ing|al)|declin(?:e[sd]?|ing) to|rejected|rejection of|withheld|withholding|denied|blocked (?:the |its )?(?:approval|marketing|licen[cs]\\w*))\\b',
   ].join('|'),
   'i',
 );
+
+/** Where a new clause starts: a negation before it does not reach a claim after it. */
+const CLAUSE_BREAK = /[;:\u2014\u2013]\s|,\s+(?:but|whereas|while|although|though|however|yet|so)\b|\b(?:whereas|however)\b/gi;
+
+/** Meta-negation after a claim: "... a view that is now outdated", "... a claim refuted in 2014". */
+const NEGATED_AFTER = /^[^.;]{0,6}?\b(?:(?:a|the|this|that|which|an)\s+)?(?:view|claim|notion|idea|description|label|labell?ing|statement|assumption|belief|characteri[sz]ation|model|misconception|error)\b[^.;]{0,30}?\b(?:outdated|obsolete|incorrect|wrong|refuted|disproved|abandoned|superseded|no longer|mistaken|false|debunked)\b/i;
 
 const TIME_FRAME = new RegExp(
   [
-    '\\b(?:in|by|until|till|before|during|around|circa|from|through|as of|prior to|up to)\\s+(?:the\\s+)?(?:early\\s+|late\\s+|mid-?\\s*)?(?:1[89]\\d\\d|20\\d\\d)s?\\b',
+    '\\b(?:in|by|until|till|before|during|around|circa|from|through|as of|prior to|up to|since)\\s+(?:the\\s+)?(?:(?:early|late|mid)[-\\s]+|mid-)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+)?(?:1[89]\\d\\d|20\\d\\d)s?\\b',
     '\\b(?:1[89]\\d\\d|20\\d\\d)s?\\b',
-    '\\b(?:originally|initially|formerly|previously|historically|at first|back then|in the past|at (?:that|the) time|in (?:its|their) (?:early|first) (?:years|days)|the (?:1950s|1960s|1990s|2000s))\\b',
-    '\\b(?:early|earlier|initial|first|older) (?:studies|reports|work|papers|literature|trials|publications|descriptions)\\b',
+    '\\b(?:originally|initially|formerly|previously|historically|at first|back then|in the past|at (?:that|the) time|in (?:its|their) (?:early|first) (?:years|days)|in those days|for decades|for years|decades ago|years ago|long ago|once(?!\\s+(?:daily|a\\s+day|weekly|monthly|per|every|more|again|or|and))|until then|by then|at the time of)\\b',
+    '\\b(?:early|earlier|initial|first|older) (?:studies|reports|work|papers|literature|trials|publications|descriptions|reviews|analyses)\\b',
   ].join('|'),
   'i',
 );
 
-const PAST = /\b(?:was|were|had|did|used to|became|began|remained|went|held|sold|bought|made|took|gave|led)\b|\b[a-z]{3,}ed\b/i;
+const PAST = /\b(?:was|were|had|did|used to|became|began|remained|went|held|sold|bought|made|took|gave|led|came|grew|fell|rose|brought|saw|found|thought|knew|showed|won|got)\b|\b[a-z]{3,}ed\b/i;
+
+const REPORTERS = '(?:studies|reports|papers|authors|work|data|investigators|researchers|reviews|sources|texts|textbooks|publications|websites|web ?sites|pages|guides|articles|databases|registries|leaflets|labels|references|groups|commentators|writers|manuals|monographs|press releases|news reports|abstracts)';
 
 const HEDGE = new RegExp(
   [
     '\\b(?:was|were|had been|has been|have been|is|are)\\s+(?:once\\s+|long\\s+|widely\\s+|previously\\s+|initially\\s+|originally\\s+|often\\s+|sometimes\\s+|commonly\\s+|frequently\\s+|generally\\s+|still\\s+)?(?:thought|believed|assumed|considered|proposed|hypothesi[sz]ed|postulated|speculated|suspected|claimed|presumed|reputed|rumou?red)\\b',
-    '\\b(?:early|earlier|initial|older|previous|prior|some|several|certain|a few|many) (?:studies|reports|papers|authors|work|data|investigators|researchers|reviews|sources|texts|publications|websites|pages)\\b[^.;]{0,60}?\\b(?:suggest(?:ed|s)?|propos(?:ed|es)|report(?:ed|s)?|claim(?:ed|s)?|describ(?:ed|es)|call(?:ed|s)?|label(?:l?ed|s)|thought|believed|assumed|state[sd]?|list(?:ed|s)?|classif(?:ied|y))',
+    `\\b(?:early|earlier|initial|older|previous|prior|some|several|certain|a few|many|other|most|these|those|one|two|various|numerous)\\s+(?:[\\w-]+\\s+){0,2}?${REPORTERS}\\b[^.;]{0,60}?\\b(?:suggest(?:ed|s)?|propos(?:ed|es)|report(?:ed|s)?|claim(?:ed|s)?|describ(?:ed|es|e)|call(?:ed|s)?|label(?:l?ed|s)?|thought|believed|assumed|state[sd]?|list(?:ed|s)?|classif(?:ied|y|ies)|refer(?:red|s)? to|present(?:ed|s)?|characteri[sz](?:ed|es|e))\\b`,
     '\\b(?:it|this) (?:was|has been|had been|is) (?:suggested|proposed|thought|believed|claimed|hypothesi[sz]ed|reported|speculated|assumed)',
     '\\baccording to (?:early|earlier|initial|older|some|previous)',
     '\\b(?:suggests?|suggested|speculated?|hypothesi[sz]ed?|postulated?|proposed|claimed|believed|thought) that\\b',
     '\\bso-called\\b',
-    '\\b(?:sometimes|often|occasionally|commonly|frequently|still|widely|popularly) (?:mis)?(?:called|described|referred to|labell?ed|termed|listed|classified|presented)\\b',
-    '\\b(?:was|were|has been|have been|had been) (?:(?:often|sometimes|commonly|frequently|widely|incorrectly|erroneously|mistakenly|wrongly|once|originally|initially)\\s+)?(?:called|described|referred to|labell?ed|termed|dubbed) as\\b',
+    '\\b(?:sometimes|often|occasionally|commonly|frequently|still|widely|popularly|loosely|informally) (?:mis)?(?:called|described|referred to|labell?ed|termed|listed|classified|presented|grouped)\\b',
+    '\\b(?:was|were|has been|have been|had been) (?:(?:often|sometimes|commonly|frequently|widely|incorrectly|erroneously|mistakenly|wrongly|once|originally|initially|loosely)\\s+)?(?:called|described as|referred to as|labell?ed|termed|dubbed|classified as|grouped with|presented as)\\b',
     '\\b(?:may|might|could) (?:have )?(?:been )?(?:be )?(?:described|called)',
+    // embedded questions and conditionals are not assertions ("Whether a single enantiomer is safe ...")
+    '\\b(?:whether|if)\\b',
   ].join('|'),
   'i',
 );
@@ -50,9 +68,27 @@ export interface ClaimContext {
   readonly matchEnd: number;
 }
 
-/** A negation cue before or inside the claim ("does not", "lacks", "incorrectly identified as"...). */
+/** Start of the clause that holds `at` (0 when the sentence has one clause). */
+export function clauseStart(sentence: string, at: number): number {
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BREAK.exec(sentence)) !== null && m.index < at) {
+    start = m.index + m[0].length;
+    if (m[0].length === 0) CLAUSE_BREAK.lastIndex++;
+  }
+  return Math.min(start, at);
+}
+
+/**
+ * A negation cue in the claim's clause, before or inside the claim ("does not",
+ * "lacks", "incorrectly identified as"), or a meta-negation right after it ("a view
+ * now outdated").
+ */
 export function isNegated(c: ClaimContext): boolean {
-  return NEGATION.test(c.sentence.slice(0, c.matchEnd));
+  const from = clauseStart(c.sentence, c.matchStart);
+  if (NEGATION.test(c.sentence.slice(from, c.matchEnd))) return true;
+  return NEGATED_AFTER.test(c.sentence.slice(c.matchEnd));
 }
 
 /**
@@ -78,6 +114,6 @@ export function isQuoted(c: ClaimContext): boolean {
   if (opens > closes) return true;
   const straight = (before.match(/"/g) ?? []).length;
   if (straight % 2 === 1) return true;
-  // LaTeX ``...'' is blanked to spaces in the sentence; block quotes are handled by the caller
+  // LaTeX ``...'' and block quotes come from the prose layer (SentenceInput.quotedAt)
   return false;
 }
