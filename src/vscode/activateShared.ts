@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { bundledData } from '../core/index';
+import { registerCitations } from './citations';
 import { registerCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { registerTermCompletion } from './completion';
@@ -22,13 +23,15 @@ export interface ExtensionApi {
 
 export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
   const services = new Services();
+  const { citations, disposable: citationFeatures } = registerCitations(services, SELECTOR);
   context.subscriptions.push(
     services,
+    citationFeatures,
     registerDiagnostics(services),
     registerHover(services, SELECTOR),
     registerTermCompletion(services, SELECTOR),
     registerCodeActions(services, SELECTOR),
-    registerCommands(services, () => bundledData.references),
+    registerCommands(services, (doc) => (doc ? citations.referencesFor(doc).map((r) => r.item) : bundledData.references)),
   );
   return { services };
 }
