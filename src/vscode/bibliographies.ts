@@ -206,7 +206,7 @@ export class BibliographyStore implements vscode.Disposable {
     }
     let parsed: ParsedBibliography | undefined;
     try {
-      parsed = await runSliced(parseBibliographySteps(read.text, f.format, f.cache), { pause, budgetMs: 12, cancelled: () => generation !== f.generation });
+      parsed = await runSliced(parseBibliographySteps(read.text, f.format, f.cache), { pause, budgetMs: 8, cancelled: () => generation !== f.generation });
     } catch (e) {
       this.output.error(`bibliography ${f.key}: ${(e as Error).stack ?? String(e)}`);
       f.state = 'unreadable';

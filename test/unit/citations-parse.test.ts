@@ -147,6 +147,16 @@ describe('malformed BibTeX: one broken entry never loses the others', () => {
   });
 });
 
+test('an entry of megabytes (an unclosed brace swallowed the file) is reported, never handed to the parser', () => {
+  const huge = `@article{swallowed,\n  title = {${'x '.repeat(200000)}}\n}\n@article{after, title = {Still read}}\n`;
+  const r = parseBibtex(huge);
+  assert.deepEqual(r.entries.map((e) => e.key), ['swallowed', 'after'], 'its key still counts');
+  assert.match(r.problems[0].message, /@article\{swallowed\}: this entry is 391 KB long \(a brace is probably not closed\); it was not read/);
+  const json = parseCslJson(`[{"id": "big", "title": "${'y'.repeat(300000)}"}, {"id": "small"}]`);
+  assert.deepEqual(json.entries.map((e) => e.key), ['big', 'small'], 'the key of a huge item still counts');
+  assert.match(json.problems[0].message, /293 KB long/);
+});
+
 describe('the per-entry cache', () => {
   const base = '@string{j = {Blood}}\n@article{a, title = {First}, journal = j}\n@article{b, title = {Second}, journal = j}\n';
 

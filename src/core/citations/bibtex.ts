@@ -29,6 +29,9 @@ export interface BibChunk {
   readonly keyStart: number;
 }
 
+/** Longer "entries" are not given to the library (an unclosed brace swallowed the file): reported, not parsed. */
+export const MAX_ENTRY_CHARS = 256 * 1024;
+
 const HEAD = /@[ \t]*([A-Za-z][\w:-]*)[ \t\r\n]*([{(])/y;
 const NEW_ENTRY_LINE = /[ \t]*@[ \t]*[A-Za-z][\w:-]*[ \t]*[{(]/y;
 const SPECIAL = /[{}()\\\n"]/g;
@@ -277,6 +280,7 @@ const MESSAGES: Record<string, (i: LibIssue) => string> = {
   runaway_key: () => 'a key or field name runs to the end of the entry (missing "=" or ",")',
   circular_crossref: () => 'circular crossref',
   exception: (i) => `the parser failed: ${i.found ?? ''}`,
+  too_large: (i) => `this entry is ${i.found ?? ''} long (a brace is probably not closed); it was not read`,
 };
 
 /** One parse of a file; the cache may be shared between passes over versions of the same file. */
@@ -320,7 +324,11 @@ export function parseBibtexSteps(text: string, cache: ChunkCache<ChunkResult> = 
       const isString = chunk.type === 'string';
       const cacheKey = `${stringsSig}\u0000${body}`;
       let result = cache.get(cacheKey);
-      if (!result) {
+      if (!result && body.length > MAX_ENTRY_CHARS) {
+        // one step must stay short: the library needs seconds for megabytes
+        const key = chunk.key;
+        result = { issues: [{ type: 'too_large', found: `${Math.round(body.length / 1024)} KB` }], ...(key && !isString ? { entry: { key, item: { id: key, type: 'document' } } } : {}) };
+      } else if (!result) {
         result = parseChunk(chunk.closed ? body : `${body}\n}`, strings, isString);
         cache.set(cacheKey, result);
       }
@@ -369,7 +377,9 @@ export function parseBibtexSteps(text: string, cache: ChunkCache<ChunkResult> = 
       if (!byLowerKey.has(k.toLowerCase())) byLowerKey.set(k.toLowerCase(), c);
     }
     const firstOf = new Map<string, BibEntry>();
+    let done = 0;
     for (const c of chunks) {
+      if (++done % 256 === 0) yield;
       const e = c.result.entry;
       if (!e) continue;
       let item = e.item;

@@ -21,6 +21,13 @@ interface ItemResult {
 
 export type CslCache = ChunkCache<ItemResult>;
 
+/** Longer items are reported, not parsed (one parse step must stay short). */
+const MAX_ITEM_CHARS = 256 * 1024;
+
+function tooLarge(body: string): ItemResult | undefined {
+  return body.length > MAX_ITEM_CHARS ? { error: { message: `this item is ${Math.round(body.length / 1024)} KB long (a bracket is probably not closed); it was not read`, offset: 0 } } : undefined;
+}
+
 export function newCslCache(): CslCache {
   return new ChunkCache<ItemResult>();
 }
@@ -248,7 +255,7 @@ export function parseCslJsonSteps(text: string, cache: CslCache = newCslCache())
         const body = text.slice(start, end);
         let result = cache.get(body);
         if (!result) {
-          result = closed ? parseJsonItem(body) : { error: { message: 'this item is not closed (a "}" is missing)', offset: 0 } };
+          result = tooLarge(body) ?? (closed ? parseJsonItem(body) : { error: { message: 'this item is not closed (a "}" is missing)', offset: 0 } });
           cache.set(body, result);
         }
         if (result.error) {
@@ -389,7 +396,7 @@ export function parseCslYamlSteps(text: string, cache: CslCache = newCslCache())
         const body = text.slice(start, end);
         let result = cache.get(body);
         if (!result) {
-          result = parseYamlItem(body);
+          result = tooLarge(body) ?? parseYamlItem(body);
           cache.set(body, result);
         }
         if (result.error) {
