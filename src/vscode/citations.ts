@@ -67,17 +67,18 @@ export class Citations implements CitationService, vscode.Disposable {
   private globalPending: Promise<void> | undefined;
   private readonly folderBibs = new Map<string, vscode.Uri[] | 'pending'>();
   private readonly libraries = new WeakMap<Prose, { library: CitationLibrary; refs?: CitableReference[] }>();
+  private readonly checkers = new Map<string, CitationChecker>();
 
   constructor(private readonly services: Services) {
     this.store = new BibliographyStore(services.output);
     const w = vscode.workspace.createFileSystemWatcher('**/*.{bib,bibtex,json,yaml,yml}', false, true, false);
     const created = (uri: vscode.Uri) => {
-      let changed = false;
+      let dirty = false;
       if (/\.bib$/i.test(uri.path) && this.folderBibs.size) {
         this.folderBibs.clear();
-        changed = true;
+        dirty = true;
       }
-      if (changed) this.services.citationsChanged();
+      if (dirty) this.changed();
       if (bibFormatOf(uri.path) && this.patterns().some((p) => GLOB_CHARS.test(p.pattern))) {
         // a new file may match a glob: resolve again (the current list stays in use meanwhile)
         this.globalStale = true;
@@ -89,7 +90,7 @@ export class Citations implements CitationService, vscode.Disposable {
       w,
       w.onDidCreate(created),
       w.onDidDelete(created),
-      this.store.onDidChange(() => this.services.citationsChanged()),
+      this.store.onDidChange(() => this.changed()),
       services.onDidChange(() => {
         // settings or .imid-lens.json changed: resolve the configured bibliographies again when they differ
         if (this.global && this.global.signature !== this.signature()) {
@@ -97,7 +98,10 @@ export class Citations implements CitationService, vscode.Disposable {
           this.configured();
         }
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.store.setGroup(d.uri.toString(), [])),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.store.setGroup(d.uri.toString(), []);
+        this.checkers.delete(d.uri.toString());
+      }),
     );
   }
 
@@ -132,7 +136,7 @@ export class Citations implements CitationService, vscode.Disposable {
         })
         .finally(() => {
           this.globalPending = undefined;
-          this.services.citationsChanged();
+          this.changed();
         });
     }
     return this.global?.uris;
@@ -189,7 +193,7 @@ export class Citations implements CitationService, vscode.Disposable {
       () => [] as vscode.Uri[],
     ).then((uris) => {
       this.folderBibs.set(key, uris);
-      this.services.citationsChanged();
+      this.changed();
     });
     return undefined;
   }
@@ -248,8 +252,25 @@ export class Citations implements CitationService, vscode.Disposable {
     return library;
   }
 
+  /**
+   * One checker per document while its bibliographies stay the same (an
+   * incremental lint may keep results of an unchanged checker); a new one
+   * after any bibliography changed.
+   */
   checkerFor(doc: vscode.TextDocument): CitationChecker {
-    return (prose, engine) => checkCitations(prose, this.libraryFor(doc, prose), engine);
+    const key = doc.uri.toString();
+    let checker = this.checkers.get(key);
+    if (!checker) {
+      checker = (prose, engine) => checkCitations(prose, this.libraryFor(doc, prose), engine);
+      this.checkers.set(key, checker);
+    }
+    return checker;
+  }
+
+  /** Bibliographies changed: new checkers, and every document is checked again. */
+  private changed(): void {
+    this.checkers.clear();
+    this.services.citationsChanged();
   }
 
   /** Every reference citable from the document (its own entries first, then bundled ones). */

@@ -205,8 +205,10 @@ suite('citation keys in a real VS Code', () => {
   });
 
   test('"Insert citation…" offers the document\'s own entries and the bundled references', () => {
-    const api = vscode.extensions.getExtension(EXT_ID)!.exports as { services: { citations?: { referencesFor(doc: vscode.TextDocument): Array<{ key: string; source: string }> } } };
-    const refs = api.services.citations!.referencesFor(review);
+    const api = vscode.extensions.getExtension(EXT_ID)!.exports as { services: { citations?: { referencesFor(doc: vscode.TextDocument): Array<{ key: string; source: string }>; checkerFor(doc: vscode.TextDocument): unknown } } };
+    const citations = api.services.citations!;
+    assert.strictEqual(citations.checkerFor(review), citations.checkerFor(review), 'one checker per document while the bibliographies stay the same');
+    const refs = citations.referencesFor(review);
     const keys = refs.map((r) => r.key);
     assert.ok(keys.includes('petzold2016') && keys.includes('matyskiela2016') && keys.includes('schafer2014'), keys.slice(0, 10).join(', '));
     assert.strictEqual(refs.find((r) => r.key === 'petzold2016')!.source, 'library.bib');
