@@ -115,6 +115,19 @@ describe('unknown citation keys', () => {
     assert.deepEqual(closestKeys('zzzz', ['kronke2014']), []);
   });
 
+  test('suggestions: bounded per check, remembered for the next one', () => {
+    const e = engine();
+    const src = source(BIB);
+    const library: CitationLibrary = { sources: [src], bundled: e.db.references, suggestionBudget: 1 };
+    const prose = extractProse('See [@mine2021; @lu2041].', 'markdown');
+    const first = checkCitations(prose, library, e);
+    assert.deepEqual(first.map((f) => f.fixes.length), [1, 0], 'one new key compared per check');
+    const second = checkCitations(prose, library, e);
+    assert.deepEqual(second.map((f) => f.fixes.map((x) => x.title)), [['Change to "mine2020"'], ['Change to "lu2014"']]);
+    assert.equal(editDistance('Krönke2014', 'kronke2014', 2), 1, 'non-ASCII letters count as letters');
+    assert.equal(editDistance('tóth2019', 'toth2019x', 1), 2);
+  });
+
   test('duplicate keys across files used together', () => {
     const a = parseBibtex('@misc{x, title={A}}\n@misc{y, title={A}}');
     const b = parseBibtex('\n@misc{x, title={B}}');

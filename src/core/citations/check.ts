@@ -46,6 +46,12 @@ export interface CitationSource {
 export interface CitationLibrary {
   readonly sources: readonly CitationSource[];
   readonly bundled: ReadonlyMap<string, CslItem>;
+  /**
+   * How many unknown keys one check may compare with every known key
+   * (suggestions are remembered, so the rest get theirs on the next check).
+   * The editor bounds it to keep a keystroke cheap; unbounded by default.
+   */
+  readonly suggestionBudget?: number;
 }
 
 /** A reference that can be cited from a document, and where it comes from. */
@@ -99,26 +105,73 @@ export function lookupKey(library: CitationLibrary, key: string): { item: CslIte
 
 /** Optimal-string-alignment distance (a transposition is one edit), case-insensitive, or max+1 when above max. */
 export function editDistance(a: string, b: string, max: number): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  return osa(a.toLowerCase(), b.toLowerCase(), max);
+}
+
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+const bag = new Int32Array(128);
+
+/** Bag distance: a cheap lower bound of the edit distance (a transposition keeps the bag). */
+function bagDistance(a: string, b: string): number {
+  let other = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 128) bag[c]++;
+    else other++;
+  }
+  let missing = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if (c < 128) {
+      if (bag[c] > 0) bag[c]--;
+      else missing++;
+    } else if (other > 0) other--;
+    else missing++;
+  }
+  let extra = other;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 128 && bag[c] > 0) {
+      extra += bag[c];
+      bag[c] = 0;
+    }
+  }
+  return Math.max(missing, extra);
+}
+
+function osa(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (bagDistance(a, b) > max) return max + 1;
   const n = a.length;
   const m = b.length;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
+  if (rowA.length <= m) {
+    rowA = new Int32Array(2 * m + 2);
+    rowB = new Int32Array(2 * m + 2);
+    rowC = new Int32Array(2 * m + 2);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
-    let rowMin = cur[0];
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2] + 1);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2] + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return Math.min(prev[m], max + 1);
 }
@@ -127,19 +180,57 @@ function maxEdits(key: string): number {
   return key.length <= 4 ? 1 : key.length <= 12 ? 2 : 3;
 }
 
-/** Up to `limit` known keys closest to `key` (edit distance, then keys it starts, then alphabetical). */
-export function closestKeys(key: string, candidates: Iterable<string>, limit = 3): string[] {
+interface Scored {
+  readonly k: string;
+  readonly d: number;
+}
+
+/** Known keys near `key`: edit distance within the key's budget, or keys it starts (scored max + 0.5). */
+function scoreKeys(key: string, candidates: ReadonlyArray<readonly [string, string]>): Scored[] {
   const max = maxEdits(key);
   const lower = key.toLowerCase();
-  const scored: Array<{ k: string; d: number }> = [];
-  for (const k of candidates) {
+  const scored: Scored[] = [];
+  for (const [k, kl] of candidates) {
     if (k === key) continue;
-    let d = editDistance(key, k, max);
-    if (d > max && lower.length >= 3 && k.toLowerCase().startsWith(lower)) d = max + 0.5; // "kronke" → "kronke2014"
+    let d = Math.abs(kl.length - lower.length) > max ? max + 1 : osa(lower, kl, max);
+    if (d > max && lower.length >= 3 && kl.startsWith(lower)) d = max + 0.5; // "kronke" → "kronke2014"
     if (d <= max + 0.5) scored.push({ k, d });
   }
   scored.sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  return scored.slice(0, limit).map((x) => x.k);
+  return scored;
+}
+
+/** Up to `limit` known keys closest to `key` (edit distance, then keys it starts, then alphabetical). */
+export function closestKeys(key: string, candidates: Iterable<string>, limit = 3): string[] {
+  return scoreKeys(key, [...candidates].map((k) => [k, k.toLowerCase()] as const)).slice(0, limit).map((x) => x.k);
+}
+
+/**
+ * Suggestions are remembered per set of bibliographies (their entry maps are
+ * replaced whenever a file is read again), so typing in a document with many
+ * unknown keys does not compare each of them with every known key on every
+ * keystroke.
+ */
+interface Memo {
+  readonly next: WeakMap<object, Memo>;
+  candidates?: ReadonlyArray<readonly [string, string]>;
+  readonly scored: Map<string, Scored[]>;
+}
+
+const memoRoot = new WeakMap<object, Memo>();
+
+function memoFor(parts: readonly object[]): Memo {
+  let level = memoRoot;
+  let node: Memo | undefined;
+  for (const p of parts) {
+    node = level.get(p);
+    if (!node) {
+      node = { next: new WeakMap(), scored: new Map() };
+      level.set(p, node);
+    }
+    level = node.next;
+  }
+  return node!;
 }
 
 // --- the check ----------------------------------------------------------------------
@@ -183,21 +274,30 @@ export function checkCitations(prose: Prose, library: CitationLibrary, engine: E
   const ready = sources.filter((s) => s.state === 'ready');
   const own = ready.length > 0;
   const known = (key: string) => (own ? ready.some((s) => s.entries.has(key)) : bundled.has(key));
-  let candidates: string[] | undefined;
-  const allKeys = () => {
-    if (!candidates) {
-      const set = new Set<string>();
-      for (const s of ready) for (const k of s.entries.keys()) set.add(k);
-      for (const k of bundled.keys()) set.add(k);
-      candidates = [...set];
+  const memo = memoFor([bundled, ...ready.map((s) => s.entries)]);
+  let budget = library.suggestionBudget ?? Infinity;
+  const near = (key: string): Scored[] => {
+    let hit = memo.scored.get(key);
+    if (!hit) {
+      if (budget <= 0) return [];
+      budget--;
+      if (!memo.candidates) {
+        const set = new Set<string>();
+        for (const s of ready) for (const k of s.entries.keys()) set.add(k);
+        for (const k of bundled.keys()) set.add(k);
+        memo.candidates = [...set].map((k) => [k, k.toLowerCase()] as const);
+      }
+      hit = scoreKeys(key, memo.candidates);
+      if (memo.scored.size > 5000) memo.scored.clear();
+      memo.scored.set(key, hit);
     }
-    return candidates;
+    return hit;
   };
   const targets = ready.filter(writable);
   for (const c of prose.citations) {
     if (c.key === '*' || known(c.key)) continue;
     const inBundle = bundled.get(c.key);
-    if (!counts(c, own, inBundle !== undefined, allKeys)) continue;
+    if (!counts(c, own, inBundle !== undefined, near)) continue;
     const fixes: OffsetFix[] = [];
     let message: string;
     if (inBundle) {
@@ -208,9 +308,9 @@ export function checkCitations(prose: Prose, library: CitationLibrary, engine: E
       }
     } else {
       const where = own ? listLabels(ready) : 'the bundled bibliography (the document names none)';
-      const near = closestKeys(c.key, allKeys());
-      message = `Unknown citation key "${c.key}": not in ${where}.${near.length ? ` Did you mean ${near.map((k) => `"${k}"`).join(', ')}?` : ''}`;
-      for (const k of near) {
+      const closest = near(c.key).slice(0, 3).map((x) => x.k);
+      message = `Unknown citation key "${c.key}": not in ${where}.${closest.length ? ` Did you mean ${closest.map((k) => `"${k}"`).join(', ')}?` : ''}`;
+      for (const k of closest) {
         fixes.push({ title: `Change to "${k}"`, kind: 'citation', edits: [{ start: c.start, end: c.end, newText: k }] });
       }
     }
@@ -228,11 +328,11 @@ export function checkCitations(prose: Prose, library: CitationLibrary, engine: E
 }
 
 /** Does this citation count (see the module comment for narrative `@word`)? */
-function counts(c: CitationRef, own: boolean, inBundle: boolean, allKeys: () => string[]): boolean {
+function counts(c: CitationRef, own: boolean, inBundle: boolean, near: (key: string) => Scored[]): boolean {
   if (c.syntax === 'latex' || c.bracketed || own || inBundle) return true;
   if (!/\d/.test(c.key) || c.key.length < 5) return false;
   const max = Math.min(2, maxEdits(c.key));
-  return allKeys().some((k) => editDistance(c.key, k, max) <= max);
+  return near(c.key).some((x) => x.d <= max);
 }
 
 /**
