@@ -12,6 +12,7 @@ import { registerTermCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { Services } from './services';
+import { registerWalkthrough } from './walkthrough';
 
 export const LANGUAGES = ['markdown', 'latex', 'plaintext', 'quarto', 'rmd'];
 
@@ -31,6 +32,7 @@ export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
     registerHover(services, SELECTOR),
     registerTermCompletion(services, SELECTOR),
     registerCodeActions(services, SELECTOR),
+    registerWalkthrough(),
     registerCommands(services, (doc) => (doc ? citations.referencesFor(doc).map((r) => r.item) : bundledData.references)),
   );
   return { services };
