@@ -12,10 +12,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import {
+  type BibEntry,
   type BibProblem,
   type CitationChecker,
   type CitationSource,
   type Finding,
+  NO_ENTRIES,
   type ParsedBibliography,
   TextDocument,
   bibFormatOf,
@@ -35,6 +37,8 @@ interface Loaded {
   readonly reason?: string;
   readonly parsed?: ParsedBibliography;
   readonly text?: string;
+  /** One map per file for the whole run (the core remembers suggestions per map). */
+  readonly entries: ReadonlyMap<string, BibEntry>;
 }
 
 export class CliBibliographies {
@@ -73,7 +77,7 @@ export class CliBibliographies {
     if (hit) return hit;
     const display = this.display(abs);
     const format = bibFormatOf(abs);
-    let loaded: Loaded;
+    let loaded: Omit<Loaded, 'entries'>;
     try {
       const stat = fs.statSync(abs);
       if (!format) loaded = { abs, display, state: 'unreadable', reason: 'not a bibliography format imid-lens reads (.bib, .json, .yaml)' };
@@ -91,8 +95,9 @@ export class CliBibliographies {
       const code = (e as NodeJS.ErrnoException).code;
       loaded = { abs, display, state: code === 'ENOENT' ? 'missing' : 'unreadable', reason: code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message) };
     }
-    this.files.set(abs, loaded);
-    return loaded;
+    const full: Loaded = { ...loaded, entries: loaded.parsed ? new Map(loaded.parsed.entries.map((e) => [e.key, e] as const)) : NO_ENTRIES };
+    this.files.set(abs, full);
+    return full;
   }
 
   private nextTo(file: string): string[] {
@@ -112,12 +117,11 @@ export class CliBibliographies {
         if (abs && seen.has(abs)) return;
         if (abs) seen.add(abs);
         if (!abs || unreadable) {
-          sources.push({ label, target: label, format: 'bibtex', state: 'unreadable', entries: new Map(), reason: unreadable ?? 'unreadable', ...(named ? { named } : {}) });
+          sources.push({ label, target: label, format: 'bibtex', state: 'unreadable', entries: NO_ENTRIES, reason: unreadable ?? 'unreadable', ...(named ? { named } : {}) });
           return;
         }
         const l = this.load(abs);
-        const entries = new Map(l.parsed?.entries.map((e) => [e.key, e] as const) ?? []);
-        sources.push({ label: named ? label : l.display, target: l.display, format: l.parsed?.format ?? bibFormatOf(abs) ?? 'bibtex', state: l.state, entries, ...(l.reason ? { reason: l.reason } : {}), ...(named ? { named } : {}) });
+        sources.push({ label: named ? label : l.display, target: l.display, format: l.parsed?.format ?? bibFormatOf(abs) ?? 'bibtex', state: l.state, entries: l.entries, ...(l.reason ? { reason: l.reason } : {}), ...(named ? { named } : {}) });
       };
       for (const b of prose.bibliographies) {
         const p = b.path.replace(/\\/g, '/');

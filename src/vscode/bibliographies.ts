@@ -15,6 +15,7 @@ import {
   type BibliographyCache,
   type ParsedBibliography,
   type SourceState,
+  NO_ENTRIES,
   crossFileDuplicates,
   looksBinary,
   newBibliographyCache,
@@ -102,7 +103,7 @@ export class BibliographyStore implements vscode.Disposable {
     if (!f) {
       let markReady = () => {};
       const ready = new Promise<void>((resolve) => (markReady = resolve));
-      f = { uri, key, format, state: 'loading', entries: new Map(), ready, cache: newBibliographyCache(format), generation: 0, markReady };
+      f = { uri, key, format, state: 'loading', entries: NO_ENTRIES, ready, cache: newBibliographyCache(format), generation: 0, markReady };
       this.files.set(key, f);
       this.watch(f);
       void this.load(f);
@@ -199,7 +200,7 @@ export class BibliographyStore implements vscode.Disposable {
       f.state = read.state ?? 'unreadable';
       f.reason = read.reason;
       f.parsed = undefined;
-      f.entries = new Map();
+      f.entries = NO_ENTRIES;
       this.output.warn(`bibliography ${f.key}: ${f.state} (${f.reason ?? ''})`);
       this.finish(f);
       return;

@@ -14,6 +14,7 @@ import {
   type CitationLibrary,
   type CitationSource,
   type CslItem,
+  NO_ENTRIES,
   type Prose,
   bibFormatOf,
   checkCitations,
@@ -66,7 +67,7 @@ export class Citations implements CitationService, vscode.Disposable {
   private globalStale = true;
   private globalPending: Promise<void> | undefined;
   private readonly folderBibs = new Map<string, vscode.Uri[] | 'pending'>();
-  private readonly libraries = new WeakMap<Prose, { library: CitationLibrary; refs?: CitableReference[] }>();
+  private readonly libraries = new WeakMap<Prose, CitationLibrary>();
   private readonly checkers = new Map<string, CitationChecker>();
 
   constructor(private readonly services: Services) {
@@ -230,7 +231,7 @@ export class Citations implements CitationService, vscode.Disposable {
   /** What the core needs to check and complete keys of this document (cached per prose). */
   libraryFor(doc: vscode.TextDocument, prose: Prose): CitationLibrary {
     const hit = this.libraries.get(prose);
-    if (hit) return hit.library;
+    if (hit) return hit;
     const { files, pending } = this.resolve(doc, prose);
     const sources: CitationSource[] = [];
     const used: string[] = [];
@@ -238,18 +239,18 @@ export class Citations implements CitationService, vscode.Disposable {
       const format = bibFormatOf(f.uri.path);
       const base = { label: f.label, target: f.uri.toString(), ...(f.named ? { named: f.named } : {}) };
       if (f.unreadable || !format) {
-        sources.push({ ...base, format: format ?? 'bibtex', state: 'unreadable', entries: new Map(), reason: f.unreadable ?? 'not a bibliography format IMiD Lens reads (.bib, .json, .yaml)' });
+        sources.push({ ...base, format: format ?? 'bibtex', state: 'unreadable', entries: NO_ENTRIES, reason: f.unreadable ?? 'not a bibliography format IMiD Lens reads (.bib, .json, .yaml)' });
         continue;
       }
       const file = this.store.get(f.uri, format);
       used.push(file.key);
       sources.push({ ...base, format, state: file.state, entries: file.entries, ...(file.reason ? { reason: file.reason } : {}) });
     }
-    if (pending) sources.push({ label: 'configured bibliographies', target: '', format: 'bibtex', state: 'loading', entries: new Map() });
+    if (pending) sources.push({ label: 'configured bibliographies', target: '', format: 'bibtex', state: 'loading', entries: NO_ENTRIES });
     this.store.setGroup(doc.uri.toString(), used);
     // suggestions for at most 25 new unknown keys per check: a keystroke stays cheap next to a 20,000-entry bibliography
     const library: CitationLibrary = { sources, bundled: this.services.engine.db.references, suggestionBudget: 25 };
-    this.libraries.set(prose, { library });
+    this.libraries.set(prose, library);
     return library;
   }
 
@@ -278,12 +279,7 @@ export class Citations implements CitationService, vscode.Disposable {
   referencesFor(doc: vscode.TextDocument): CitableReference[] {
     const prose = this.services.isLintable(doc) ? this.services.lint(doc).prose : undefined;
     if (!prose) return citableReferences({ sources: [], bundled: this.services.engine.db.references });
-    const hit = this.libraries.get(prose);
-    const library = this.libraryFor(doc, prose);
-    if (hit?.refs) return hit.refs;
-    const refs = citableReferences(library);
-    this.libraries.set(prose, { library, refs });
-    return refs;
+    return citableReferences(this.libraryFor(doc, prose));
   }
 
   /** The bibliography an entry would be added to: the first BibTeX or CSL-JSON file of the document. */

@@ -193,6 +193,11 @@ describe('completion items', () => {
   const library: CitationLibrary = { sources: [source(BIB)], bundled: engine().db.references };
   const refs = citableReferences(library);
 
+  test('the same array for the same bibliographies (completion indexes it once)', () => {
+    assert.equal(citableReferences({ sources: [...library.sources], bundled: library.bundled }), refs);
+    assert.notEqual(citableReferences({ sources: [source(BIB)], bundled: library.bundled }), refs, 'a file read again is a new map');
+  });
+
   test('every reference: own entries first, bundled ones the document lacks are marked', () => {
     assert.deepEqual(refs.slice(0, 2).map((r) => [r.key, r.inDocument, r.bundled]), [['lu2014', true, true], ['mine2020', true, false]]);
     const kr = refs.find((r) => r.key === 'kronke2014')!;

@@ -65,14 +65,43 @@ export interface CitableReference {
   readonly bundled: boolean;
 }
 
+/** The entries of a source that has none (loading, missing): one shared map, so memos keyed by it hold. */
+export const NO_ENTRIES: ReadonlyMap<string, BibEntry> = new Map();
+
 export function sourceFromParsed(parsed: ParsedBibliography, base: Omit<CitationSource, 'entries' | 'state' | 'format'>): CitationSource {
   const entries = new Map<string, BibEntry>();
   for (const e of parsed.entries) if (!entries.has(e.key)) entries.set(e.key, e);
   return { ...base, format: parsed.format, state: 'ready', entries };
 }
 
-/** Every reference the document can cite: its own entries first, then bundled ones. */
+const refsMemo = new WeakMap<object, { next: WeakMap<object, unknown>; byLabels: Map<string, CitableReference[]> }>();
+
+/**
+ * Every reference the document can cite: its own entries first, then bundled
+ * ones. The same array for the same bibliographies (entry maps are replaced
+ * when a file is read again), so completion's fuzzy index is built once, not
+ * on every keystroke.
+ */
 export function citableReferences(library: CitationLibrary): CitableReference[] {
+  let level = refsMemo as WeakMap<object, unknown>;
+  let node: { next: WeakMap<object, unknown>; byLabels: Map<string, CitableReference[]> } | undefined;
+  for (const part of [library.bundled, ...library.sources.map((s) => s.entries)]) {
+    node = level.get(part) as typeof node;
+    if (!node) {
+      node = { next: new WeakMap(), byLabels: new Map() };
+      level.set(part, node);
+    }
+    level = node.next;
+  }
+  const labels = library.sources.map((s) => `${s.state}\u0000${s.label}`).join('\u0001');
+  const hit = node!.byLabels.get(labels);
+  if (hit) return hit;
+  const refs = buildCitable(library);
+  node!.byLabels.set(labels, refs);
+  return refs;
+}
+
+function buildCitable(library: CitationLibrary): CitableReference[] {
   const out: CitableReference[] = [];
   const seen = new Set<string>();
   const own = library.sources.some((s) => s.state === 'ready' || s.state === 'loading');
