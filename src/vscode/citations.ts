@@ -29,7 +29,7 @@ import {
   relevantKeys,
 } from '../core/index';
 import { BibliographyStore } from './bibliographies';
-import type { CitationService, Services } from './services';
+import { type CitationService, SCHEMES, type Services } from './services';
 
 export const APPEND_COMMAND = 'imidLens.appendToBibliography';
 
@@ -99,11 +99,18 @@ export class Citations implements CitationService, vscode.Disposable {
           this.configured();
         }
       }),
+      // a .bib opened on its own shows its problems too
+      vscode.workspace.onDidOpenTextDocument((d) => this.showProblemsOf(d)),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.store.setGroup(d.uri.toString(), []);
         this.checkers.delete(d.uri.toString());
       }),
     );
+    for (const d of vscode.workspace.textDocuments) this.showProblemsOf(d);
+  }
+
+  private showProblemsOf(doc: vscode.TextDocument): void {
+    if (SCHEMES.has(doc.uri.scheme) && (doc.languageId === 'bibtex' || doc.languageId === 'biblatex' || /\.bib$/i.test(doc.uri.path))) this.store.get(doc.uri, 'bibtex');
   }
 
   // --- which files a document uses ---------------------------------------------------

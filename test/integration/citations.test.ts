@@ -59,6 +59,12 @@ suite('citation keys in a real VS Code', () => {
     assert.strictEqual(jd[0].range.start.line, 13);
   });
 
+  test('a .bib opened on its own shows its problems', async () => {
+    const bib = await open('citations/standalone.bib');
+    const d = await waitForDiagnostics(bib.uri, (x) => x.length >= 2, 'standalone.bib diagnostics');
+    assert.deepStrictEqual(d.map((x) => [codeOf(x), x.range.start.line]).sort(), [['bibliography-syntax', 7], ['duplicate-citation-key', 11]]);
+  });
+
   test('hover on a key: the formatted reference with its DOI link and where it comes from', async () => {
     const h = await hoverMarkdown(review, positionOf(review, '@chamberlain2014', 3));
     assert.match(h, /\*\*@chamberlain2014\*\* · Chamberlain et al\. \(2014\)/);

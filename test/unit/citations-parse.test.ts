@@ -135,6 +135,13 @@ describe('malformed BibTeX: one broken entry never loses the others', () => {
     assert.deepEqual(r.problems[4].range, { start: { line: 43, character: 9 }, end: { line: 43, character: 14 } });
   });
 
+  test('an entry whose key is not followed by a comma keeps its key, with one problem', () => {
+    const r = parseBibtex('@article{nocomma2021\n  title = {T},\n  year = {2021}\n}\n@article{ok, title={x}}');
+    assert.deepEqual(r.entries.map((e) => e.key), ['nocomma2021', 'ok']);
+    assert.equal(r.problems.length, 1, 'the first error of an entry; the rest are its consequences');
+    assert.match(r.problems[0].message, /"nocomma2021" is not followed by "="/);
+  });
+
   test('junk never throws: binary bytes, an endless line, stray braces, a lone @', () => {
     let seed = 42;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

@@ -114,6 +114,7 @@ interface LibEntry {
 
 interface LibIssue {
   type: string;
+  key?: string;
   line?: number;
   expected?: string;
   found?: string;
@@ -153,17 +154,23 @@ function runLibrary(text: string, strings: Record<string, string>, resolveCrossr
   };
 }
 
-function parseChunk(text: string, strings: Record<string, string>, isString: boolean): ChunkResult {
+/**
+ * Parses one chunk. `scannedKey` is the key the scanner saw: an entry the
+ * library cannot make sense of (no comma after the key, say) keeps it, so that
+ * citing it is not also reported as an unknown key.
+ */
+function parseChunk(text: string, strings: Record<string, string>, isString: boolean, scannedKey: string): ChunkResult {
+  const fallback = !isString && scannedKey ? { entry: { key: scannedKey, item: { id: scannedKey, type: 'document' } as CslItem } } : {};
   let lib: ReturnType<typeof runLibrary>;
   try {
     lib = runLibrary(text, strings);
   } catch (e) {
-    return { issues: [{ type: 'exception', found: (e as Error).message }] };
+    return { issues: [{ type: 'exception', found: (e as Error).message }], ...fallback };
   }
   const issues = [...lib.errors.filter((e) => e.type !== 'unknown_crossref'), ...lib.warnings.filter((w) => w.type === 'undefined_variable')];
   if (isString) return { issues, strings: lib.strings };
   const e = lib.entries[0];
-  if (!e || !e.entry_key) return { issues };
+  if (!e || !e.entry_key) return { issues, ...fallback };
   const crossref = lib.crossrefs[e.entry_key];
   return { entry: { key: e.entry_key, item: toCsl(e), ...(crossref ? { crossref } : {}) }, issues };
 }
@@ -281,6 +288,9 @@ const MESSAGES: Record<string, (i: LibIssue) => string> = {
   circular_crossref: () => 'circular crossref',
   exception: (i) => `the parser failed: ${i.found ?? ''}`,
   too_large: (i) => `this entry is ${i.found ?? ''} long (a brace is probably not closed); it was not read`,
+  missing_equal_sign: (i) => `"${i.key ?? ''}" is not followed by "=" (a comma missing after the key or a field?)`,
+  cut_off_citation: () => 'the entry is cut off (a field name is missing)',
+  key_value_error: () => 'a field could not be read (a comma or "=" is missing)',
 };
 
 /** One parse of a file; the cache may be shared between passes over versions of the same file. */
@@ -329,7 +339,7 @@ export function parseBibtexSteps(text: string, cache: ChunkCache<ChunkResult> = 
         const key = chunk.key;
         result = { issues: [{ type: 'too_large', found: `${Math.round(body.length / 1024)} KB` }], ...(key && !isString ? { entry: { key, item: { id: key, type: 'document' } } } : {}) };
       } else if (!result) {
-        result = parseChunk(chunk.closed ? body : `${body}\n}`, strings, isString);
+        result = parseChunk(chunk.closed ? body : `${body}\n}`, strings, isString, chunk.key);
         cache.set(cacheKey, result);
       }
       if (isString && result.strings) {
@@ -348,8 +358,12 @@ export function parseBibtexSteps(text: string, cache: ChunkCache<ChunkResult> = 
         });
       } else {
         const seen = new Set<string>();
+        let syntaxReported = false;
         for (const issue of result.issues) {
           const undefinedString = issue.type === 'undefined_variable';
+          // the first syntax error of an entry; the ones after it are its consequences
+          if (!undefinedString && syntaxReported) continue;
+          if (!undefinedString) syntaxReported = true;
           const message = undefinedString
             ? `${label}: @string "${issue.variable ?? ''}" is not defined (define it before this entry)`
             : `${label}: ${(MESSAGES[issue.type] ?? ((i: LibIssue) => i.type.replace(/_/g, ' ')))(issue)}`;

@@ -32,7 +32,7 @@ export const MISSPELLED_NAME: BuiltinRuleMeta = {
 export const UNKNOWN_CITATION_KEY: BuiltinRuleMeta = {
   id: 'unknown-citation-key',
   severity: 'warning',
-  description: 'A citation key that none of the document\'s bibliographies (nor the bundled one) defines.',
+  description: 'A citation key that the document\'s bibliographies do not define (a document that names none is checked against the bundled bibliography). A narrative @word counts only when the document has a bibliography or when it looks like a mistyped known key, so @mentions are left alone.',
   fix: 'bibliography',
   examples: {
     invalid: [
