@@ -154,6 +154,7 @@ function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mentio
   evaluateSentence(engine.rules, {
     start: s.start,
     text,
+    raw: prose.text.slice(s.start, s.end),
     mentions,
     quoted: insideAny(prose.quotes, s.start),
     quotedAt: (offset) => insideAny(prose.quotes, offset),

@@ -19,6 +19,8 @@ export interface CorpusEntry {
   readonly kind: string;
   readonly lang?: string;
   readonly text: string;
+  /** "dev": written with the rules; "holdout": written after them and first evaluated untuned. */
+  readonly set?: string;
 }
 
 export interface Corpus {
@@ -74,7 +76,7 @@ export function claimFindings(engine: Engine, text: string, lang = 'markdown'): 
   return lintText(text, lang, engine).findings.filter((f) => claimRules.has(f.ruleId));
 }
 
-export function evaluate(engine: Engine, corpus: Corpus): EvalResult {
+export function evaluate(engine: Engine, corpus: Corpus, opts: { set?: string } = {}): EvalResult {
   const familyOf = new Map(engine.rules.map((r) => [r.rule.id, r.family] as const));
   const scores = new Map<string, Score>();
   const score = (family: string): Score => {
@@ -85,6 +87,7 @@ export function evaluate(engine: Engine, corpus: Corpus): EvalResult {
   const falseNegatives: Miss[] = [];
   const falsePositives: Miss[] = [];
   for (const e of corpus.sentences) {
+    if (opts.set && (e.set ?? 'dev') !== opts.set) continue;
     const expected = expectedOf(e);
     const got = claimFindings(engine, e.text, e.lang ?? 'markdown').map((f) => f.ruleId);
     const fam = score(e.family);

@@ -222,6 +222,8 @@ export interface SentenceInput {
   readonly start: number;
   /** Sentence text with markup blanked (same length as the sentence). */
   readonly text: string;
+  /** The sentence as written (markup included), to keep rewrites from splitting emphasis or braces. */
+  readonly raw?: string;
   /** Mentions inside the sentence (document offsets). */
   readonly mentions: readonly Mention[];
   /** Whether the sentence sits in a block quote. */
@@ -340,6 +342,8 @@ function evaluateClaim(r: CompiledRule, s: SentenceInput, severity: Severity, ou
     lastEnd = h.end;
     const docStart = s.start + hs;
     const docEnd = s.start + he;
+    // a rewrite replaces a span whose markup is balanced ("*Apremilast* is a **third-generation IMiD**")
+    const [rs, re] = balancedSpan(s, hs, he);
     // one finding per stretch of text and family: an earlier rule of the family already said it
     let dup = false;
     for (let k = firstOfSentence; k < out.length && !dup; k++) {
@@ -361,7 +365,7 @@ function evaluateClaim(r: CompiledRule, s: SentenceInput, severity: Severity, ou
       if (atSentenceStart) text = matchCase(text, original);
       if (carried.length) text += ` ${carried.join(' ')}`;
       if (text === original) continue;
-      fixes.push({ title: rw.title ? expandTemplate(rw.title, h.m) : `Rewrite as "${abbreviate(text)}"`, kind: 'rewrite', edits: [{ start: docStart, end: docEnd, newText: text }] });
+      fixes.push({ title: rw.title ? expandTemplate(rw.title, h.m) : `Rewrite as "${abbreviate(text)}"`, kind: 'rewrite', edits: [{ start: s.start + rs, end: s.start + re, newText: text }] });
     }
     const cite = s.citeFix?.(r.rule.evidence);
     if (cite) fixes.push(cite);
@@ -416,6 +420,38 @@ function evaluateName(r: CompiledRule, s: SentenceInput, severity: Severity, out
       data: { termId: m.form.termId, outdated: text, current: replacement },
     });
   }
+}
+
+const MARKUP_PAIRS: ReadonlyArray<readonly [string, string]> = [['{', '}'], ['(', ')'], ['[', ']']];
+
+/**
+ * The span [start, end) of the sentence, widened over adjacent markup (at most 12 characters each
+ * side) until the markup inside it is balanced: emphasis markers (* _ ~ ^ `) come in pairs and
+ * brackets close. A rewrite of that span drops the formatting inside the claim instead of leaving
+ * "*Apremilast is a ... inhibitor**". Without the raw text, or when no balanced span is found
+ * nearby, the span is returned as is.
+ */
+export function balancedSpan(s: Pick<SentenceInput, 'text' | 'raw'>, start: number, end: number): [number, number] {
+  const raw = s.raw;
+  if (!raw || raw.length !== s.text.length) return [start, end];
+  const isMarkup = (i: number) => raw[i] !== s.text[i] && !/\s/.test(raw[i]);
+  let any = false;
+  for (let i = start; i < end && !any; i++) any = isMarkup(i);
+  if (!any) return [start, end];
+  const balanced = (a: number, b: number): boolean => {
+    const counts = new Map<string, number>();
+    for (let i = a; i < b; i++) if (isMarkup(i)) counts.set(raw[i], (counts.get(raw[i]) ?? 0) + 1);
+    for (const c of '*_~^`') if ((counts.get(c) ?? 0) % 2) return false;
+    for (const [o, c] of MARKUP_PAIRS) if ((counts.get(o) ?? 0) !== (counts.get(c) ?? 0)) return false;
+    return true;
+  };
+  let best: [number, number] | undefined;
+  for (let l = 0; l <= 12 && start - l >= 0 && (l === 0 || isMarkup(start - l)); l++) {
+    for (let r = 0; r <= 12 && end + r <= raw.length && (r === 0 || isMarkup(end + r - 1)); r++) {
+      if ((!best || l + r < best[1] - best[0] - (end - start)) && balanced(start - l, end + r)) best = [start - l, end + r];
+    }
+  }
+  return best ?? [start, end];
 }
 
 /** Whether every $<name> of the template is a group of the pattern that matched (it may be unmatched). */

@@ -27,8 +27,17 @@ const NEGATION = new RegExp(
 /** Where a new clause starts: a negation before it does not reach a claim after it. */
 const CLAUSE_BREAK = /[;:\u2014\u2013]\s|,\s+(?:but|whereas|while|although|though|however|yet|so)\b|\b(?:whereas|however)\b/gi;
 
-/** Meta-negation after a claim: "... a view that is now outdated", "... a claim refuted in 2014". */
-const NEGATED_AFTER = /^[^.;]{0,6}?\b(?:(?:a|the|this|that|which|an)\s+)?(?:view|claim|notion|idea|description|label|labell?ing|statement|assumption|belief|characteri[sz]ation|model|misconception|error)\b[^.;]{0,30}?\b(?:outdated|obsolete|incorrect|wrong|refuted|disproved|abandoned|superseded|no longer|mistaken|false|debunked)\b/i;
+/**
+ * Meta-negation after a claim: "... a view that is now outdated", "... a claim refuted in 2014",
+ * "Earlier models in which X ... have been superseded".
+ */
+const NEGATED_AFTER = new RegExp(
+  [
+    '^[^.;]{0,6}?\\b(?:(?:a|the|this|that|which|an)\\s+)?(?:view|claim|notion|idea|description|label|labell?ing|statement|assumption|belief|characteri[sz]ation|model|misconception|error)\\b[^.;]{0,30}?\\b(?:outdated|obsolete|incorrect|wrong|refuted|disproved|abandoned|superseded|no longer|mistaken|false|debunked)\\b',
+    '^[^.;]{0,40}?\\b(?:(?:has|have|had)\\s+(?:since\\s+|now\\s+|long\\s+|largely\\s+)?been\\s+(?:superseded|abandoned|refuted|disproved|revised|replaced|discarded|overturned|corrected|debunked)|(?:is|are|was|were)\\s+(?:now\\s+|since\\s+|largely\\s+)?(?:outdated|obsolete|superseded|abandoned|disproved|refuted|debunked))\\b',
+  ].join('|'),
+  'i',
+);
 
 const TIME_FRAME = new RegExp(
   [
@@ -54,6 +63,10 @@ const HEDGE = new RegExp(
     '\\bso-called\\b',
     '\\b(?:sometimes|often|occasionally|commonly|frequently|still|widely|popularly|loosely|informally) (?:mis)?(?:called|described|referred to|labell?ed|termed|listed|classified|presented|grouped)\\b',
     '\\b(?:was|were|has been|have been|had been) (?:(?:often|sometimes|commonly|frequently|widely|incorrectly|erroneously|mistakenly|wrongly|once|originally|initially|loosely)\\s+)?(?:called|described as|referred to as|labell?ed|termed|dubbed|classified as|grouped with|presented as)\\b',
+    // passive reporting with a gap: "was initially described in 2010 as a cereblon inhibitor"
+    '\\b(?:was|were|has been|have been|had been)\\s+(?:(?:\\w+ly|first|once|long|still)\\s+)?(?:described|referred to|labell?ed|classified|presented|characteri[sz]ed|regarded|viewed|considered|listed|categori[sz]ed)\\b[^.;]{0,30}?\\bas\\b',
+    // an older view introduced as such: "the earlier view that", "old models in which"
+    '\\b(?:old|older|earlier|early|former|previous|outdated|obsolete|original|initial|traditional|classic)\\s+(?:view|idea|notion|model|belief|assumption|hypothesis|theory|claim|picture|concept|explanation|account)s?\\s+(?:that|in which|where|whereby)\\b',
     '\\b(?:may|might|could) (?:have )?(?:been )?(?:be )?(?:described|called)',
     // embedded questions and conditionals are not assertions ("Whether a single enantiomer is safe ...")
     '\\b(?:whether|if)\\b',
