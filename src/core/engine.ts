@@ -16,8 +16,8 @@ export interface EngineInput {
   readonly ruleOverrides?: Readonly<Record<string, Severity | 'off'>>;
   /** Milliseconds clock for the per-rule time budget (default Date.now; tests inject a fake one). */
   readonly clock?: () => number;
-  /** Per-rule time budget on one document: baseMs + msPerKb per KB of text (defaults 250 ms + 1 ms/KB). */
-  readonly ruleBudget?: { readonly baseMs?: number; readonly msPerKb?: number };
+  /** Per-rule time budget on one document: baseMs + msPerKb per KB of text (defaults 250 ms + 1 ms/KB); scope 'user' (default) times only the rules from .imid-lens.json. */
+  readonly ruleBudget?: { readonly baseMs?: number; readonly msPerKb?: number; readonly scope?: 'user' | 'all' };
 }
 
 export interface RuleInfo {
@@ -40,7 +40,7 @@ export class Engine {
   readonly config: ProjectConfig;
   /** Clock and limits of the per-rule time budget (see RuleBudget). */
   readonly clock: () => number;
-  readonly ruleBudget: { readonly baseMs?: number; readonly msPerKb?: number };
+  readonly ruleBudget: { readonly baseMs?: number; readonly msPerKb?: number; readonly scope?: 'user' | 'all' };
   private readonly severities: Record<string, Severity | 'off'>;
   private readonly infos = new Map<string, RuleInfo>();
 
