@@ -55,7 +55,10 @@ const REPORTERS = '(?:studies|reports|papers|authors|work|data|investigators|res
 
 const HEDGE = new RegExp(
   [
-    '\\b(?:was|were|had been|has been|have been|is|are)\\s+(?:once\\s+|long\\s+|widely\\s+|previously\\s+|initially\\s+|originally\\s+|often\\s+|sometimes\\s+|commonly\\s+|frequently\\s+|generally\\s+|still\\s+)?(?:thought|believed|assumed|considered|proposed|hypothesi[sz]ed|postulated|speculated|suspected|claimed|presumed|reputed|rumou?red)\\b',
+    '\\b(?:was|were|had been|has been|have been)\\s+(?:once\\s+|long\\s+|widely\\s+|previously\\s+|initially\\s+|originally\\s+|often\\s+|sometimes\\s+|commonly\\s+|frequently\\s+|generally\\s+|still\\s+)?(?:thought|believed|assumed|considered|proposed|hypothesi[sz]ed|postulated|speculated|suspected|claimed|presumed|reputed|rumou?red)\\b',
+    // in the present tense only a report of what some hold ("is sometimes considered"); "is considered" alone asserts
+    '\\b(?:is|are)\\s+(?:once|long|previously|initially|originally|sometimes|occasionally)\\s+(?:thought|believed|assumed|considered|proposed|hypothesi[sz]ed|postulated|speculated|suspected|claimed|presumed|reputed|rumou?red)\\b',
+    '\\b(?:is|are)\\s+(?:proposed|hypothesi[sz]ed|postulated|speculated|rumou?red)\\b',
     `\\b(?:early|earlier|initial|older|previous|prior|some|several|certain|a few|many|other|most|these|those|one|two|various|numerous)\\s+(?:[\\w-]+\\s+){0,2}?${REPORTERS}\\b[^.;]{0,60}?\\b(?:suggest(?:ed|s)?|propos(?:ed|es)|report(?:ed|s)?|claim(?:ed|s)?|describ(?:ed|es|e)|call(?:ed|s)?|label(?:l?ed|s)?|thought|believed|assumed|state[sd]?|list(?:ed|s)?|classif(?:ied|y|ies)|refer(?:red|s)? to|present(?:ed|s)?|characteri[sz](?:ed|es|e))\\b`,
     '\\b(?:it|this) (?:was|has been|had been|is) (?:suggested|proposed|thought|believed|claimed|hypothesi[sz]ed|reported|speculated|assumed)',
     '\\baccording to (?:early|earlier|initial|older|some|previous)',
