@@ -146,7 +146,8 @@ describe('malformed BibTeX: one broken entry never loses the others', () => {
     let seed = 42;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const junk = Array.from({ length: 20000 }, () => String.fromCharCode(Math.floor(rnd() * 0x3000))).join('');
-    for (const text of [junk, '@', '@article', '@article{', '}}}}{{{{', `@article{x, title={${'a'.repeat(100000)}`, '@string{a = b # c}\n@article{k, title = a}', '\u0000\u0001@misc{k,}', '@article{k,\r\n title={CRLF}\r\n}\r\n']) {
+    // '@article{%}' and '@misc{k, note={a} % c}' used to hang the library (a % comment with no newline after it)
+    for (const text of ['@article{%}', '@misc{k, note={a} % c}', '@article{% and #{\\"u}@}}', junk, '@', '@article', '@article{', '}}}}{{{{', `@article{x, title={${'a'.repeat(100000)}`, '@string{a = b # c}\n@article{k, title = a}', '\u0000\u0001@misc{k,}', '@article{k,\r\n title={CRLF}\r\n}\r\n']) {
       const res = parseBibtex(text);
       assert.ok(Array.isArray(res.entries) && Array.isArray(res.problems));
     }
@@ -217,6 +218,11 @@ describe('CSL-JSON and CSL-YAML', () => {
     assert.ok(unclosed.entries.some((e) => e.key === 'b'));
     assert.match(parseCslJson('nonsense').problems[0].message, /expected an array/);
     assert.deepEqual(parseCslJson('').entries, []);
+    assert.deepEqual(parseCslJson('{"id":"').entries, [], 'an empty id is no key (found by fuzzing)');
+    assert.deepEqual(parseCslJson('[\r\n').problems[0].range.start, { line: 0, character: 1 }, 'never past the end of a CRLF line (found by fuzzing)');
+    assert.match(parseCslYaml('*!').problems[0].message, /Unresolved alias/, 'an unresolved YAML alias is a problem, not an exception (found by fuzzing)');
+    assert.match(parseCslYaml('- *a\n- id: b\n').problems[0].message, /Unresolved alias/);
+    assert.match(parseCslJson('[{"id": " "}]').problems[0].message, /empty "id"/);
   });
 
   test('CSL-YAML as pandoc writes it (references: in a YAML block) and a broken item', () => {

@@ -14,7 +14,7 @@
 import { BibLatexParser } from 'biblatex-csl-converter';
 import type { CslItem, CslName } from '../data/types';
 import { LineIndex } from '../document';
-import { type BibEntry, type BibProblem, ChunkCache, type ParseSteps, type ParsedBibliography, fnv1a, runSync } from './types';
+import { type BibEntry, type BibProblem, ChunkCache, type ParseSteps, type ParsedBibliography, fnv1a, positionIn, runSync } from './types';
 
 /** One `@type{…}` found by the scanner. */
 export interface BibChunk {
@@ -140,7 +140,9 @@ const CONFIG = { processUnexpected: true, processUnknown: true };
  * are re-run with their parent, with the pass).
  */
 function runLibrary(text: string, strings: Record<string, string>, resolveCrossrefs = false): { entries: LibEntry[]; errors: LibIssue[]; warnings: LibIssue[]; strings: Record<string, string>; crossrefs: Record<string, string> } {
-  const parser = new BibLatexParser(text, CONFIG);
+  // The trailing newline is not cosmetic: the library skips a % comment up to the next "\n"
+  // without checking for the end of its input, so `@misc{k, note={a} % c}` alone never returns.
+  const parser = new BibLatexParser(text.endsWith('\n') ? text : `${text}\n`, CONFIG);
   parser.strings = { ...strings };
   parser.replaceTeXChars();
   parser.stepThroughBibtex();
@@ -297,7 +299,7 @@ const MESSAGES: Record<string, (i: LibIssue) => string> = {
 export function parseBibtexSteps(text: string, cache: ChunkCache<ChunkResult> = new ChunkCache()): ParseSteps<ParsedBibliography> {
   return (function* () {
     const index = new LineIndex(text);
-    const lines = { at: (o: number) => index.positionAt(o), range: (s: number, e: number) => ({ start: index.positionAt(s), end: index.positionAt(e) }) };
+    const lines = { at: (o: number) => positionIn(index, o), range: (s: number, e: number) => ({ start: positionIn(index, s), end: positionIn(index, e) }) };
     const entries: BibEntry[] = [];
     const problems: BibProblem[] = [];
     const chunks: Array<{ chunk: BibChunk; result: ChunkResult; stringsSig: string; strings: Record<string, string> }> = [];

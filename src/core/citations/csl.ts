@@ -11,7 +11,7 @@ import { type Node, type ParseError, findNodeAtLocation, parseTree, printParseEr
 import { type Document, LineCounter as YamlLineCounter, parseAllDocuments } from 'yaml';
 import type { CslItem, CslName } from '../data/types';
 import { LineIndex, type Range } from '../document';
-import { type BibEntry, type BibProblem, ChunkCache, type ParseSteps, type ParsedBibliography, runSync } from './types';
+import { type BibEntry, type BibProblem, ChunkCache, type ParseSteps, type ParsedBibliography, positionIn, runSync } from './types';
 
 /** A parsed item, or why it could not be read (offset relative to the chunk). */
 interface ItemResult {
@@ -60,7 +60,8 @@ export function normaliseCslItem(v: unknown): { item?: CslItem; reason?: string 
   const o = { ...(v as Record<string, unknown>) };
   const id = o.id ?? o['citation-key'] ?? o.citationKey;
   if (typeof id !== 'string' && typeof id !== 'number') return { reason: 'item without an "id" (the citation key)' };
-  o.id = String(id);
+  if (!String(id).trim()) return { reason: 'item with an empty "id" (the citation key)' };
+  o.id = String(id).trim();
   if (typeof o.type !== 'string') o.type = 'document';
   for (const [lower, upper] of [['doi', 'DOI'], ['pmid', 'PMID'], ['pmcid', 'PMCID'], ['url', 'URL']]) {
     if (o[upper] === undefined && o[lower] !== undefined) o[upper] = o[lower];
@@ -206,9 +207,9 @@ function idRange(text: string, start: number, end: number, key: string, index: L
   if (m && m.index < end) {
     const s = m.index + m[0].length;
     const at = text.indexOf(key, s);
-    if (at >= 0 && at - s < 4 && at < end) return { start: index.positionAt(at), end: index.positionAt(at + key.length) };
+    if (at >= 0 && at - s < 4 && at < end) return { start: positionIn(index, at), end: positionIn(index, at + key.length) };
   }
-  return { start: index.positionAt(start), end: index.positionAt(start + 1) };
+  return { start: positionIn(index, start), end: positionIn(index, start + 1) };
 }
 
 export function parseCslJsonSteps(text: string, cache: CslCache = newCslCache()): ParseSteps<ParsedBibliography> {
@@ -217,7 +218,7 @@ export function parseCslJsonSteps(text: string, cache: CslCache = newCslCache())
     const entries: BibEntry[] = [];
     const problems: BibProblem[] = [];
     const seen = new Map<string, BibEntry>();
-    const at = (o: number) => index.positionAt(o);
+    const at = (o: number) => positionIn(index, o);
     const problem = (offset: number, message: string, severity: BibProblem['severity'] = 'error', code: BibProblem['code'] = 'bibliography-syntax') => {
       const line = at(offset).line;
       problems.push({ code, severity, message, range: { start: at(offset), end: at(index.lineEnd(line)) } });
@@ -350,7 +351,12 @@ function parseYamlItem(body: string): ItemResult {
   const doc = (Array.isArray(docs) ? docs[0] : undefined) as Document | undefined;
   if (!doc) return { error: { message: 'unreadable YAML', offset: 0 } };
   if (doc.errors.length) return { error: { message: `invalid YAML: ${doc.errors[0].message.split('\n')[0]}`, offset: doc.errors[0].pos[0] } };
-  const v = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let v: unknown;
+  try {
+    v = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { error: { message: `invalid YAML: ${(e as Error).message.split('\n')[0]}`, offset: 0 } };
+  }
   return { value: Array.isArray(v) ? v[0] : v };
 }
 
@@ -360,7 +366,7 @@ export function parseCslYamlSteps(text: string, cache: CslCache = newCslCache())
     const entries: BibEntry[] = [];
     const problems: BibProblem[] = [];
     const seen = new Map<string, BibEntry>();
-    const at = (o: number) => index.positionAt(o);
+    const at = (o: number) => positionIn(index, o);
     const problem = (offset: number, message: string) => {
       const line = at(offset).line;
       problems.push({ code: 'bibliography-syntax', severity: 'error', message, range: { start: at(offset), end: at(index.lineEnd(line)) } });
@@ -414,7 +420,13 @@ export function parseCslYamlSteps(text: string, cache: CslCache = newCslCache())
       for (const doc of list) {
         for (const e of doc.errors.slice(0, 20)) problem(e.pos[0], `CSL-YAML: ${e.message.split('\n')[0]}`);
         if (doc.errors.length) continue;
-        const v = doc.toJS({ maxAliasCount: 100 }) as unknown;
+        let v: unknown;
+        try {
+          v = doc.toJS({ maxAliasCount: 100 });
+        } catch (e) {
+          problem(0, `CSL-YAML: ${(e as Error).message.split('\n')[0]}`);
+          continue;
+        }
         const items = Array.isArray(v) ? v : v && typeof v === 'object' && Array.isArray((v as { references?: unknown }).references) ? (v as { references: unknown[] }).references : [];
         for (const it of items) add(it, 0, text.length);
       }

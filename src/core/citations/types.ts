@@ -4,7 +4,7 @@
  * and the small cache that lets an edit re-parse only the entries it changed.
  */
 import type { CslItem } from '../data/types';
-import type { Range } from '../document';
+import type { LineIndex, Position, Range } from '../document';
 
 export type BibFormat = 'bibtex' | 'csl-json' | 'csl-yaml';
 
@@ -137,4 +137,11 @@ export function fnv1a(s: string, h = 0x811c9dc5): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
+}
+
+/** The position of an offset, never past the end of its line's content (an offset inside a \r\n pair is the line's end). */
+export function positionIn(index: LineIndex, offset: number): Position {
+  const p = index.positionAt(offset);
+  const max = index.lineEnd(p.line) - index.lineStarts[p.line];
+  return p.character > max ? { line: p.line, character: max } : p;
 }
