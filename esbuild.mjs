@@ -145,6 +145,37 @@ if (tests) {
   builds.push({ ...common, minify: false, sourcemap: 'inline', platform: 'browser', format: 'cjs', entryPoints: ['test/web/index.ts'], outfile: outPath('out/test/web/index.js'), external: ['vscode'], define: { ...common.define, 'process.env.NODE_ENV': '"test"' } });
 }
 
+/**
+ * dist/THIRD_PARTY_NOTICES.md: every npm package bundled into dist/, with its licence text
+ * (shipped in the .vsix). biblatex-csl-converter is LGPL-3.0: its unmodified source is on the
+ * npm registry and a user can rebuild the bundles with a modified copy (npm ci && npm run build).
+ */
+function writeNotices(metafiles) {
+  const pkgs = new Map();
+  for (const m of metafiles) {
+    for (const input of Object.keys(m.inputs)) {
+      const i = input.lastIndexOf('node_modules/');
+      if (i < 0) continue;
+      const rest = input.slice(i + 'node_modules/'.length).split('/');
+      const name = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+      const dir = path.join(root, input.slice(0, i), 'node_modules', name);
+      if (!pkgs.has(name)) pkgs.set(name, dir);
+    }
+  }
+  const lines = ['# Third-party software bundled in dist/', '', 'imid-lens (MIT) bundles the following npm packages into `dist/extension.js`, `dist/web/extension.js` and `dist/cli.js`.', ''];
+  for (const [name, dir] of [...pkgs].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const pj = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const license = typeof pj.license === 'string' ? pj.license : pj.license?.type ?? 'see below';
+    const repo = typeof pj.repository === 'string' ? pj.repository : pj.repository?.url ?? '';
+    lines.push(`## ${name} ${pj.version} (${license})`, '');
+    if (repo) lines.push(`Source: ${repo.replace(/^git\+/, '')}`, '');
+    if (/LGPL/i.test(license)) lines.push(`This library is used unmodified. Its source is on the npm registry (\`${name}@${pj.version}\`). To use a modified version, replace it in node_modules and rebuild with \`npm run build\` (esbuild.mjs).`, '');
+    const file = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+    if (file) lines.push('```', fs.readFileSync(path.join(dir, file), 'utf8').trim(), '```', '');
+  }
+  fs.writeFileSync(outPath('dist/THIRD_PARTY_NOTICES.md'), `${lines.join('\n')}\n`);
+}
+
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 const watch = args.has('--watch');
 const t0 = Date.now();
@@ -153,8 +184,9 @@ if (isMain) try {
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log('watching for changes...');
   } else {
-    await Promise.all(builds.map((b) => esbuild.build(b)));
+    const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
     fs.chmodSync(outPath('dist/cli.js'), 0o755);
+    writeNotices(results.slice(0, 3).map((r) => r.metafile));
     console.log(`built ${builds.length} bundles in ${Date.now() - t0} ms`);
   }
 } catch (e) {
