@@ -95,4 +95,28 @@ suite('imid-lens in the browser extension host', () => {
     assert.strictEqual(item?.insertText, 'lenalidomide');
     await vscode.commands.executeCommand('undo');
   });
+
+  test('citations: keys from refs.bib (read through workspace.fs) complete; an unknown key is flagged', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, doc.positionAt(doc.getText().length), '\nCited [@nosuchkey2099]. More [@');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const end = doc.positionAt(doc.getText().length);
+    let labels: string[] = [];
+    // the bibliography loads asynchronously after the document opens: ask again on each diagnostics change
+    await new Promise<void>((resolve, reject) => {
+      const attempt = async (): Promise<boolean> => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, end, '@');
+        labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+        return labels.includes('schafer2014');
+      };
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error(`no schafer2014 in ${labels.slice(0, 10).join(', ')}`));
+      }, 20000);
+      const sub = vscode.languages.onDidChangeDiagnostics(() => void attempt().then((ok) => ok && (sub.dispose(), clearTimeout(timer), resolve())));
+      void attempt().then((ok) => ok && (sub.dispose(), clearTimeout(timer), resolve()));
+    });
+    await waitFor(doc.uri, (d) => d.some((x) => x.code === 'unknown-citation-key'), 'the unknown key');
+    await vscode.commands.executeCommand('undo');
+  });
 });
