@@ -154,7 +154,7 @@ function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mentio
   evaluateSentence(engine.rules, {
     start: s.start,
     text,
-    raw: prose.text.slice(s.start, s.end),
+    raw: { text: prose.text, markup: (offset) => insideAny(prose.excluded, offset) },
     mentions,
     quoted: insideAny(prose.quotes, s.start),
     quotedAt: (offset) => insideAny(prose.quotes, offset),

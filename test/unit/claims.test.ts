@@ -59,6 +59,17 @@ describe('sentence understanding', () => {
     assert.match(rw.edits[0].newText, /\\cite\{lu2014\}/);
   });
 
+  test('a rewrite never leaves half of an emphasis or a brace behind, and keeps a citation glued to the claim', () => {
+    const rw = (text: string, lang = 'markdown') => {
+      const f = claims(text, lang)[0];
+      return applyFix(text, f, f.fixes.findIndex((x) => x.kind === 'rewrite'));
+    };
+    assert.equal(rw('*Apremilast* is a **third-generation IMiD** used in psoriasis.'), 'Apremilast is a phosphodiesterase-4 (PDE4) inhibitor used in psoriasis.');
+    assert.equal(rw('Apremilast is a **third-generation IMiD**[@vallet2012] used in psoriasis.'), 'Apremilast is a phosphodiesterase-4 (PDE4) inhibitor[@vallet2012] used in psoriasis.');
+    assert.equal(rw('**Apremilast is a third-generation IMiD** used in psoriasis.'), '**Apremilast is a phosphodiesterase-4 (PDE4) inhibitor** used in psoriasis.');
+    assert.equal(rw('\\begin{document}\nApremilast \\emph{is a thalidomide-like immunomodulatory agent} with activity.\n\\end{document}', 'latex'), '\\begin{document}\nApremilast is a phosphodiesterase-4 (PDE4) inhibitor with activity.\n\\end{document}');
+  });
+
   test('"Add citation for the evidence" cites the rule\'s evidence in the document\'s syntax', () => {
     const f = claims('Thalidomide is prescribed for morning sickness.')[0];
     const cite = f.fixes.find((x) => x.kind === 'citation')!;

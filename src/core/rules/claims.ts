@@ -225,8 +225,11 @@ export interface SentenceInput {
   readonly start: number;
   /** Sentence text with markup blanked (same length as the sentence). */
   readonly text: string;
-  /** The sentence as written (markup included), to keep rewrites from splitting emphasis or braces. */
-  readonly raw?: string;
+  /**
+   * The document's prose text as written and whether an offset is markup (blanked in `text`), so a
+   * rewrite can widen its span over emphasis or braces that belong to the claim. Document offsets.
+   */
+  readonly raw?: { readonly text: string; markup(offset: number): boolean };
   /** Mentions inside the sentence (document offsets). */
   readonly mentions: readonly Mention[];
   /** Whether the sentence sits in a block quote. */
@@ -366,7 +369,9 @@ function evaluateClaim(r: CompiledRule, s: SentenceInput, severity: Severity, ou
     const docStart = s.start + hs;
     const docEnd = s.start + he;
     // a rewrite replaces a span whose markup is balanced ("*Apremilast* is a **third-generation IMiD**")
-    const [rs, re] = balancedSpan(s, hs, he);
+    const [rs, re] = s.raw ? balancedSpan(s.raw, docStart, docEnd) : [docStart, docEnd];
+    // citations inside the replaced span move to its end ("Apremilast [@x] is an IMiD" keeps [@x])
+    const carried = s.citations.filter((c) => c.start >= rs && c.end <= re).map((c) => c.text);
     // one finding per stretch of text and family: an earlier rule of the family already said it
     let dup = false;
     for (let k = firstOfSentence; k < out.length && !dup; k++) {
@@ -376,7 +381,6 @@ function evaluateClaim(r: CompiledRule, s: SentenceInput, severity: Severity, ou
     if (dup) continue;
     const fixes: OffsetFix[] = [];
     const original = s.text.slice(hs, he);
-    const carried = s.citations.filter((c) => c.start >= docStart && c.end <= docEnd).map((c) => c.text);
     const atSentenceStart = /^[\s"'\u201c\u2018(\[*_]*$/.test(s.text.slice(0, hs));
     for (const rw of r.rewrites) {
       if (rw.when && !rw.when.test(original)) continue;
@@ -388,7 +392,7 @@ function evaluateClaim(r: CompiledRule, s: SentenceInput, severity: Severity, ou
       if (atSentenceStart) text = matchCase(text, original);
       if (carried.length) text += ` ${carried.join(' ')}`;
       if (text === original) continue;
-      fixes.push({ title: rw.title ? expandTemplate(rw.title, h.m) : `Rewrite as "${abbreviate(text)}"`, kind: 'rewrite', edits: [{ start: s.start + rs, end: s.start + re, newText: text }] });
+      fixes.push({ title: rw.title ? expandTemplate(rw.title, h.m) : `Rewrite as "${abbreviate(text)}"`, kind: 'rewrite', edits: [{ start: rs, end: re, newText: text }] });
     }
     const cite = s.citeFix?.(r.rule.evidence);
     if (cite) fixes.push(cite);
@@ -448,29 +452,44 @@ function evaluateName(r: CompiledRule, s: SentenceInput, severity: Severity, out
 const MARKUP_PAIRS: ReadonlyArray<readonly [string, string]> = [['{', '}'], ['(', ')'], ['[', ']']];
 
 /**
- * The span [start, end) of the sentence, widened over adjacent markup (at most 12 characters each
- * side) until the markup inside it is balanced: emphasis markers (* _ ~ ^ `) come in pairs and
+ * The span [start, end) of the document, widened over adjacent markup (at most 12 characters each
+ * side) until the markup inside it is balanced: emphasis delimiters (* _ ~ ^ ` runs) pair up and
  * brackets close. A rewrite of that span drops the formatting inside the claim instead of leaving
- * "*Apremilast is a ... inhibitor**". Without the raw text, or when no balanced span is found
- * nearby, the span is returned as is.
+ * "*Apremilast is a ... inhibitor**". When no balanced span is found nearby, the span is returned
+ * as is.
  */
-export function balancedSpan(s: Pick<SentenceInput, 'text' | 'raw'>, start: number, end: number): [number, number] {
-  const raw = s.raw;
-  if (!raw || raw.length !== s.text.length) return [start, end];
-  const isMarkup = (i: number) => raw[i] !== s.text[i] && !/\s/.test(raw[i]);
+export function balancedSpan(raw: { readonly text: string; markup(offset: number): boolean }, start: number, end: number): [number, number] {
+  const t = raw.text;
+  const isMarkup = (i: number) => i >= 0 && i < t.length && raw.markup(i) && !/\s/.test(t[i]);
   let any = false;
   for (let i = start; i < end && !any; i++) any = isMarkup(i);
   if (!any) return [start, end];
   const balanced = (a: number, b: number): boolean => {
-    const counts = new Map<string, number>();
-    for (let i = a; i < b; i++) if (isMarkup(i)) counts.set(raw[i], (counts.get(raw[i]) ?? 0) + 1);
-    for (const c of '*_~^`') if ((counts.get(c) ?? 0) % 2) return false;
-    for (const [o, c] of MARKUP_PAIRS) if ((counts.get(o) ?? 0) !== (counts.get(c) ?? 0)) return false;
-    return true;
+    // emphasis delimiters pair by run ("**" closes "**"), brackets by count
+    const stack: string[] = [];
+    const depth = new Map<string, number>();
+    for (let i = a; i < b; i++) {
+      if (!isMarkup(i)) continue;
+      const c = t[i];
+      if ('*_~^`'.includes(c)) {
+        let j = i;
+        while (j + 1 < b && t[j + 1] === c && isMarkup(j + 1)) j++;
+        const run = t.slice(i, j + 1);
+        if (stack[stack.length - 1] === run) stack.pop();
+        else stack.push(run);
+        i = j;
+        continue;
+      }
+      for (const [o, cl] of MARKUP_PAIRS) {
+        if (c === o) depth.set(o, (depth.get(o) ?? 0) + 1);
+        else if (c === cl) depth.set(o, (depth.get(o) ?? 0) - 1);
+      }
+    }
+    return stack.length === 0 && [...depth.values()].every((d) => d === 0);
   };
   let best: [number, number] | undefined;
-  for (let l = 0; l <= 12 && start - l >= 0 && (l === 0 || isMarkup(start - l)); l++) {
-    for (let r = 0; r <= 12 && end + r <= raw.length && (r === 0 || isMarkup(end + r - 1)); r++) {
+  for (let l = 0; l <= 12 && (l === 0 || isMarkup(start - l)); l++) {
+    for (let r = 0; r <= 12 && (r === 0 || isMarkup(end + r - 1)); r++) {
       if ((!best || l + r < best[1] - best[0] - (end - start)) && balanced(start - l, end + r)) best = [start - l, end + r];
     }
   }
