@@ -7,6 +7,7 @@ export * from './scanner';
 export * from './sentences';
 export * from './engine';
 export * from './lint';
+export * from './session';
 export * from './fixes';
 export * from './hover';
 export * from './complete';

@@ -151,24 +151,35 @@ export function isWordCode(c: number): boolean {
 
 const WORD_AFTER = '(?![A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u03FF])';
 
+/** Trie sources already built, by their sorted names: claim rules expand the same macros again and again. */
+const trieSources = new Map<string, string>();
+
 export function compileTrie(names: Iterable<string>): RegExp {
-  const root: TrieNode = { children: new Map(), terminal: false };
-  let count = 0;
-  for (const name of names) {
-    let node = root;
-    for (const t of tokens(name)) {
-      let child = node.children.get(t);
-      if (!child) {
-        child = { children: new Map(), terminal: false };
-        node.children.set(t, child);
+  const list = [...names];
+  if (list.length === 0) return /(?!)/g;
+  // the trie does not depend on the order of the names (emit sorts every node's children)
+  const key = [...new Set(list)].sort().join('\u0000');
+  let source = trieSources.get(key);
+  if (source === undefined) {
+    const root: TrieNode = { children: new Map(), terminal: false };
+    for (const name of list) {
+      let node = root;
+      for (const t of tokens(name)) {
+        let child = node.children.get(t);
+        if (!child) {
+          child = { children: new Map(), terminal: false };
+          node.children.set(t, child);
+        }
+        node = child;
       }
-      node = child;
+      node.terminal = true;
     }
-    node.terminal = true;
-    count++;
+    source = `${emit(root)}[®™]?${WORD_AFTER}`;
+    if (trieSources.size >= 512) trieSources.clear();
+    trieSources.set(key, source);
   }
-  if (count === 0) return /(?!)/g;
-  return new RegExp(`${emit(root)}[®™]?${WORD_AFTER}`, 'gi');
+  // a new RegExp each time: callers keep their own lastIndex
+  return new RegExp(source, 'gi');
 }
 
 // --- the database ---------------------------------------------------------------
@@ -271,6 +282,11 @@ export class TermDb {
         this.resolved.clear();
       }
     }
+  }
+
+  /** The claim trigger words the scanner also reports (see addTriggers). */
+  get triggerWords(): string[] {
+    return [...this.triggers.values()];
   }
 
   isTrigger(key: string): boolean {

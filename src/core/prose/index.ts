@@ -1,10 +1,11 @@
 import { extractLatex } from './latex';
-import { extractMarkdown } from './markdown';
-import { extractPlain } from './plain';
-import type { Prose, ProseKind } from './types';
+import { extractMarkdown, extractMarkdownPart } from './markdown';
+import { extractPlain, extractPlainPart } from './plain';
+import type { Prose, ProseKind, ProsePart, Resume } from './types';
 
 export * from './types';
 export { extractLatex, extractMarkdown, extractPlain };
+export { FRONT_MATTER_OPENER } from './markdown';
 
 /** VS Code language ids (and file extensions) to the prose family that reads them. */
 const BY_LANGUAGE: Record<string, ProseKind> = {
@@ -46,5 +47,17 @@ export function extractProse(text: string, kind: ProseKind): Prose {
       return extractLatex(text);
     default:
       return extractPlain(text);
+  }
+}
+
+/** Resumed extraction for incremental re-lint; undefined when the language cannot resume (LaTeX: re-extract the whole text). */
+export function extractProsePart(text: string, kind: ProseKind, resume: Resume): ProsePart | undefined {
+  switch (kind) {
+    case 'markdown':
+      return extractMarkdownPart(text, resume);
+    case 'plaintext':
+      return extractPlainPart(text, resume);
+    default:
+      return undefined;
   }
 }

@@ -8,7 +8,7 @@
  * addresses, citations, emphasis markers, escapes, entities, attributes).
  * Nothing here is quadratic: every search moves forward.
  */
-import { type Prose, ProseBuilder, parseDirective } from './types';
+import { type Prose, type ProsePart, ProseBuilder, type Resume, parseDirective } from './types';
 
 const CROSSREF_PREFIXES = new Set([
   'fig', 'tbl', 'sec', 'eq', 'lst', 'thm', 'lem', 'cor', 'prp', 'cnj', 'def', 'exm', 'exr', 'sol', 'rem', 'alg',
@@ -145,13 +145,29 @@ function isKeyChar(c: number): boolean {
 const URL_STOP = /[\s<>"'`\]]/;
 
 export function extractMarkdown(text: string): Prose {
+  return markdownPass(text).prose;
+}
+
+/**
+ * Incremental re-extraction (src/core/session.ts): the same pass, started at a
+ * sync point of the previous text with the initial state, stopped at the first
+ * sync point after the change where it is back in step with the previous pass.
+ */
+export function extractMarkdownPart(text: string, resume: Resume): ProsePart {
+  return markdownPass(text, resume);
+}
+
+/** Opening line of front matter: `---` or `+++` on the first line. */
+export const FRONT_MATTER_OPENER = /^(?:---|\+\+\+)[ \t]*\r?\n/;
+
+function markdownPass(text: string, resume?: Resume): ProsePart {
   const b = new ProseBuilder(text, 'markdown');
   const tokens = new InlineTokens(text);
   const n = text.length;
-  let pos = 0;
+  let pos = resume ? resume.from : 0;
 
   // --- front matter (YAML `---` or TOML `+++`) --------------------------------
-  const fm = /^(?:---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  const fm = resume ? null : FRONT_MATTER_OPENER.exec(text);
   if (fm) {
     const closer = fm[0].startsWith('+') ? /^\+\+\+[ \t]*$/m : /^(?:---|\.\.\.)[ \t]*$/m;
     closer.lastIndex = 0;
@@ -182,6 +198,11 @@ export function extractMarkdown(text: string): Prose {
   };
 
   while (pos < n) {
+    if (paraStart < 0 && prevBlank && !inList && !inTable && fence === undefined && indentedCode < 0) {
+      // initial state at a line start: a sync point (resumable; back in step with the previous pass?)
+      if (resume && pos >= resume.until && resume.resync(pos)) return { prose: b.build(), end: pos };
+      b.sync(pos);
+    }
     let le = text.indexOf('\n', pos);
     const next = le < 0 ? n : le + 1;
     if (le < 0) le = n;
@@ -401,9 +422,8 @@ export function extractMarkdown(text: string): Prose {
     if (paraStart < 0) paraStart = content;
     prevBlank = false;
   }
-  const ext = flush(n);
-  void ext;
-  return b.build();
+  flush(n);
+  return { prose: b.build(), end: n };
 }
 
 /** Offset of the start of the line that follows `offset`'s line... or offset itself when at a line start. */
@@ -627,12 +647,16 @@ function findParen(text: string, from: number, end: number): number {
   return -1;
 }
 
+/** Characters of the local part of an e-mail address. */
+function isLocal(c: number): boolean {
+  return isWordChar(c) || c === 46 || c === 43 || c === 45 || c === 37;
+}
+
 /** Handles an `@` at `at`: e-mail address, Pandoc citation or Quarto cross-reference. */
 function citationOrEmail(b: ProseBuilder, tokens: InlineTokens, at: number, end: number): number {
   const text = b.text;
   const before = at > 0 ? text.charCodeAt(at - 1) : 32;
   // e-mail: local part right before @
-  const isLocal = (c: number) => isWordChar(c) || c === 46 || c === 43 || c === 45 || c === 37;
   if (isWordChar(before) || (isLocal(before) && at > 1 && isWordChar(text.charCodeAt(at - 2)))) {
     let s = at;
     while (s > 0) {

@@ -57,6 +57,29 @@ export interface Prose {
   readonly directives: readonly Directive[];
   readonly citations: readonly CitationRef[];
   readonly bibliographies: readonly BibliographyRef[];
+  /**
+   * Offsets (line starts) where the extractor was in its initial state: it can
+   * resume there, and an extraction that reaches one in the same state after an
+   * edit produces the same results from there on. Markdown and plain text only.
+   */
+  readonly syncPoints?: Int32Array;
+}
+
+/** An extraction that resumes at a sync point of the previous text and stops once it is back in step. */
+export interface Resume {
+  /** A sync point of the previous extraction at or before the first changed offset. */
+  readonly from: number;
+  /** Stop only at sync points at or after this offset (the end of the change, in the new text). */
+  readonly until: number;
+  /** Whether the previous extraction had a sync point matching `at` (the rest is then unchanged). */
+  readonly resync: (at: number) => boolean;
+}
+
+/** What a resumed extraction produced: entries in [from, end) only. */
+export interface ProsePart {
+  readonly prose: Prose;
+  /** Where it stopped: a sync point `resync` accepted, or the end of the text. */
+  readonly end: number;
 }
 
 /** Collects ranges in any order and normalises them once at the end. */
@@ -64,6 +87,7 @@ export class ProseBuilder {
   private readonly excl: number[] = [];
   private readonly brk: number[] = [];
   private readonly quo: number[] = [];
+  private readonly syncs: number[] = [];
   readonly directives: Directive[] = [];
   readonly citations: CitationRef[] = [];
   readonly bibliographies: BibliographyRef[] = [];
@@ -85,6 +109,10 @@ export class ProseBuilder {
     if (end > start) this.quo.push(start, end);
   }
 
+  sync(at: number): void {
+    this.syncs.push(at);
+  }
+
   build(): Prose {
     return {
       text: this.text,
@@ -95,6 +123,7 @@ export class ProseBuilder {
       directives: this.directives.sort((a, b) => a.start - b.start),
       citations: this.citations.sort((a, b) => a.start - b.start),
       bibliographies: this.bibliographies,
+      syncPoints: Int32Array.from(this.syncs),
     };
   }
 }
