@@ -60,16 +60,27 @@ export function lintText(text: string, languageId: string, engine: Engine, citat
 }
 
 export function lint(doc: DocumentLike, opts: LintOptions): LintResult {
+  const r = lintRaw(doc.getText(), opts);
+  if (!r) return { findings: [], suppressed: [], prose: undefined, mentions: [] };
+  return applyDirectives(doc, r.prose, r.raw, r.mentions);
+}
+
+/** lint() before the public conversion: the prose, its mentions and the sorted raw findings; undefined for a language it does not read. */
+export function lintRaw(text: string, opts: LintOptions): { prose: Prose; raw: RawFinding[]; mentions: Mention[] } | undefined {
   const kind = proseKindOf(opts.languageId);
-  if (!kind) return { findings: [], suppressed: [], prose: undefined, mentions: [] };
-  const text = doc.getText();
+  if (!kind) return undefined;
   const prose = extractProse(text, kind);
   const { raw, mentions } = lintProse(prose, opts.engine);
   // without a bibliography reader, keys are checked against the bundled bibliography
-  raw.push(...(opts.citations ?? bundledCitationChecker)(prose, opts.engine));
+  raw.push(...citationFindings(prose, opts));
   raw.push(...checkDirectives(prose, opts.engine));
   raw.sort(compareRaw);
-  return applyDirectives(doc, prose, raw, mentions);
+  return { prose, raw, mentions };
+}
+
+/** The citation stage of lint(): the adapter's checker, else the bundled bibliography's. */
+export function citationFindings(prose: Prose, opts: LintOptions): RawFinding[] {
+  return (opts.citations ?? bundledCitationChecker)(prose, opts.engine);
 }
 
 /** Term and claim findings of a prose (no citations, no directives), in document order. */
@@ -159,7 +170,8 @@ function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mentio
     quoted: insideAny(prose.quotes, s.start),
     quotedAt: (offset) => insideAny(prose.quotes, offset),
     citations,
-    citeFix: (keys) => citeFix(prose, s, text, keys),
+    // bound, not an arrow: a named closure per sentence costs a defineProperty in bundles built with keepNames
+    citeFix: citeFix.bind(undefined, prose, s, text),
   }, engine, out, budget);
 }
 
@@ -196,7 +208,8 @@ export function citationEditAt(prose: Prose, offset: number, keys: readonly stri
   return citationEdit(prose, s, maskedSlice(prose, s.start, s.end), keys);
 }
 
-function checkDirectives(prose: Prose, engine: Engine): RawFinding[] {
+/** Findings for disable comments that name unknown rules. */
+export function checkDirectives(prose: Prose, engine: Engine): RawFinding[] {
   const sev = engine.severityOf(UNKNOWN_DIRECTIVE_RULE.id, UNKNOWN_DIRECTIVE_RULE.severity);
   if (sev === 'off' || !prose.directives.length) return [];
   const out: RawFinding[] = [];
@@ -215,37 +228,49 @@ function checkDirectives(prose: Prose, engine: Engine): RawFinding[] {
 function applyDirectives(doc: DocumentLike, prose: Prose, raw: RawFinding[], mentions: Mention[]): LintResult {
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];
-  if (!prose.directives.length) {
-    for (const r of raw) findings.push(toPublic(doc, r));
-    return { findings, suppressed, prose, mentions };
-  }
-  const lines = new LineIndex(prose.text);
-  const lineDirectives = new Map<number, Directive[]>();
-  const blocks: Directive[] = [];
-  for (const d of prose.directives) {
-    if (d.kind === 'disable-next-line') push(lineDirectives, lines.lineAt(d.end) + 1, d);
-    else if (d.kind === 'disable-line') push(lineDirectives, lines.lineAt(d.start), d);
-    else blocks.push(d);
-  }
-  const applies = (d: Directive, id: string) => id !== UNKNOWN_DIRECTIVE_RULE.id && (d.rules.length === 0 || d.rules.includes(id));
+  const silencedBy = directiveMatcher(prose);
   for (const r of raw) {
-    const line = lines.lineAt(r.start);
-    let by = lineDirectives.get(line)?.find((d) => applies(d, r.ruleId));
-    if (!by) {
-      // disable ... enable: the last block directive before the finding decides
-      let state: Directive | undefined;
-      for (const d of blocks) {
-        if (d.start > r.start) break;
-        if (d.kind === 'disable' && applies(d, r.ruleId)) state = d;
-        else if (d.kind === 'enable' && (d.rules.length === 0 || d.rules.includes(r.ruleId))) state = undefined;
-      }
-      by = state;
-    }
+    const by = silencedBy(r);
     const f = toPublic(doc, r);
     if (by) suppressed.push({ finding: f, directive: by });
     else findings.push(f);
   }
   return { findings, suppressed, prose, mentions };
+}
+
+/**
+ * The disable comment that silences a finding, if any: a disable-next-line or
+ * disable-line comment on its line, else the last disable … enable before it.
+ * Built once per prose; shared by lint() and the incremental session.
+ */
+export function directiveMatcher(prose: Prose): (r: RawFinding) => Directive | undefined {
+  if (!prose.directives.length) return () => undefined;
+  // built on first use: an incremental re-lint with no new finding never needs the line index
+  let lines: LineIndex | undefined;
+  const lineDirectives = new Map<number, Directive[]>();
+  const blocks: Directive[] = [];
+  const applies = (d: Directive, id: string) => id !== UNKNOWN_DIRECTIVE_RULE.id && (d.rules.length === 0 || d.rules.includes(id));
+  return (r) => {
+    if (!lines) {
+      lines = new LineIndex(prose.text);
+      for (const d of prose.directives) {
+        if (d.kind === 'disable-next-line') push(lineDirectives, lines.lineAt(d.end) + 1, d);
+        else if (d.kind === 'disable-line') push(lineDirectives, lines.lineAt(d.start), d);
+        else blocks.push(d);
+      }
+    }
+    const line = lines.lineAt(r.start);
+    const by = lineDirectives.get(line)?.find((d) => applies(d, r.ruleId));
+    if (by) return by;
+    // disable ... enable: the last block directive before the finding decides
+    let state: Directive | undefined;
+    for (const d of blocks) {
+      if (d.start > r.start) break;
+      if (d.kind === 'disable' && applies(d, r.ruleId)) state = d;
+      else if (d.kind === 'enable' && (d.rules.length === 0 || d.rules.includes(r.ruleId))) state = undefined;
+    }
+    return state;
+  };
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
