@@ -24,6 +24,15 @@ export function toDiagnostic(f: Finding): vscode.Diagnostic {
   return d;
 }
 
+// An incremental re-lint hands back the same Finding objects for unchanged text: reuse their Diagnostics.
+const diagnostics = new WeakMap<Finding, vscode.Diagnostic>();
+
+function diagnosticOf(f: Finding): vscode.Diagnostic {
+  let d = diagnostics.get(f);
+  if (!d) diagnostics.set(f, (d = toDiagnostic(f)));
+  return d;
+}
+
 export function registerDiagnostics(services: Services): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection(SOURCE);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -39,7 +48,7 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
       const result = services.lint(doc);
       // the document may have changed or closed while we worked
       if (doc.isClosed || doc.version !== version) return;
-      collection.set(doc.uri, result.findings.map(toDiagnostic));
+      collection.set(doc.uri, result.findings.map(diagnosticOf));
     } catch (e) {
       services.output.error(`lint failed for ${key}: ${(e as Error).stack ?? String(e)}`);
       collection.delete(doc.uri);

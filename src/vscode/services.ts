@@ -11,8 +11,8 @@ import {
   type ParsedConfig,
   type Severity,
   type CitationChecker,
+  LintSession,
   bundledEngine,
-  lint,
   parseConfig,
   proseKindOf,
 } from '../core/index';
@@ -52,6 +52,8 @@ export class Services implements vscode.Disposable {
   private parsed: ParsedConfig | undefined;
   private configUri: vscode.Uri | undefined;
   private readonly cache = new Map<string, { version: number; result: LintResult; engine: Engine }>();
+  /** Incremental re-lint per open document: a keystroke re-checks only the paragraphs it touched. */
+  private readonly sessions = new Map<string, LintSession>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the engine changed (configuration, settings, bibliographies): everything re-lints. */
   readonly onDidChange = this.changed.event;
@@ -72,7 +74,10 @@ export class Services implements vscode.Disposable {
           this.invalidate();
         }
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cache.delete(d.uri.toString());
+        this.sessions.delete(d.uri.toString());
+      }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
     const reload = () => void this.loadConfig();
@@ -113,6 +118,7 @@ export class Services implements vscode.Disposable {
   /** Called by the citation layer when bibliographies changed. */
   citationsChanged(): void {
     this.cache.clear();
+    this.sessions.clear();
     this.changed.fire();
   }
 
@@ -154,7 +160,10 @@ export class Services implements vscode.Disposable {
     const hit = this.cache.get(key);
     if (hit && hit.version === doc.version && hit.engine === engine) return hit.result;
     const citations = this.citations?.checkerFor(doc);
-    const result = lint(doc, { engine, languageId: doc.languageId, ...(citations ? { citations } : {}) });
+    let session = this.sessions.get(key);
+    if (!session) this.sessions.set(key, (session = new LintSession()));
+    // same result as lint(); a new engine or citation checker makes it a full lint
+    const result = session.update(doc, { engine, languageId: doc.languageId, ...(citations ? { citations } : {}) });
     this.cache.set(key, { version: doc.version, result, engine });
     return result;
   }
