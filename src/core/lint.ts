@@ -165,10 +165,10 @@ function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mentio
   evaluateSentence(engine.rules, {
     start: s.start,
     text,
-    raw: { text: prose.text, markup: (offset) => insideAny(prose.excluded, offset) },
+    raw: { text: prose.text, markup: insideAny.bind(undefined, prose.excluded) },
     mentions,
     quoted: insideAny(prose.quotes, s.start),
-    quotedAt: (offset) => insideAny(prose.quotes, offset),
+    quotedAt: insideAny.bind(undefined, prose.quotes),
     citations,
     // bound, not an arrow: a named closure per sentence costs a defineProperty in bundles built with keepNames
     citeFix: citeFix.bind(undefined, prose, s, text),

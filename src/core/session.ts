@@ -26,9 +26,9 @@
  * report. Stale results are never returned: every call answers for the text
  * it was given.
  */
-import type { DocumentLike } from './document';
+import type { DocumentLike, Range } from './document';
 import type { Engine } from './engine';
-import { type Finding, type RawFinding, compareRaw, toPublic } from './findings';
+import { type Finding, type PublicEdit, type PublicFix, type RawFinding, compareRaw, toPublic } from './findings';
 import { type CitationChecker, type LintResult, type Suppressed, checkDirectives, citationFindings, directiveMatcher, lintProse, lintRaw } from './lint';
 import {
   type CitationRef,
@@ -59,7 +59,9 @@ export interface UpdateInfo {
 }
 
 interface Item {
+  /** Offsets as the finding was computed; add `shift` for where it is now (shifting never copies it). */
   readonly raw: RawFinding;
+  readonly shift: number;
   readonly finding: Finding;
   readonly by: Directive | undefined;
 }
@@ -70,7 +72,7 @@ interface State {
   readonly engine: Engine;
   readonly citations: CitationChecker | undefined;
   readonly prose: Prose;
-  readonly mentions: readonly Mention[];
+  readonly mentions: Mentions;
   readonly items: readonly Item[];
   readonly result: LintResult;
   /** Markdown front matter: where its closing line ends (edits before it need a full lint); -1 none; -2 opened, never closed. */
@@ -119,9 +121,10 @@ export class LintSession {
       return { findings: [], suppressed: [], prose: undefined, mentions: [] };
     }
     const silencedBy = directiveMatcher(r.prose);
-    const items = r.raw.map((raw) => ({ raw, finding: toPublic(doc, raw), by: silencedBy(raw) }));
-    const result = resultOf(items, r.prose, r.mentions);
-    this.state = { text, kind, engine: opts.engine, citations: opts.citations, prose: r.prose, mentions: r.mentions, items, result, frontMatterEnd: kind === 'markdown' ? frontMatterEnd(text) : -1 };
+    const items = r.raw.map((raw) => ({ raw, shift: 0, finding: toPublic(doc, raw), by: silencedBy(raw) }));
+    const mentions = Mentions.of(r.mentions);
+    const result = resultOf(items, r.prose, mentions);
+    this.state = { text, kind, engine: opts.engine, citations: opts.citations, prose: r.prose, mentions, items, result, frontMatterEnd: kind === 'markdown' ? frontMatterEnd(text) : -1 };
     return result;
   }
 
@@ -186,13 +189,13 @@ export class LintSession {
     const items = prev.items;
     const i0 = firstItemFrom(items, from);
     const i1 = firstItemFrom(items, oldTo);
-    for (let k = 0; k < i0; k++) if (!editsWithin(items[k].raw, 0, from)) return 'a finding before the window reaches into it';
+    for (let k = 0; k < i0; k++) if (!editsWithin(items[k].raw, -items[k].shift, from - items[k].shift)) return 'a finding before the window reaches into it';
     const lineDelta = lineStarts(text, from, to) - lineStarts(old, from, oldTo);
     // offsets from here on sit on lines that start after the change (same columns, lines moved by lineDelta)
     const stable = text.charCodeAt(to - 1) === 10 && old.charCodeAt(oldTo - 1) === 10 ? to : to + 1;
     const silencedBy = directiveMatcher(prose);
     const next: Item[] = items.slice(0, i0);
-    for (const r of raw) next.push({ raw: r, finding: toPublic(doc, r), by: silencedBy(r) });
+    for (const r of raw) next.push({ raw: r, shift: 0, finding: toPublic(doc, r), by: silencedBy(r) });
     const directiveOf = movedDirectives(prev.prose.directives, prose.directives, from, oldTo, to, delta);
     for (let k = i1; k < items.length; k++) {
       const moved = shiftItem(items[k], directiveOf, oldTo, delta, lineDelta, stable);
@@ -200,14 +203,9 @@ export class LintSession {
       next.push(moved);
     }
 
-    // mentions: before, window, after (shifted)
-    const pm = prev.mentions;
-    const m0 = firstAtOrAfter(pm, from);
-    const m1 = firstAtOrAfter(pm, oldTo);
-    if ((m0 > 0 && pm[m0 - 1].end > from) || (m1 > 0 && m1 > m0 && pm[m1 - 1].end > oldTo)) return 'a mention runs across the window';
-    const mentions: Mention[] = pm.slice(0, m0);
-    for (const m of windowMentions) mentions.push(m);
-    for (let k = m1; k < pm.length; k++) mentions.push(delta ? { ...pm[k], start: pm[k].start + delta, end: pm[k].end + delta } : pm[k]);
+    // mentions: before, window, after (shifted lazily: nothing is copied until someone reads them)
+    const mentions = prev.mentions.splice(from, oldTo, windowMentions, delta);
+    if (!mentions) return 'a mention runs across the window';
 
     const result = resultOf(next, prose, mentions);
     this.state = { ...prev, text, prose, mentions, items: next, result };
@@ -216,14 +214,100 @@ export class LintSession {
   }
 }
 
-function resultOf(items: readonly Item[], prose: Prose, mentions: Mention[]): LintResult {
+function resultOf(items: readonly Item[], prose: Prose, mentions: Mentions): LintResult {
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];
   for (const it of items) {
     if (it.by) suppressed.push({ finding: it.finding, directive: it.by });
     else findings.push(it.finding);
   }
-  return { findings, suppressed, prose, mentions };
+  return {
+    findings,
+    suppressed,
+    prose,
+    get mentions(): Mention[] {
+      return mentions.toArray();
+    },
+  };
+}
+
+/** Stretches [lo, hi) of a sorted mention list whose offsets are `shift` off. */
+interface Piece {
+  readonly list: readonly Mention[];
+  readonly lo: number;
+  readonly hi: number;
+  readonly shift: number;
+}
+
+/**
+ * The document's mentions as pieces of earlier lists with an offset shift each: an edit splices
+ * in the window's mentions and shifts the rest without copying them; the flat array is built
+ * (once) only when someone asks for it.
+ */
+class Mentions {
+  private flat: Mention[] | undefined;
+
+  private constructor(private readonly pieces: readonly Piece[]) {}
+
+  static of(list: readonly Mention[]): Mentions {
+    return new Mentions(list.length ? [{ list, lo: 0, hi: list.length, shift: 0 }] : []);
+  }
+
+  /** Mentions before `from` kept, `window` (new offsets), those from `oldTo` on shifted; undefined if one crosses a boundary. */
+  splice(from: number, oldTo: number, window: readonly Mention[], delta: number): Mentions | undefined {
+    const out: Piece[] = [];
+    let last: { end: number } | undefined; // the last mention kept before the window (effective offsets)
+    let crossing = false;
+    for (const p of this.pieces) {
+      const a = p.lo;
+      const cut1 = lowerStart(p, from); // first index whose start >= from
+      const cut2 = lowerStart(p, oldTo);
+      if (cut1 > a) {
+        out.push({ list: p.list, lo: a, hi: cut1, shift: p.shift });
+        const m = p.list[cut1 - 1];
+        last = { end: m.end + p.shift };
+      }
+      if (cut2 > cut1) {
+        const m = p.list[cut2 - 1]; // last mention inside the replaced stretch
+        if (m.end + p.shift > oldTo) crossing = true;
+      }
+    }
+    if (crossing || (last && last.end > from)) return undefined;
+    if (window.length) out.push({ list: window, lo: 0, hi: window.length, shift: 0 });
+    for (const p of this.pieces) {
+      const cut2 = lowerStart(p, oldTo);
+      if (p.hi > cut2) out.push({ list: p.list, lo: cut2, hi: p.hi, shift: p.shift + delta });
+    }
+    // many small pieces after a long editing session: flatten once in a while
+    const next = new Mentions(out);
+    return out.length > 48 ? Mentions.of(next.toArray()) : next;
+  }
+
+  toArray(): Mention[] {
+    if (!this.flat) {
+      const flat: Mention[] = [];
+      for (const p of this.pieces) {
+        for (let k = p.lo; k < p.hi; k++) {
+          const m = p.list[k];
+          flat.push(p.shift ? { ...m, start: m.start + p.shift, end: m.end + p.shift } : m);
+        }
+      }
+      this.flat = flat;
+    }
+    return this.flat;
+  }
+}
+
+/** First index in [p.lo, p.hi) whose effective start is >= v. */
+function lowerStart(p: Piece, v: number): number {
+  let lo = p.lo;
+  let hi = p.hi;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.list[mid].start + p.shift < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** End of the line that closes Markdown front matter; -1 when there is none, -2 when it is opened but never closed. */
@@ -416,30 +500,40 @@ function editsWithin(r: RawFinding, from: number, to: number): boolean {
   return true;
 }
 
-/** A finding after the window, moved by the change: offsets by delta, lines by lineDelta, columns unchanged. */
+/**
+ * A finding after the window, moved by the change: offsets by delta, lines by lineDelta, columns
+ * unchanged. The raw finding is kept (its shift grows); the public one is copied, and its fixes only
+ * when lines moved (their edits carry positions, not offsets).
+ */
 function shiftItem(it: Item, directiveOf: (d: Directive) => Directive | undefined, oldTo: number, delta: number, lineDelta: number, stable: number): Item | undefined {
   const r = it.raw;
-  if (!editsWithin(r, oldTo, Number.MAX_SAFE_INTEGER) || r.start + delta < stable) return undefined;
-  for (const x of r.fixes) for (const e of x.edits) if (e.start + delta < stable) return undefined;
+  const was = it.shift;
+  if (r.start + was < oldTo || r.start + was + delta < stable) return undefined;
+  for (const x of r.fixes) for (const e of x.edits) if (e.start + was < oldTo || e.start + was + delta < stable) return undefined;
   const by = it.by && directiveOf(it.by);
   if (it.by && !by) return undefined;
   if (delta === 0 && lineDelta === 0 && by === it.by) return it;
   const f = it.finding;
-  const at = (p: Finding['range']['start']) => (lineDelta ? { line: p.line + lineDelta, character: p.character } : p);
-  const raw: RawFinding = {
-    ...r,
-    start: r.start + delta,
-    end: r.end + delta,
-    fixes: r.fixes.map((x) => (x.edits.length ? { ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) } : x)),
-  };
-  const finding: Finding = {
-    ...f,
-    range: { start: at(f.range.start), end: at(f.range.end) },
-    fixes: f.fixes.map((x) => (x.edits.length ? { ...x, edits: x.edits.map((e) => ({ ...e, range: { start: at(e.range.start), end: at(e.range.end) } })) } : x)),
-    start: f.start + delta,
-    end: f.end + delta,
-  };
-  return { raw, finding, by };
+  let finding: Finding;
+  if (lineDelta === 0) finding = { ...f, start: f.start + delta, end: f.end + delta };
+  else {
+    const fixes: PublicFix[] = [];
+    for (const x of f.fixes) {
+      if (!x.edits.length) {
+        fixes.push(x);
+        continue;
+      }
+      const edits: PublicEdit[] = [];
+      for (const e of x.edits) edits.push({ range: moveRange(e.range, lineDelta), newText: e.newText });
+      fixes.push({ ...x, edits });
+    }
+    finding = { ...f, range: moveRange(f.range, lineDelta), fixes, start: f.start + delta, end: f.end + delta };
+  }
+  return { raw: r, shift: was + delta, finding, by };
+}
+
+function moveRange(r: Range, lineDelta: number): Range {
+  return lineDelta ? { start: { line: r.start.line + lineDelta, character: r.start.character }, end: { line: r.end.line + lineDelta, character: r.end.character } } : r;
 }
 
 // --- small helpers ----------------------------------------------------------------------------
@@ -497,7 +591,7 @@ function firstItemFrom(items: readonly Item[], v: number): number {
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (items[mid].raw.start < v) lo = mid + 1;
+    if (items[mid].raw.start + items[mid].shift < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;
