@@ -73,6 +73,22 @@ const HEDGE = new RegExp(
     '\\b(?:may|might|could) (?:have )?(?:been )?(?:be )?(?:described|called)',
     // embedded questions and conditionals are not assertions ("Whether a single enantiomer is safe ...")
     '\\b(?:whether|if)\\b',
+    // reported speech: a source's words in a non-factive past-tense report ("Ito and colleagues reported
+    // that thalidomide inhibits ...", "the authors concluded that"); "it should be noted that" is no report
+    '(?<!\\bbe\\s+)\\b(?:reported|wrote|stated|argued|concluded|asserted|contended|posited|maintained|noted|remarked|announced|reasoned|inferred)(?:\\s+(?:in|as early as)\\s+(?:1[89]\\d\\d|20\\d\\d))?\\s+that\\b',
+  ].join('|'),
+  'i',
+);
+
+/**
+ * A finding reported with a date ("In 2010, Ito and colleagues showed that ...", "a 2010 study found
+ * that ...", "according to a 2004 review"): what a source established then, not the writer's claim now.
+ * Needs a time frame before the claim; "studies show that ..." without one is the writer's assertion.
+ */
+const DATED_REPORT = new RegExp(
+  [
+    '\\b(?:showed|shown|found|demonstrated|revealed|discovered|established|confirmed|observed|identified|described|suggested|proposed)\\s+(?:(?:in|as early as)\\s+(?:1[89]\\d\\d|20\\d\\d)\\s+)?that\\b',
+    '\\baccording to\\b[^.;]{0,50}?\\b(?:1[89]\\d\\d|20\\d\\d)\\b',
   ].join('|'),
   'i',
 );
@@ -119,7 +135,11 @@ export function isHistorical(c: ClaimContext, scope: 'claim' | 'sentence' = 'cla
 
 /** Reported or hedged speech before or inside the claim ("was thought to", "early studies suggested"). */
 export function isHedged(c: ClaimContext): boolean {
-  return HEDGE.test(c.sentence.slice(0, c.matchEnd));
+  const upTo = c.sentence.slice(0, c.matchEnd);
+  if (HEDGE.test(upTo)) return true;
+  // a dated report: the report verb and a time frame both before the claim
+  const before = c.sentence.slice(0, c.matchStart);
+  return DATED_REPORT.test(before) && TIME_FRAME.test(before);
 }
 
 /** The claim starts inside quotation marks. */
