@@ -105,6 +105,34 @@ describe('sentence understanding', () => {
     }
   });
 
+  test('a source\'s words reported in the past ("reported that", "concluded that") and findings reported with a date are not the writer\'s claim', () => {
+    for (const s of [
+      'In 2011, Smith and co-workers reported that lenalidomide blocks cereblon activity in T cells.',
+      'The authors concluded that apremilast is a thalidomide-class immunomodulator.',
+      'A 2010 study found that thalidomide inhibits the ligase activity of cereblon.',
+      'According to a 2004 review, the mechanism of action of thalidomide is unknown.',
+    ]) {
+      assert.deepEqual(ids(claims(s)), [], s);
+    }
+    // without a date a factive verb is the writer's own claim; "it should be noted that" reports nothing
+    assert.deepEqual(ids(claims('Recent studies show that lenalidomide inhibits cereblon.')), ['imid-inhibits-cereblon']);
+    assert.deepEqual(ids(claims('Later work found that pomalidomide blocks cereblon.')), ['imid-inhibits-cereblon']);
+    assert.deepEqual(ids(claims('It should be noted that lenalidomide is the only approved IMiD.')), ['lenalidomide-only-approved-imid']);
+    const s = 'In 2010, Ito and colleagues reported that thalidomide inhibits cereblon.';
+    assert.ok(isHedged({ sentence: s, matchStart: s.indexOf('thalidomide'), matchEnd: s.length - 1 }));
+  });
+
+  test('markup inside a claim: emphasis in list items, LaTeX commands in stereodescriptors and brand names', () => {
+    assert.deepEqual(ids(claims('Oral agents:\n\n- **Otezla**: an IMiD taken twice daily\n- **Acitretin**: a retinoid\n')), ['apremilast-not-imid']);
+    const tex = '\\begin{document}\nGiving (\\textit{R})-thalidomide alone would prevent the embryopathy.\n\\end{document}';
+    const [f] = claims(tex, 'latex');
+    assert.equal(f?.ruleId, 'thalidomide-enantiomer-safe');
+    const rw = f.fixes.find((x) => x.kind === 'rewrite')!;
+    assert.match(rw.edits[0].newText, /^\(R\)-thalidomide alone would not prevent/, 'no blanks left inside the brackets');
+    const brand = '\\begin{document}\nLenalidomide (Revlimid\\textsuperscript{\\textregistered}, Celgene) is continued until progression.\n\\end{document}';
+    assert.deepEqual(ids(claims(brand, 'latex')), ['celgene-current-maker']);
+  });
+
   test('quotations: straight and curly quotes, LaTeX ``...\'\', quote environments, block quotes', () => {
     assert.deepEqual(ids(claims('The 2011 protocol says "pomalidomide is investigational" on page 3.')), []);
     assert.deepEqual(ids(claims('The abstract called it \u201capremilast, a third-generation IMiD,\u201d in passing.')), []);

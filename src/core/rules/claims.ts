@@ -387,7 +387,9 @@ function evaluateClaim(r: CompiledRule, s: SentenceInput, severity: Severity, ou
       // a template written for another pattern of the rule (it names a group this pattern lacks)
       if (!templateFits(rw.replace, h.m)) continue;
       let text = expandTemplate(rw.replace, h.m);
-      text = text.replace(/\s+/g, ' ').trim();
+      // markup is blanked in the groups: "(\\textit{R})-thalidomide" reads "( R )-thalidomide" until the
+      // blanks next to brackets and before commas go
+      text = text.replace(/\s+/g, ' ').trim().replace(/([([{]) /g, '$1').replace(/ ([)\]},;])/g, '$1');
       // a capital at the start of the sentence stays; "PROTACs such as ..." mid-sentence is an acronym
       if (atSentenceStart) text = matchCase(text, original);
       if (carried.length) text += ` ${carried.join(' ')}`;
