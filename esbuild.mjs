@@ -83,6 +83,27 @@ const dataPlugin = {
   },
 };
 
+/**
+ * Node bundles: biblatex-csl-converter and yaml resolve to stubs that require dist/vendor.js
+ * (src/vendor/index.ts) on first use, so start-up parses a third of the code. The stubs keep the
+ * libraries' synchronous API: a class stub returns the real instance from its constructor.
+ */
+const LAZY = { 'biblatex-csl-converter': { classes: ['BibLatexParser'], functions: [] }, yaml: { classes: ['LineCounter'], functions: ['parseAllDocuments'] } };
+const lazyVendor = {
+  name: 'imid-lens-lazy-vendor',
+  setup(build) {
+    build.onResolve({ filter: /^(biblatex-csl-converter|yaml)$/ }, (a) => (a.namespace === 'lazy-vendor' ? undefined : { path: a.path, namespace: 'lazy-vendor' }));
+    build.onResolve({ filter: /^\.\/vendor\.js$/, namespace: 'lazy-vendor' }, (a) => ({ path: a.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (a) => {
+      const { classes, functions } = LAZY[a.path];
+      const lines = ['let vendor;', "const load = () => (vendor ??= require('./vendor.js'));"];
+      for (const c of classes) lines.push(`export class ${c} { constructor(...args) { return new (load().${c})(...args); } }`);
+      for (const f of functions) lines.push(`export function ${f}(...args) { return load().${f}(...args); }`);
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   sourcemap: true,
@@ -100,7 +121,7 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: outPath('dist/extension.js'), platform: 'node', format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: outPath('dist/extension.js'), platform: 'node', format: 'cjs', external: ['vscode'], plugins: [dataPlugin, lazyVendor] },
   {
     ...common,
     entryPoints: ['src/vscode/extension.web.ts'],
@@ -117,10 +138,13 @@ const builds = [
     outfile: outPath('dist/cli.js'),
     platform: 'node',
     format: 'cjs',
+    plugins: [dataPlugin, lazyVendor],
     // ESM dependencies (fdir) read import.meta.url; give the CommonJS bundle its own.
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
     banner: { js: '#!/usr/bin/env node\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   },
+  // the parsers behind lazyVendor's stubs, shared by dist/extension.js and dist/cli.js
+  { ...common, entryPoints: ['src/vendor/index.ts'], outfile: outPath('dist/vendor.js'), platform: 'node', format: 'cjs' },
 ];
 
 if (tests) {
@@ -162,7 +186,7 @@ function writeNotices(metafiles) {
       if (!pkgs.has(name)) pkgs.set(name, dir);
     }
   }
-  const lines = ['# Third-party software bundled in dist/', '', 'imid-lens (MIT) bundles the following npm packages into `dist/extension.js`, `dist/web/extension.js` and `dist/cli.js`.', ''];
+  const lines = ['# Third-party software bundled in dist/', '', 'imid-lens (MIT) bundles the following npm packages into `dist/extension.js`, `dist/web/extension.js`, `dist/cli.js` and `dist/vendor.js`.', ''];
   for (const [name, dir] of [...pkgs].sort((a, b) => a[0].localeCompare(b[0]))) {
     const pj = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     const license = typeof pj.license === 'string' ? pj.license : pj.license?.type ?? 'see below';
@@ -186,7 +210,7 @@ if (isMain) try {
   } else {
     const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
     fs.chmodSync(outPath('dist/cli.js'), 0o755);
-    writeNotices(results.slice(0, 3).map((r) => r.metafile));
+    writeNotices(results.slice(0, 4).map((r) => r.metafile));
     console.log(`built ${builds.length} bundles in ${Date.now() - t0} ms`);
   }
 } catch (e) {

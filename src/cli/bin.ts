@@ -1,5 +1,12 @@
 /** The `imid-lens` binary: nothing but run() with Node's io. */
+import { setFlagsFromString } from 'node:v8';
 import { run } from './run';
+
+// A one-shot process compiles each claim RegExp once: straight to native code, instead of V8's
+// default (bytecode first, native code after tier-up), which compiles the busy ones twice. Halves
+// the first-lint cost of the ~280 KB of claim patterns (docs/benchmarks.md). CLI only: the
+// extension never sets flags in the shared extension host.
+setFlagsFromString('--no-regexp-tier-up');
 
 run({
   argv: process.argv.slice(2),

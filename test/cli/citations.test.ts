@@ -144,4 +144,25 @@ describe('imid-lens lint: citation keys', () => {
     const rows = JSON.parse(r.stdout) as Row[];
     assert.deepEqual(rows.map((x) => [x.ruleId, x.fixes[0]?.title]), [['unknown-citation-key', 'Change to "Kroenke2015"']]);
   });
+
+  test('the built binary loads its parsers (dist/vendor.js) only for a bibliography that needs them, BibTeX and CSL-YAML alike', () => {
+    const yaml = fs.readFileSync(path.join(FIXTURES, 'pandoc.yaml'), 'utf8');
+    const key = /^\s*-?\s*id:\s*(\S+)/m.exec(yaml)?.[1];
+    assert.ok(key, 'the fixture has an id');
+    const dir = tmpdir({ 'a.md': `---\nbibliography: [refs.yaml, refs.bib]\n---\nSee [@${key}; @Kroenke2015; @nosuchkey].\n`, 'refs.yaml': yaml, 'refs.bib': fs.readFileSync(path.join(FIXTURES, 'jabref.bib'), 'utf8'), 'b.md': 'Lenalidomide is given orally.\n' });
+    // trace which files the process loads: dist/vendor.js only when a bibliography is parsed
+    const loads = (file: string) => {
+      const r = spawnSync(process.execPath, ['--require', path.join(dir, 'trace.cjs'), CLI, 'lint', '--format', 'json', file], { cwd: dir, encoding: 'utf8' });
+      return { r, vendor: /vendor\.js/.test(r.stderr) };
+    };
+    fs.writeFileSync(path.join(dir, 'trace.cjs'), "const M = require('node:module'); const load = M._load; M._load = function (req, ...rest) { if (/vendor/.test(req)) process.stderr.write('load ' + req + '\\n'); return load.call(this, req, ...rest); };\n");
+    const plain = loads('b.md');
+    assert.equal(plain.r.status, 0, plain.r.stderr);
+    assert.equal(plain.vendor, false, 'no bibliography: the parsers stay unloaded');
+    const cited = loads('a.md');
+    assert.equal(cited.r.status, 0, cited.r.stderr);
+    assert.equal(cited.vendor, true);
+    const rows = JSON.parse(cited.r.stdout) as Row[];
+    assert.deepEqual(rows.map((x) => [x.ruleId, cited.r.stdout.includes('nosuchkey')]), [['unknown-citation-key', true]]);
+  });
 });
