@@ -4,15 +4,33 @@
 // quick fixes, and the Problems panel. Every step checks what the UI shows, so this is
 // also the UI smoke test of `npm test` (suite "ui", screenshots to a temporary folder).
 //
-//   npm run screenshots                 writes docs/images/*.png
+//   npm run screenshots                 writes docs/images/*.png: hover.png, hover-dark.png,
+//                                       quick-fix.png, citation-completion.png, problems.png
 //   SCREENSHOT_DIR=/tmp/shots node test/harness/screenshots.mjs
+//   IMID_LENS_OUT=.build/x npm run screenshots   uses the private build in .build/x/dist
+//                                       (staged with the manifest as .build/x/ext-ui)
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromiumPath, codeServerBin, injectDevelopmentOptions, launchChromium, makeRunDir, removeRunDir, requireFiles, root, startCodeServer } from './code-server-harness.mjs';
 
 const env = process.env;
 const shots = path.resolve(env.SCREENSHOT_DIR ?? path.join(root, 'docs/images'));
-requireFiles([['code-server', codeServerBin], ['chromium', chromiumPath], ['extension bundle (npm run build)', path.join(root, 'dist/extension.js')]]);
+// With IMID_LENS_OUT (a private build folder), stage an extension folder there: the manifest,
+// schema and l10n from the repository, dist/ from the private build.
+const outBase = path.resolve(root, env.IMID_LENS_OUT ?? '.');
+function stagedExtension() {
+  if (outBase === root) return root;
+  const ext = path.join(outBase, 'ext-ui');
+  fs.rmSync(ext, { recursive: true, force: true });
+  fs.mkdirSync(path.join(ext, 'data'), { recursive: true });
+  for (const f of ['package.json', 'package.nls.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) if (fs.existsSync(path.join(root, f))) fs.copyFileSync(path.join(root, f), path.join(ext, f));
+  fs.cpSync(path.join(root, 'data/schema'), path.join(ext, 'data/schema'), { recursive: true });
+  for (const d of ['l10n']) if (fs.existsSync(path.join(root, d))) fs.cpSync(path.join(root, d), path.join(ext, d), { recursive: true });
+  if (fs.existsSync(path.join(outBase, 'dist'))) fs.symlinkSync(path.join(outBase, 'dist'), path.join(ext, 'dist'));
+  return ext;
+}
+const extDevPath = stagedExtension();
+requireFiles([['code-server', codeServerBin], ['chromium', chromiumPath], ['extension bundle (npm run build)', path.join(extDevPath, 'dist/extension.js')]]);
 fs.mkdirSync(shots, { recursive: true });
 
 const t0 = Date.now();
@@ -72,6 +90,28 @@ async function hover(needle, expect) {
   }
 }
 
+/** Lets a hover or menu finish fading in, then stretches a hover card down to `height` px (its south sash). */
+async function settle(ms = 400) {
+  await page.waitForTimeout(ms);
+}
+
+async function stretchHover(height) {
+  const sash = page.locator('.monaco-resizable-hover > .monaco-sash.horizontal:not(.disabled)').last();
+  const box = await sash.boundingBox().catch(() => null);
+  const hoverBox = await page.locator('.monaco-resizable-hover').last().boundingBox().catch(() => null);
+  if (!box || !hoverBox) return;
+  const startY = box.y + box.height / 2;
+  const isSouth = startY > hoverBox.y + hoverBox.height / 2;
+  const x = box.x + Math.min(box.width / 2, 200);
+  await page.mouse.move(x, startY);
+  await page.mouse.down();
+  await page.mouse.move(x, isSouth ? hoverBox.y + height : hoverBox.y + hoverBox.height - height, { steps: 8 });
+  await page.mouse.up();
+  // rest the pointer inside the card (off the highlighted sash; the card stays open)
+  const after = await page.locator('.monaco-resizable-hover').last().boundingBox().catch(() => null);
+  if (after) await page.mouse.move(after.x + after.width - 30, after.y + 40, { steps: 4 });
+}
+
 async function setTheme(theme) {
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+T');
@@ -88,9 +128,9 @@ let context;
 try {
   const workspace = path.join(tmp, 'examples');
   fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
-  server = await startCodeServer(tmp, { settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false, 'window.zoomLevel': 0, 'editor.fontSize': 14, 'breadcrumbs.enabled': false } });
+  server = await startCodeServer(tmp, { settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false, 'window.zoomLevel': 0, 'editor.fontSize': 14, 'breadcrumbs.enabled': false, 'editor.hover.above': false } });
   context = await launchChromium(tmp, { viewport: { width: 1280, height: 800 } });
-  await injectDevelopmentOptions(context, { extensionDevelopmentPaths: [root] });
+  await injectDevelopmentOptions(context, { extensionDevelopmentPaths: [extDevPath] });
   page = context.pages()[0] ?? (await context.newPage());
   const file = `vscode-remote://${server.authority}${path.join(workspace, 'manuscript.md')}`;
   await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify([['openFile', file]]))}`);
@@ -103,6 +143,8 @@ try {
     const card = await hover('Revlimid', 'brand of');
     const text = await card.innerText();
     if (!/lenalidomide/.test(text) || !/References/.test(text)) throw new Error(`card text: ${text.slice(0, 200)}`);
+    await stretchHover(420);
+    await settle();
     await page.screenshot({ path: path.join(shots, 'hover.png') });
   });
 
@@ -110,6 +152,8 @@ try {
     await page.mouse.move(5, 400);
     await setTheme('Default Dark Modern');
     await hover('CC-5013', 'research code of');
+    await stretchHover(400);
+    await settle();
     await page.screenshot({ path: path.join(shots, 'hover-dark.png') });
     await page.mouse.move(5, 400);
     await setTheme('Default Light Modern');
@@ -122,6 +166,7 @@ try {
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget', { hasText: 'phosphodiesterase-4' });
     await menu.first().waitFor({ state: 'visible', timeout: 20000 });
+    await settle();
     await page.screenshot({ path: path.join(shots, 'quick-fix.png') });
     await page.keyboard.press('Escape');
   });
@@ -136,6 +181,7 @@ try {
       await page.keyboard.press('Control+Space');
       await row.first().waitFor({ state: 'visible', timeout: 15000 });
     }
+    await settle();
     await page.screenshot({ path: path.join(shots, 'citation-completion.png') });
     await page.keyboard.press('Escape');
   });
@@ -145,6 +191,7 @@ try {
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'not an IMiD' }).first().waitFor({ state: 'visible', timeout: 20000 });
     const rows = await page.locator('.markers-panel .monaco-list-row').count();
     if (rows < 4) throw new Error(`only ${rows} rows in the Problems panel`);
+    await settle();
     await page.screenshot({ path: path.join(shots, 'problems.png') });
   });
 } catch (e) {
