@@ -12,6 +12,7 @@ import {
   citableReferences,
   citationContextAt,
   closestKeys,
+  FUSE_MAX_REFERENCES,
   completeCitations,
   crossFileDuplicates,
   editDistance,
@@ -234,6 +235,66 @@ describe('completion items', () => {
     assert.ok(relevantKeys(engine().db, p2, p2.text.length, refs).has('mine2020'));
     // typing a key still puts that key first, relevant or not
     assert.equal(completeCitations(refs, 'lu2014', { relevant })[0].key, 'lu2014');
+  });
+});
+
+describe('citation completion over a large library (linear matcher above FUSE_MAX_REFERENCES)', () => {
+  const FAM = ['Smith', 'Kroenke', 'Ito', 'Lu', 'Fink', 'Müller', 'García'];
+  let bib = BIB;
+  for (let i = 0; i < FUSE_MAX_REFERENCES + 200; i++) {
+    const fam = FAM[i % FAM.length];
+    bib += `@article{${fam.toLowerCase().replace(/[^a-z]/g, '')}${1990 + (i % 30)}x${i}, author = {${fam}, A. and ${FAM[(i + 3) % FAM.length]}, B.}, title = {Study ${i} of ${i % 2 ? 'myeloma' : 'psoriasis'} therapy}, year = {${1990 + (i % 30)}}}\n`;
+  }
+  const big = citableReferences({ sources: [source(bib)], bundled: engine().db.references });
+  const keys = (p: string, opts = {}) => completeCitations(big, p, opts).map((c) => c.key);
+
+  test('the library is past the threshold, and a query returns at most the limit', () => {
+    assert.ok(big.length > FUSE_MAX_REFERENCES);
+    assert.equal(keys('').length, 200);
+    assert.equal(completeCitations(big, 'smith', { limit: 7 }).length, 7);
+  });
+
+  test('keys that start with the query first, in key order; then word-start matches; then substrings; then letters in order', () => {
+    const ks = keys('smith199');
+    const n = ks.findIndex((k) => !k.startsWith('smith199'));
+    assert.ok(n > 0 && ks.slice(n).every((k) => !k.startsWith('smith199')), ks.slice(0, 5).join());
+    assert.deepEqual(ks.slice(0, n), ks.slice(0, n).sort());
+    assert.ok(keys('smth199').length > 0 && keys('smth199').every((k) => k.startsWith('smith199')), 'letters in order, one skipped');
+    assert.deepEqual(keys('sx0'), [], 'letters in order: at most three skipped');
+    // "ito" starts keys (ito...), starts author words (Ito) and sits inside none else
+    const ito = completeCitations(big, 'ito');
+    const firstNonPrefix = ito.findIndex((c) => !c.key.startsWith('ito'));
+    assert.ok(firstNonPrefix > 0 && ito.slice(firstNonPrefix).every((c) => !c.key.startsWith('ito')));
+    assert.ok(keys('krnke').length > 0 && keys('krnke').every((k) => /^kro?e?nke/.test(k)), 'letters in order find kroenke... and the bundled kronke...');
+    assert.deepEqual(keys('zzqx'), [], 'nothing matches nonsense');
+  });
+
+  test('every word of the query must match: title words, authors, year; case and accents as typed', () => {
+    assert.equal(keys('Pomalidomide practice')[0], 'mine2020');
+    assert.equal(keys('writer')[0], 'mine2020');
+    const myeloma1999 = completeCitations(big, 'myeloma 1999', { limit: 1000 });
+    assert.ok(myeloma1999.length > 0 && myeloma1999.every((c) => /myeloma/i.test(c.filterText) && /1999/.test(c.filterText)));
+    assert.ok(keys('müller').length > 0 && keys('müller').every((k) => k.startsWith('mller') || /müller/i.test(completeCitations(big, 'müller').find((c) => c.key === k)!.filterText)));
+  });
+
+  test('excluded keys are left out; relevant references rank first among the same kind of match', () => {
+    assert.ok(!keys('lu', { exclude: ['lu2014'] }).includes('lu2014'));
+    const finks = keys('fink', { limit: 5000 });
+    const late = finks.filter((k) => k.startsWith('fink')).pop()!;
+    assert.ok(late && finks.indexOf(late) > 10);
+    const relevant = new Set([late]);
+    assert.equal(keys('fink', { relevant })[0], late);
+    assert.equal(keys('', { relevant })[0], late);
+  });
+
+  test('the same answers as the comparator it replaces (ranking is a total order over the hits)', () => {
+    const list = completeCitations(big, 'ki', { limit: 5000 });
+    const rank = (c: (typeof list)[number]) => [c.key.toLowerCase().startsWith('ki') ? 0 : 1, c.relevant ? 0 : 1, c.inDocument ? 0 : 1];
+    for (let i = 1; i < list.length; i++) {
+      const a = rank(list[i - 1]);
+      const b = rank(list[i]);
+      assert.ok(a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]), `${list[i - 1].key} before ${list[i].key}`);
+    }
   });
 });
 

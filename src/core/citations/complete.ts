@@ -38,11 +38,33 @@ interface Indexed {
   year: string;
 }
 
-const fuseCache = new WeakMap<readonly CitableReference[], Fuse<Indexed>>();
+/**
+ * Per reference list (a new list whenever a bibliography changes): what every keystroke would
+ * otherwise recompute. `hay` is key, authors, title and year in lower case for the fast matcher.
+ */
+interface RefIndex {
+  readonly docs: Indexed[];
+  readonly keyLower: string[];
+  readonly hay: string[];
+  /** Indexes in the order of an empty prefix: references in the document first, then by key. */
+  readonly baseOrder: number[];
+  fuse?: Fuse<Indexed>;
+}
 
-function fuseOf(refs: readonly CitableReference[]): Fuse<Indexed> {
-  let fuse = fuseCache.get(refs);
-  if (!fuse) {
+/**
+ * Up to this many references, fuse.js ranks every one (typo-tolerant, bitap). Above it, fuse.js
+ * costs ~15 ms per 1,000 references per keystroke (VS Code asks again on every character), so a
+ * linear matcher ranks instead: key prefix, then substrings (every word of the query) at a word
+ * start, then anywhere, then the query's letters in order in the key ("krnke" finds kroenke2015);
+ * VS Code's own fuzzy filter then works over filterText as always.
+ */
+export const FUSE_MAX_REFERENCES = 1000;
+
+const indexCache = new WeakMap<readonly CitableReference[], RefIndex>();
+
+function indexOf(refs: readonly CitableReference[]): RefIndex {
+  let ix = indexCache.get(refs);
+  if (!ix) {
     const docs = refs.map((r, i) => ({
       i,
       key: r.key,
@@ -50,16 +72,65 @@ function fuseOf(refs: readonly CitableReference[]): Fuse<Indexed> {
       title: r.item.title ?? '',
       year: yearOf(r.item),
     }));
-    fuse = new Fuse(docs, {
-      keys: [{ name: 'key', weight: 3 }, { name: 'authors', weight: 2 }, { name: 'title', weight: 1 }, { name: 'year', weight: 1 }],
-      includeScore: true,
-      threshold: 0.35,
-      ignoreLocation: true,
-      minMatchCharLength: 1,
-    });
-    fuseCache.set(refs, fuse);
+    const keyLower = docs.map((d) => d.key.toLowerCase());
+    const hay = docs.map((d) => `${d.key} ${d.authors} ${d.title} ${d.year}`.toLowerCase());
+    const baseOrder = docs.map((d) => d.i).sort((a, b) => Number(refs[b].inDocument) - Number(refs[a].inDocument) || (refs[a].key < refs[b].key ? -1 : refs[a].key > refs[b].key ? 1 : 0));
+    ix = { docs, keyLower, hay, baseOrder };
+    indexCache.set(refs, ix);
   }
-  return fuse;
+  return ix;
+}
+
+function fuseOf(ix: RefIndex): Fuse<Indexed> {
+  ix.fuse ??= new Fuse(ix.docs, {
+    keys: [{ name: 'key', weight: 3 }, { name: 'authors', weight: 2 }, { name: 'title', weight: 1 }, { name: 'year', weight: 1 }],
+    includeScore: true,
+    threshold: 0.35,
+    ignoreLocation: true,
+    minMatchCharLength: 1,
+  });
+  return ix.fuse;
+}
+
+/** At the start of the haystack or after a character that is not a letter or digit (any non-ASCII counts as a letter). */
+function isWordStart(s: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = s.charCodeAt(at - 1);
+  return !((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 128);
+}
+
+/** The fast matcher's score (lower is better), or undefined when the reference does not match. */
+function fastScore(hay: string, key: string, words: readonly string[], whole: string): number | undefined {
+  let found = true;
+  let atStart = true;
+  for (const w of words) {
+    let at = hay.indexOf(w);
+    if (at < 0) {
+      found = false;
+      break;
+    }
+    while (at >= 0 && !isWordStart(hay, at)) at = hay.indexOf(w, at + 1);
+    if (at < 0) atStart = false;
+  }
+  if (found) return atStart ? 0.1 : 0.2;
+  // the letters of the query in order in the key, from its first letter, with at most three
+  // skipped ("krnke" finds kroenke2015; "smith199" does not find smith2019x1990)
+  if (key[0] !== whole[0]) return undefined;
+  let k = 0;
+  let i = 0;
+  for (; i < key.length && k < whole.length && i - k <= 3; i++) if (key[i] === whole[k]) k++;
+  return k === whole.length && i - k <= 3 ? 0.4 : undefined;
+}
+
+/** Per item: the parts of a completion that do not depend on the query. */
+const shown = new WeakMap<CslItem, { detail: string; reference: string; filterText: string }>();
+function shownOf(item: CslItem): { detail: string; reference: string; filterText: string } {
+  let v = shown.get(item);
+  if (!v) {
+    v = { detail: citationLabel(item), reference: formatReference(item), filterText: filterTextOf(item) };
+    shown.set(item, v);
+  }
+  return v;
 }
 
 export interface CompleteOptions {
@@ -77,35 +148,62 @@ export function completeCitations(refs: readonly CitableReference[], prefix: str
   const relevant = opts.relevant ?? new Set<string>();
   const exclude = new Set(opts.exclude ?? []);
   const lower = prefix.toLowerCase();
+  const ix = indexOf(refs);
   type Hit = { r: CitableReference; score: number; keyPrefix: boolean };
-  const hits = new Map<number, Hit>();
+  let ranked: Hit[] = [];
   if (!prefix) {
-    refs.forEach((r, i) => hits.set(i, { r, score: 0, keyPrefix: false }));
-  } else {
+    // no query: relevant references first, then the base order; no sort per keystroke
+    for (const pass of [true, false]) {
+      for (const i of ix.baseOrder) {
+        if (ranked.length >= limit) break;
+        const r = refs[i];
+        if (relevant.has(r.key) !== pass || exclude.has(r.key)) continue;
+        ranked.push({ r, score: 0, keyPrefix: false });
+      }
+    }
+  } else if (refs.length <= FUSE_MAX_REFERENCES) {
+    const hits = new Map<number, Hit>();
     refs.forEach((r, i) => {
-      if (r.key.toLowerCase().startsWith(lower)) hits.set(i, { r, score: 0, keyPrefix: true });
+      if (ix.keyLower[i].startsWith(lower)) hits.set(i, { r, score: 0, keyPrefix: true });
     });
-    for (const res of fuseOf(refs).search(prefix, { limit: limit * 2 })) {
+    for (const res of fuseOf(ix).search(prefix, { limit: limit * 2 })) {
       if (!hits.has(res.item.i)) hits.set(res.item.i, { r: refs[res.item.i], score: res.score ?? 1, keyPrefix: false });
     }
+    ranked = [...hits.values()].filter((h) => !exclude.has(h.r.key));
+    ranked.sort((a, b) =>
+      Number(b.keyPrefix) - Number(a.keyPrefix) ||
+      Number(relevant.has(b.r.key)) - Number(relevant.has(a.r.key)) ||
+      a.score - b.score ||
+      Number(b.r.inDocument) - Number(a.r.inDocument) ||
+      (a.r.key < b.r.key ? -1 : a.r.key > b.r.key ? 1 : 0));
+  } else {
+    // Linear: walk the base order (in document, then key) and drop each hit into its bucket
+    // (key prefix, tied to the sentence, score class); the buckets in order give the same ranking
+    // as the comparator above, without sorting thousands of hits per keystroke.
+    const words = lower.split(/\s+/).filter(Boolean);
+    const buckets: Hit[][] = Array.from({ length: 16 }, () => []);
+    for (const i of ix.baseOrder) {
+      const r = refs[i];
+      if (exclude.has(r.key)) continue;
+      const keyPrefix = ix.keyLower[i].startsWith(lower);
+      const score = keyPrefix ? 0 : fastScore(ix.hay[i], ix.keyLower[i], words, lower);
+      if (score === undefined) continue;
+      const cls = score === 0 ? 0 : score === 0.1 ? 1 : score === 0.2 ? 2 : 3;
+      buckets[(keyPrefix ? 0 : 8) + (relevant.has(r.key) ? 0 : 4) + cls].push({ r, score, keyPrefix });
+    }
+    for (const b of buckets) for (const h of b) if (ranked.length < limit) ranked.push(h);
   }
-  const ranked = [...hits.values()].filter((h) => !exclude.has(h.r.key));
-  ranked.sort((a, b) =>
-    Number(b.keyPrefix) - Number(a.keyPrefix) ||
-    Number(relevant.has(b.r.key)) - Number(relevant.has(a.r.key)) ||
-    a.score - b.score ||
-    Number(b.r.inDocument) - Number(a.r.inDocument) ||
-    (a.r.key < b.r.key ? -1 : a.r.key > b.r.key ? 1 : 0));
   return ranked.slice(0, limit).map((h, n) => {
     const { r } = h;
     const where = r.bundled && !r.inDocument
       ? `Bundled reference, not in ${opts.bibliographyLabel ?? 'your bibliography'}: choosing it offers to add its entry.`
       : r.source === 'bundled' ? 'Bundled reference (IMiD Lens term database).' : `From ${r.source}.`;
+    const v = shownOf(r.item);
     return {
       key: r.key,
-      detail: citationLabel(r.item),
-      documentation: `${formatReference(r.item)}\n\n*${md(where)}*`,
-      filterText: prefix ? `${prefix} ${filterTextOf(r.item)}` : filterTextOf(r.item),
+      detail: v.detail,
+      documentation: `${v.reference}\n\n*${md(where)}*`,
+      filterText: prefix ? `${prefix} ${v.filterText}` : v.filterText,
       sortText: String(n).padStart(5, '0'),
       source: r.source,
       bundled: r.bundled,
@@ -140,6 +238,34 @@ function termsInTitle(db: TermDb, item: CslItem): ReadonlySet<string> {
   return set;
 }
 
+/** Per reference list: keys by DOI, and the writer's keys by the terms their titles name. */
+interface Ties {
+  readonly byDoi: Map<string, string[]>;
+  readonly byTitleTerm: Map<string, string[]>;
+}
+const tiesCache = new WeakMap<readonly CitableReference[], Ties>();
+
+function tiesOf(db: TermDb, refs: readonly CitableReference[]): Ties {
+  let t = tiesCache.get(refs);
+  if (!t) {
+    const byDoi = new Map<string, string[]>();
+    const byTitleTerm = new Map<string, string[]>();
+    const push = (m: Map<string, string[]>, k: string, v: string) => {
+      const list = m.get(k);
+      if (list) list.push(v);
+      else m.set(k, [v]);
+    };
+    for (const r of refs) {
+      const doi = r.item.DOI?.toLowerCase();
+      if (doi) push(byDoi, doi, r.key);
+      if (!r.bundled) for (const id of termsInTitle(db, r.item)) push(byTitleTerm, id, r.key);
+    }
+    t = { byDoi, byTitleTerm };
+    tiesCache.set(refs, t);
+  }
+  return t;
+}
+
 /**
  * Keys of references tied to the drugs and targets named in the sentence at
  * `offset` (or, when it names none, the sentence before it).
@@ -155,28 +281,16 @@ export function relevantKeys(db: TermDb, prose: Prose, offset: number, refs: rea
   const termIds = new Set(mentions.map((m) => m.form!.termId));
   const out = new Set<string>();
   if (!termIds.size) return out;
-  const dois = new Set<string>();
+  const tied = tiesOf(db, refs);
   for (const id of termIds) {
     const term = db.term(id);
     if (!term) continue;
     for (const k of db.refsOf(term)) {
       out.add(k);
       const doi = db.reference(k)?.DOI;
-      if (doi) dois.add(doi.toLowerCase());
+      for (const other of doi ? tied.byDoi.get(doi.toLowerCase()) ?? [] : []) out.add(other);
     }
-  }
-  for (const r of refs) {
-    if (out.has(r.key)) continue;
-    const doi = r.item.DOI?.toLowerCase();
-    if (doi && dois.has(doi)) out.add(r.key);
-    else if (!r.bundled) {
-      for (const t of termsInTitle(db, r.item)) {
-        if (termIds.has(t)) {
-          out.add(r.key);
-          break;
-        }
-      }
-    }
+    for (const k of tied.byTitleTerm.get(id) ?? []) out.add(k);
   }
   return out;
 }
