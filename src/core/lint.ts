@@ -8,7 +8,7 @@ import { type DocumentLike, LineIndex, TextDocument } from './document';
 import { Engine, type EngineInput } from './engine';
 import { type Finding, type OffsetEdit, type OffsetFix, type RawFinding, compareRaw, toPublic } from './findings';
 import { type Directive, type Prose, extractProse, firstPairEndingAfter, insideAny, maskedSlice, proseKindOf } from './prose/index';
-import { BUILTIN_RULES, MISSPELLED_NAME, RULE_TIME_BUDGET, UNKNOWN_DIRECTIVE_RULE, checkMisspellings } from './rules/builtin';
+import { BUILTIN_RULES, MISSPELLED_NAME, RULE_TIME_BUDGET, TOO_MANY_PROBLEMS, UNKNOWN_DIRECTIVE_RULE, checkMisspellings } from './rules/builtin';
 import { RuleBudget, evaluateSentence } from './rules/claims';
 import { type Mention, scan } from './scanner';
 import { type Sentence, SentenceIndex } from './sentences';
@@ -20,6 +20,13 @@ export interface LintOptions {
   readonly engine: Engine;
   readonly languageId: string;
   readonly citations?: CitationChecker;
+  /**
+   * Stop after this many findings (the editor's imidLens.maxProblems): the claim rules stop at the
+   * sentence where the count is reached and the result holds the first `maxFindings` findings in
+   * document order, plus one `too-many-problems` note. A dense pathological file (a finding every
+   * few words over megabytes) then costs what its first findings cost. Unset: no limit (the CLI).
+   */
+  readonly maxFindings?: number;
 }
 
 export interface Suppressed {
@@ -33,6 +40,8 @@ export interface LintResult {
   readonly suppressed: Suppressed[];
   readonly prose: Prose | undefined;
   readonly mentions: readonly Mention[];
+  /** Set when maxFindings cut the result short. */
+  readonly truncated?: boolean;
 }
 
 /** Builds an engine and checks the examples of the user's own rules (like prh specs). */
@@ -62,20 +71,40 @@ export function lintText(text: string, languageId: string, engine: Engine, citat
 export function lint(doc: DocumentLike, opts: LintOptions): LintResult {
   const r = lintRaw(doc.getText(), opts);
   if (!r) return { findings: [], suppressed: [], prose: undefined, mentions: [] };
-  return applyDirectives(doc, r.prose, r.raw, r.mentions);
+  const result = applyDirectives(doc, r.prose, r.raw, r.mentions);
+  return r.truncated ? { ...result, truncated: true } : result;
 }
 
 /** lint() before the public conversion: the prose, its mentions and the sorted raw findings; undefined for a language it does not read. */
-export function lintRaw(text: string, opts: LintOptions): { prose: Prose; raw: RawFinding[]; mentions: Mention[] } | undefined {
+export function lintRaw(text: string, opts: LintOptions): { prose: Prose; raw: RawFinding[]; mentions: Mention[]; truncated?: boolean } | undefined {
   const kind = proseKindOf(opts.languageId);
   if (!kind) return undefined;
   const prose = extractProse(text, kind);
-  const { raw, mentions } = lintProse(prose, opts.engine);
+  const { raw, mentions, stoppedAt } = lintProse(prose, opts.engine, 0, prose.text.length, opts.maxFindings);
   // without a bibliography reader, keys are checked against the bundled bibliography
   raw.push(...citationFindings(prose, opts));
   raw.push(...checkDirectives(prose, opts.engine));
   raw.sort(compareRaw);
-  return { prose, raw, mentions };
+  const max = opts.maxFindings;
+  if (max === undefined || (stoppedAt === undefined && raw.length <= max)) return { prose, raw, mentions };
+  // keep what was fully checked (before the sentence where the rules stopped), at most `max`
+  let n = 0;
+  while (n < raw.length && n < max && (stoppedAt === undefined || raw[n].start < stoppedAt)) n++;
+  const at = n < raw.length ? raw[n].start : (stoppedAt ?? prose.text.length);
+  const kept = raw.slice(0, n);
+  const severity = opts.engine.severityOf(TOO_MANY_PROBLEMS.id, TOO_MANY_PROBLEMS.severity);
+  if (severity !== 'off') {
+    kept.push({
+      ruleId: TOO_MANY_PROBLEMS.id,
+      severity,
+      message: `IMiD Lens stopped checking here after ${max} problems (setting imidLens.maxProblems); the rest of the document was not checked.`,
+      start: at,
+      end: at,
+      fixes: [],
+      data: { limit: max },
+    });
+  }
+  return { prose, raw: kept, mentions, truncated: true };
 }
 
 /** The citation stage of lint(): the adapter's checker, else the bundled bibliography's. */
@@ -84,29 +113,37 @@ export function citationFindings(prose: Prose, opts: LintOptions): RawFinding[] 
 }
 
 /** Term and claim findings of a prose (no citations, no directives), in document order. */
-export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.text.length): { raw: RawFinding[]; mentions: Mention[] } {
+export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.text.length, stopAfter?: number): { raw: RawFinding[]; mentions: Mention[]; stoppedAt?: number } {
   const raw: RawFinding[] = [];
   const mentions = scan(engine.db, prose, from, to);
   const sevMis = engine.severityOf(MISSPELLED_NAME.id, MISSPELLED_NAME.severity);
-  if (sevMis !== 'off') checkMisspellings(engine.db, mentions, sevMis, raw);
   const sentences = new SentenceIndex(prose);
   const budget = RuleBudget.forDocument(engine.clock, to - from, engine.ruleBudget);
   let group: Mention[] = [];
   let current: Sentence | undefined;
+  // sentence by sentence: misspellings of its mentions, then the claim rules
   const flush = () => {
-    if (current && group.length) checkSentence(prose, engine, current, group, raw, budget);
+    if (current && group.length) {
+      if (sevMis !== 'off') checkMisspellings(engine.db, group, sevMis, raw);
+      checkSentence(prose, engine, current, group, raw, budget);
+    }
     group = [];
   };
+  let stoppedAt: number | undefined;
   for (const m of mentions) {
     if (!current || m.start >= current.end || m.start < current.start) {
       flush();
+      if (stopAfter !== undefined && raw.length >= stopAfter) {
+        stoppedAt = m.start;
+        break;
+      }
       current = sentences.around(m.start);
     }
     group.push(m);
   }
-  flush();
+  if (stoppedAt === undefined) flush();
   reportBudget(engine, budget, raw);
-  return { raw, mentions };
+  return stoppedAt === undefined ? { raw, mentions } : { raw, mentions, stoppedAt };
 }
 
 /** A rule that ran out of its time budget is reported once per document, where it happened. */

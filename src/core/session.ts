@@ -47,6 +47,8 @@ export interface SessionOptions {
   readonly engine: Engine;
   readonly languageId: string;
   readonly citations?: CitationChecker;
+  /** As in lint(): a result cut short is always recomputed in full (with the limit), never patched. */
+  readonly maxFindings?: number;
 }
 
 /** How the last update was done (for the benchmark, the log and the tests). */
@@ -71,6 +73,7 @@ interface State {
   readonly kind: ProseKind;
   readonly engine: Engine;
   readonly citations: CitationChecker | undefined;
+  readonly maxFindings: number | undefined;
   readonly prose: Prose;
   readonly mentions: Mentions;
   readonly items: readonly Item[];
@@ -103,6 +106,7 @@ export class LintSession {
     const prev = this.state;
     if (!kind || !prev) return this.full(doc, text, opts, kind ? 'first lint' : 'language not read');
     if (prev.engine !== opts.engine || prev.citations !== opts.citations || prev.kind !== kind) return this.full(doc, text, opts, 'engine, citation checker or language changed');
+    if (prev.result.truncated || prev.maxFindings !== opts.maxFindings) return this.full(doc, text, opts, 'the finding limit cut the previous result short, or changed');
     if (prev.text === text) {
       this.info = { mode: 'unchanged' };
       return prev.result;
@@ -113,7 +117,7 @@ export class LintSession {
 
   private full(doc: DocumentLike, text: string, opts: SessionOptions, reason: string): LintResult {
     this.info = { mode: 'full', reason };
-    const lintOpts = { engine: opts.engine, languageId: opts.languageId, ...(opts.citations ? { citations: opts.citations } : {}) };
+    const lintOpts = { engine: opts.engine, languageId: opts.languageId, ...(opts.citations ? { citations: opts.citations } : {}), ...(opts.maxFindings !== undefined ? { maxFindings: opts.maxFindings } : {}) };
     const r = lintRaw(text, lintOpts);
     const kind = proseKindOf(opts.languageId);
     if (!r || !kind) {
@@ -123,8 +127,8 @@ export class LintSession {
     const silencedBy = directiveMatcher(r.prose);
     const items = r.raw.map((raw) => ({ raw, shift: 0, finding: toPublic(doc, raw), by: silencedBy(raw) }));
     const mentions = Mentions.of(r.mentions);
-    const result = resultOf(items, r.prose, mentions);
-    this.state = { text, kind, engine: opts.engine, citations: opts.citations, prose: r.prose, mentions, items, result, frontMatterEnd: kind === 'markdown' ? frontMatterEnd(text) : -1 };
+    const result = resultOf(items, r.prose, mentions, r.truncated);
+    this.state = { text, kind, engine: opts.engine, citations: opts.citations, maxFindings: opts.maxFindings, prose: r.prose, mentions, items, result, frontMatterEnd: kind === 'markdown' ? frontMatterEnd(text) : -1 };
     return result;
   }
 
@@ -207,6 +211,8 @@ export class LintSession {
     const mentions = prev.mentions.splice(from, oldTo, windowMentions, delta);
     if (!mentions) return 'a mention runs across the window';
 
+    // an edit that takes the count past the limit: the full lint cuts it where lint() would
+    if (opts.maxFindings !== undefined && next.length >= opts.maxFindings) return 'the findings reached the limit';
     const result = resultOf(next, prose, mentions);
     this.state = { ...prev, text, prose, mentions, items: next, result };
     this.info = { mode: 'incremental', window: [from, to] };
@@ -214,7 +220,7 @@ export class LintSession {
   }
 }
 
-function resultOf(items: readonly Item[], prose: Prose, mentions: Mentions): LintResult {
+function resultOf(items: readonly Item[], prose: Prose, mentions: Mentions, truncated?: boolean): LintResult {
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];
   for (const it of items) {
@@ -228,6 +234,7 @@ function resultOf(items: readonly Item[], prose: Prose, mentions: Mentions): Lin
     get mentions(): Mention[] {
       return mentions.toArray();
     },
+    ...(truncated ? { truncated } : {}),
   };
 }
 

@@ -31,6 +31,8 @@ export interface Settings {
   enable: boolean;
   languages: string[];
   debounceMs: number;
+  /** Findings per document before checking stops (a dense pathological file stays cheap). */
+  maxProblems: number;
   rules: Record<string, Severity | 'off'>;
   bibliographies: string[];
 }
@@ -41,6 +43,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     enable: c.get<boolean>('enable', true),
     languages: c.get<string[]>('languages', ['markdown', 'latex', 'plaintext', 'quarto', 'rmd']),
     debounceMs: Math.max(0, c.get<number>('debounceMs', 200)),
+    maxProblems: Math.max(1, Math.floor(c.get<number>('maxProblems', 1000)) || 1000),
     rules: c.get<Record<string, Severity | 'off'>>('rules', {}),
     bibliographies: c.get<string[]>('bibliographies', []),
   };
@@ -163,7 +166,7 @@ export class Services implements vscode.Disposable {
     let session = this.sessions.get(key);
     if (!session) this.sessions.set(key, (session = new LintSession()));
     // same result as lint(); a new engine or citation checker makes it a full lint
-    const result = session.update(doc, { engine, languageId: doc.languageId, ...(citations ? { citations } : {}) });
+    const result = session.update(doc, { engine, languageId: doc.languageId, maxFindings: this.settings.maxProblems, ...(citations ? { citations } : {}) });
     this.cache.set(key, { version: doc.version, result, engine });
     return result;
   }

@@ -148,4 +148,25 @@ suite('claim checking in a real VS Code', () => {
     await waitForDiagnostics(md.uri, (d) => has(d, 'imid-generation-label'), 'the rule back once the file is gone');
     assert.ok(ours(md.uri).length > 0);
   });
+
+  test('imidLens.maxProblems: a dense document stops at the limit with a note where checking stopped', async () => {
+    const para = 'Apremilast is an IMiD. Lenolidomide is given with CC-5013. Pomalidamide too.\n\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: para.repeat(400) });
+    await vscode.window.showTextDocument(doc);
+    const all = await waitForDiagnostics(doc.uri, (d) => d.length > 1000, 'the default limit (1,000) reached');
+    assert.strictEqual(all.length, 1001, 'at most 1,000 problems and the note');
+    assert.strictEqual(codeOf(all[all.length - 1]), 'too-many-problems');
+    const config = vscode.workspace.getConfiguration('imidLens');
+    await config.update('maxProblems', 7, vscode.ConfigurationTarget.Workspace);
+    try {
+      const cut = await waitForDiagnostics(doc.uri, (d) => d.length <= 8 && d.some((x) => codeOf(x) === 'too-many-problems'), 'the limit of 7');
+      const note = cut.find((x) => codeOf(x) === 'too-many-problems')!;
+      assert.strictEqual(note.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(note.message, /after 7 problems/);
+      assert.ok(cut.every((x) => x.range.start.line <= note.range.start.line), 'nothing reported after the note');
+    } finally {
+      await config.update('maxProblems', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
 });

@@ -136,6 +136,43 @@ test('empty, whitespace-only and binary-ish text give no crash', () => {
   }
 });
 
+test('a finding limit: the first N findings in document order, one note where checking stopped, nothing after it', () => {
+  const e = engine();
+  const para = 'Apremilast is an IMiD. Lenolidomide is given with CC-5013. Pomalidamide too.\n\n';
+  const text = para.repeat(50);
+  const doc = () => new TextDocument('file:///x.md', text, 1, 'markdown');
+  const all = lint(doc(), { engine: e, languageId: 'markdown' });
+  assert.ok(all.findings.length > 100 && !all.truncated);
+  const cut = lint(doc(), { engine: e, languageId: 'markdown', maxFindings: 25 });
+  assert.equal(cut.truncated, true);
+  const note = cut.findings[cut.findings.length - 1];
+  assert.equal(note.ruleId, 'too-many-problems');
+  assert.equal(note.severity, 'information');
+  assert.match(note.message, /stopped checking here after 25 problems \(setting imidLens\.maxProblems\)/);
+  const kept = cut.findings.slice(0, -1);
+  assert.ok(kept.length <= 25 && kept.length >= 20, String(kept.length));
+  assert.deepEqual(kept, all.findings.slice(0, kept.length), 'the same findings as without a limit, in order');
+  assert.ok(kept.every((f) => f.range.start.line <= note.range.start.line));
+  // a limit the document does not reach changes nothing
+  assert.deepEqual(lint(doc(), { engine: e, languageId: 'markdown', maxFindings: 10_000 }).findings, all.findings);
+  // the note can be turned off like any rule
+  const quiet = lint(doc(), { engine: bundledEngine(undefined, { 'too-many-problems': 'off' }), languageId: 'markdown', maxFindings: 25 });
+  assert.ok(quiet.truncated && quiet.findings.every((f) => f.ruleId !== 'too-many-problems'));
+});
+
+test('a finding limit bounds the work on a dense pathological line (a finding every few words)', () => {
+  const chunk = 'lenolidomide and apremilast is an IMiD, and CC-5013, ';
+  const text = chunk.repeat(Math.ceil(2e6 / chunk.length));
+  const e = engine();
+  // count the claim-rule evaluations: with the limit, only the stretch before the cut is checked
+  const r = lint(new TextDocument('file:///l.txt', text, 1, 'plaintext'), { engine: e, languageId: 'plaintext', maxFindings: 1000 });
+  assert.equal(r.truncated, true);
+  const last = r.findings[r.findings.length - 1];
+  assert.equal(last.ruleId, 'too-many-problems');
+  assert.ok(last.range.start.character < text.length / 10, `stopped at ${last.range.start.character} of ${text.length}`);
+  assert.ok(r.findings.length <= 1001);
+});
+
 test('a 5 MB single line lints (no sentence boundaries at all)', () => {
   const chunk = 'apremilast is an IMiD and lenolidomide plus words without any stop ';
   const text = chunk.repeat(Math.ceil(5e6 / chunk.length));

@@ -120,20 +120,24 @@ function snapshot(r: LintResult): unknown {
   };
 }
 
-function run(seed: number, languageId: string, docs: number, edits: number, blocks: number): { incremental: number; total: number } {
+function run(seed: number, languageId: string, docs: number, edits: number, blocks: number, maxFindings?: number): { incremental: number; total: number; truncated: number } {
   const e = engine();
   const claims = claimExamples(e);
   const rnd = mulberry32(seed);
   let incremental = 0;
   let total = 0;
+  let truncated = 0;
   for (let d = 0; d < docs; d++) {
     let text = languageId === 'plaintext' ? plainDoc(rnd, claims, blocks) : markdownDoc(rnd, claims, blocks);
     const session = new LintSession();
     for (let k = 0; k <= edits; k++) {
       if (k > 0) text = randomEdit(rnd, text, claims);
       const doc = new TextDocument('file:///doc', text, k + 1, languageId);
-      const got = session.update(doc, { engine: e, languageId });
-      const want = lint(new TextDocument('file:///doc', text, k + 1, languageId), { engine: e, languageId });
+      const limit = maxFindings !== undefined ? { maxFindings } : {};
+      const got = session.update(doc, { engine: e, languageId, ...limit });
+      const want = lint(new TextDocument('file:///doc', text, k + 1, languageId), { engine: e, languageId, ...limit });
+      assert.equal(Boolean(got.truncated), Boolean(want.truncated));
+      if (want.truncated) truncated++;
       assert.deepEqual(snapshot(got), snapshot(want), `seed ${seed} doc ${d} edit ${k} (${JSON.stringify(session.lastUpdate)}):\n${JSON.stringify(text)}`);
       if (k > 0) {
         total++;
@@ -141,7 +145,7 @@ function run(seed: number, languageId: string, docs: number, edits: number, bloc
       }
     }
   }
-  return { incremental, total };
+  return { incremental, total, truncated };
 }
 
 test('Markdown: incremental results equal a full lint after every random edit', () => {
@@ -152,6 +156,21 @@ test('Markdown: incremental results equal a full lint after every random edit', 
 test('Markdown: long documents, many keystrokes, CRLF and front matter', () => {
   const { incremental, total } = run(7, 'markdown', 6, 120, 120);
   assert.ok(incremental > total * 0.7, `only ${incremental} of ${total} edits were incremental`);
+});
+
+test('with a finding limit (the editor\'s imidLens.maxProblems): still equal to a full lint, cut at the same place', () => {
+  // limits around the documents' finding counts, so edits cross them in both directions
+  let cut = 0;
+  let whole = 0;
+  let incrementals = 0;
+  for (const max of [3, 8, 20]) {
+    const { incremental, total, truncated } = run(4242 + max, 'markdown', 6, 30, 16, max);
+    cut += truncated;
+    whole += total + 6 - truncated;
+    incrementals += incremental;
+  }
+  assert.ok(cut > 0 && whole > 0, `${cut} cut short, ${whole} not`);
+  assert.ok(incrementals > 0, 'results under the limit still take the incremental path');
 });
 
 test('plain text: incremental results equal a full lint after every random edit', () => {

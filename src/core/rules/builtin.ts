@@ -84,7 +84,16 @@ export const RULE_TIME_BUDGET: BuiltinRuleMeta = {
   examples: { invalid: [], valid: ['Apremilast is a phosphodiesterase-4 inhibitor.'] },
 };
 
-export const BUILTIN_RULES: readonly BuiltinRuleMeta[] = [MISSPELLED_NAME, UNKNOWN_CITATION_KEY, BIBLIOGRAPHY_NOT_FOUND, UNKNOWN_DIRECTIVE_RULE, RULE_TIME_BUDGET];
+export const TOO_MANY_PROBLEMS: BuiltinRuleMeta = {
+  id: 'too-many-problems',
+  severity: 'information',
+  description: 'The editor stopped checking a document after imidLens.maxProblems findings (default 1,000), so that a very large or generated file stays cheap to check; the note marks where it stopped. The CLI has no limit.',
+  fix: 'none',
+  // only the limit triggers it: test/unit/lint.test.ts sets maxFindings
+  examples: { invalid: [], valid: ['Lenalidomide is given orally.'] },
+};
+
+export const BUILTIN_RULES: readonly BuiltinRuleMeta[] = [MISSPELLED_NAME, UNKNOWN_CITATION_KEY, BIBLIOGRAPHY_NOT_FOUND, UNKNOWN_DIRECTIVE_RULE, RULE_TIME_BUDGET, TOO_MANY_PROBLEMS];
 
 export function checkMisspellings(db: TermDb, mentions: readonly Mention[], severity: Severity, out: RawFinding[]): void {
   for (const m of mentions) {
