@@ -99,6 +99,42 @@ export class LintSession {
     this.state = undefined;
   }
 
+  /**
+   * The same result as {@link update}, computed in steps an editor can yield between: a document
+   * larger than `chunk` characters that this session has not seen (or has seen only the start of)
+   * is fed to it a chunk at a time, each chunk ending at a line end, as if it were being typed in;
+   * each step is then an incremental update over about `chunk` characters. Steps stop early, and
+   * the rest is done in one update, when the extractor cannot resume (LaTeX), a step had to lint in
+   * full, or a finding limit cut the result short. Not stepped: a document the session already
+   * holds with a different text (an edit: update() is incremental anyway).
+   */
+  *updateInSteps(doc: DocumentLike, opts: SessionOptions, chunk = 256 * 1024): Generator<void, LintResult, void> {
+    const text = doc.getText();
+    const kind = proseKindOf(opts.languageId);
+    const prev = this.state;
+    let n = 0;
+    if (prev) {
+      const resumable = prev.engine === opts.engine && prev.citations === opts.citations && prev.kind === kind && prev.maxFindings === opts.maxFindings && !prev.result.truncated;
+      if (!resumable || text.length <= prev.text.length || !text.startsWith(prev.text)) return this.update(doc, opts);
+      n = prev.text.length;
+    }
+    if (kind && kind !== 'latex') {
+      let steps = 0;
+      while (text.length - n > chunk) {
+        // someone else updated the session between steps (a hover on the document, say): finish
+        if ((this.state?.text.length ?? 0) !== n) break;
+        const nl = text.indexOf('\n', n + chunk);
+        if (nl < 0 || nl + 1 >= text.length) break;
+        const r = this.update(prefixOf(doc, text, nl + 1), opts);
+        steps++;
+        if (r.truncated || (steps > 1 && this.info.mode === 'full')) break;
+        n = nl + 1;
+        yield;
+      }
+    }
+    return this.update(doc, opts);
+  }
+
   /** The lint result of `doc`'s current text (same as lint()), reusing what the previous call computed. */
   update(doc: DocumentLike, opts: SessionOptions): LintResult {
     const text = doc.getText();
@@ -602,4 +638,17 @@ function firstItemFrom(items: readonly Item[], v: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The first `end` characters of a document: positions are the document's own (they do not depend on what follows). */
+function prefixOf(doc: DocumentLike, text: string, end: number): DocumentLike {
+  const part = text.slice(0, end);
+  return {
+    uri: doc.uri,
+    version: doc.version,
+    ...(doc.languageId !== undefined ? { languageId: doc.languageId } : {}),
+    getText: () => part,
+    positionAt: (offset: number) => doc.positionAt(Math.min(offset, end)),
+    offsetAt: (position) => Math.min(doc.offsetAt(position), end),
+  };
 }

@@ -37,17 +37,20 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection(SOURCE);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const run = (doc: vscode.TextDocument): void => {
+  const run = async (doc: vscode.TextDocument): Promise<void> => {
     const key = doc.uri.toString();
     if (!services.isLintable(doc)) {
       collection.delete(doc.uri);
       return;
     }
     const version = doc.version;
+    const stale = () => doc.isClosed || doc.version !== version;
     try {
-      const result = services.lint(doc);
+      // a large document read for the first time is checked in steps that yield to typing and
+      // stop when a newer version arrives; afterwards every edit is an incremental update
+      const result = await services.lintInSteps(doc, stale);
       // the document may have changed or closed while we worked
-      if (doc.isClosed || doc.version !== version) return;
+      if (!result || stale()) return;
       collection.set(doc.uri, result.findings.map(diagnosticOf));
     } catch (e) {
       services.output.error(`lint failed for ${key}: ${(e as Error).stack ?? String(e)}`);
@@ -66,7 +69,7 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
     }
     timers.set(key, setTimeout(() => {
       timers.delete(key);
-      if (!doc.isClosed) run(doc);
+      if (!doc.isClosed) void run(doc);
     }, delay));
   };
 

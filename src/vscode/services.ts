@@ -15,6 +15,7 @@ import {
   bundledEngine,
   parseConfig,
   proseKindOf,
+  runSliced,
 } from '../core/index';
 
 export const SOURCE = 'imid-lens';
@@ -158,16 +159,36 @@ export class Services implements vscode.Disposable {
 
   /** The lint result of the document's current version (cached). */
   lint(doc: vscode.TextDocument): LintResult {
+    const hit = this.cache.get(doc.uri.toString());
+    if (hit && hit.version === doc.version && hit.engine === this.engine) return hit.result;
+    const { session, opts } = this.sessionFor(doc);
+    // same result as lint(); a new engine or citation checker makes it a full lint
+    return this.remember(doc, opts.engine, session.update(doc, opts));
+  }
+
+  /**
+   * The same as lint(), in steps for a large document this session has not read yet: about 256 KB
+   * per step, yielding to the extension host between steps (typing, other extensions' providers).
+   * Undefined when `cancelled` says so first (a newer version, a closed document).
+   */
+  async lintInSteps(doc: vscode.TextDocument, cancelled: () => boolean): Promise<LintResult | undefined> {
+    const hit = this.cache.get(doc.uri.toString());
+    if (hit && hit.version === doc.version && hit.engine === this.engine) return hit.result;
+    const { session, opts } = this.sessionFor(doc);
+    const result = await runSliced(session.updateInSteps(doc, opts), { pause: () => new Promise<void>((r) => setTimeout(r, 0)), budgetMs: 8, cancelled });
+    return result && this.remember(doc, opts.engine, result);
+  }
+
+  private sessionFor(doc: vscode.TextDocument): { session: LintSession; opts: { engine: Engine; languageId: string; maxFindings: number; citations?: CitationChecker } } {
     const key = doc.uri.toString();
-    const engine = this.engine;
-    const hit = this.cache.get(key);
-    if (hit && hit.version === doc.version && hit.engine === engine) return hit.result;
-    const citations = this.citations?.checkerFor(doc);
     let session = this.sessions.get(key);
     if (!session) this.sessions.set(key, (session = new LintSession()));
-    // same result as lint(); a new engine or citation checker makes it a full lint
-    const result = session.update(doc, { engine, languageId: doc.languageId, maxFindings: this.settings.maxProblems, ...(citations ? { citations } : {}) });
-    this.cache.set(key, { version: doc.version, result, engine });
+    const citations = this.citations?.checkerFor(doc);
+    return { session, opts: { engine: this.engine, languageId: doc.languageId, maxFindings: this.settings.maxProblems, ...(citations ? { citations } : {}) } };
+  }
+
+  private remember(doc: vscode.TextDocument, engine: Engine, result: LintResult): LintResult {
+    this.cache.set(doc.uri.toString(), { version: doc.version, result, engine });
     return result;
   }
 

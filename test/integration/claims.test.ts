@@ -169,4 +169,23 @@ suite('claim checking in a real VS Code', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
+
+  test('a 1.5 MB document is checked in steps to its last line, and an edit made meanwhile is honoured', async () => {
+    const filler = 'The patients were followed for a median of 24 months after the last dose.\n\n'.repeat(10000);
+    const claim = 'Apremilast is an IMiD.\n\n';
+    const content = claim + filler + claim + filler + claim;
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    const editor = await vscode.window.showTextDocument(doc);
+    // type at the end while the first check may still be stepping through the document
+    await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), '\nLenolidomide was given.\n'));
+    const lastLine = doc.lineCount - 2;
+    const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'misspelled-name'), 'the misspelling typed at the end');
+    assert.deepStrictEqual(ds.map((d) => [codeOf(d), d.range.start.line]), [
+      ['apremilast-not-imid', 0],
+      ['apremilast-not-imid', 20002],
+      ['apremilast-not-imid', 40004],
+      ['misspelled-name', lastLine],
+    ]);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

@@ -263,3 +263,55 @@ test('window boundaries: a multi-word name may run across a blank line, a full s
   assert.equal(safeBoundary(db, t, t.indexOf('Celgene')), false);
   assert.equal(safeBoundary(db, t, t.indexOf('Next')), true);
 });
+
+test('updateInSteps: a large document fed in line-aligned chunks gives lint()\'s result, yielding between chunks', () => {
+  const e = engine();
+  const claims = claimExamples(e);
+  const rnd = mulberry32(8080);
+  let yields = 0;
+  for (let d = 0; d < 12; d++) {
+    const languageId = d % 3 === 2 ? 'plaintext' : 'markdown';
+    const text = languageId === 'plaintext' ? plainDoc(rnd, claims, 40) : markdownDoc(rnd, claims, 40);
+    for (const maxFindings of [undefined, 6]) {
+      const limit = maxFindings !== undefined ? { maxFindings } : {};
+      const doc = new TextDocument('file:///big', text, 1, languageId);
+      const session = new LintSession();
+      const steps = session.updateInSteps(doc, { engine: e, languageId, ...limit }, 300);
+      let r = steps.next();
+      let n = 0;
+      while (!r.done) {
+        n++;
+        // a hover in the middle asks for the whole document: the steps then finish at once
+        if (d % 4 === 1 && n === 2) session.update(doc, { engine: e, languageId, ...limit });
+        r = steps.next();
+      }
+      yields += n;
+      const want = lint(new TextDocument('file:///big', text, 1, languageId), { engine: e, languageId, ...limit });
+      assert.deepEqual(snapshot(r.value), snapshot(want), `doc ${d} (${languageId}, limit ${maxFindings}): ${n} steps`);
+      // typing after the stepped lint is incremental, as after update()
+      if (maxFindings === undefined) {
+        const edited = `${text.slice(0, text.length >> 1)}x${text.slice(text.length >> 1)}`;
+        const got = session.update(new TextDocument('file:///big', edited, 2, languageId), { engine: e, languageId });
+        assert.deepEqual(snapshot(got), snapshot(lint(new TextDocument('file:///big', edited, 2, languageId), { engine: e, languageId })));
+      }
+    }
+  }
+  assert.ok(yields > 50, `${yields} yields`);
+});
+
+test('updateInSteps: LaTeX, a small document and an edited one are done in one step', () => {
+  const e = engine();
+  const big = 'Lenalidomide is given with dexamethasone.\n\n'.repeat(50);
+  const once = (session: LintSession, text: string, languageId: string) => {
+    const steps = session.updateInSteps(new TextDocument('file:///x', text, 1, languageId), { engine: e, languageId }, 300);
+    let n = 0;
+    while (!steps.next().done) n++;
+    return n;
+  };
+  assert.equal(once(new LintSession(), big, 'latex'), 0);
+  assert.equal(once(new LintSession(), big.slice(0, 200), 'markdown'), 0);
+  const s = new LintSession();
+  assert.ok(once(s, big, 'markdown') > 3);
+  assert.equal(once(s, `X${big}`, 'markdown'), 0, 'an edit, not an extension');
+  assert.equal(s.lastUpdate.mode, 'incremental');
+});
