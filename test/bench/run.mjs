@@ -255,6 +255,7 @@ row(`imid-lens CLI peak RSS: MB (MB per document MB above ${label[small]})`, per
 row('textlint + prh peak RSS: MB', per((s) => (cells.textlint[s] ? f(cells.textlint[s].rssMb, 0) : '–')));
 row('findings: imid-lens / textlint problems / baseline matches', per((s) => `${cells.imid[s].findings} / ${cells.textlint[s]?.problems ?? '–'} / ${cells.base[s].result.matches}`));
 const one = (v) => Object.fromEntries(sizeCols.map((s) => [s, s === '1mb' || (sizeCols.length === 1) ? v : '']));
+row('editor\'s first check in steps (LintSession.updateInSteps): steps / longest step / median step / total ms', per((s) => { const x = cells.engine[s].result.stepped; return x ? `${x.steps} / **${f(x.maxStepMs, 0)}** / ${f(x.medianStepMs, 0)} / ${f(x.totalMs, 0)}` : '–'; }));
 row('keystroke re-lint, 1 MB document: median / p99 / max ms', one(`**${f(keystroke.medianMs, 2)}** / ${f(keystroke.p99Ms, 2)} / ${f(keystroke.maxMs, 1)}`), 'median < 5 ms', yes(keystroke.medianMs < 5 && keystroke.mismatches === 0));
 row('  (full lint of the same document: first / warm ms; VS Code\'s own getText() of it, not included)', one(`${f(keystroke.fullMs, 1)} / ${f(keystroke.fullWarmMs, 1)}; ${f(keystroke.getTextMs, 2)}`));
 row('hover look-up: the name under the cursor (1 MB document): p50 / p99 / max ms', one(`${f(editor.hover.lookup.p50, 3)} / **${f(editor.hover.lookup.p99, 3)}** / ${f(editor.hover.lookup.max, 2)}`), 'p99 < 1 ms', yes(editor.hover.lookup.p99 < 1));
@@ -380,6 +381,9 @@ ${bounds(r)}
 - **engine in process**: \`lint()\` of the whole text (extraction, scanning, sentences, claims,
   citations, public findings with positions), in a fresh process per size; "warm" is the median of 6
   calls after the first.
+- **first check in steps**: what the editor does when it opens a large document: \`LintSession.updateInSteps()\`
+  feeds the text in line-aligned 256 KB chunks, each an incremental update, and yields to the extension
+  host between them (src/vscode/services.ts, \`lintInSteps\`); every step timed, warm engine, same findings as \`lint()\`.
 - **keystroke**: ${r.keystroke.edits} one-character edits (typing a letter or deleting the one before the
   caret, at random places) in the 1 MB corpus, each followed by \`LintSession.update()\`
   (src/core/session.ts), the call the editor makes, on a document that keeps its line starts up to

@@ -4,7 +4,7 @@
 // median of the following calls. The baseline is one precompiled RegExp alternation of every
 // surface form (escaped, longest first, \b…\b, flags gi), run over the same string.
 import fs from 'node:fs';
-import { TextDocument, bundledEngine, citationFindings, extractProse, lint, lintProse, scan } from '../../../src/core/index';
+import { LintSession, TextDocument, bundledEngine, citationFindings, extractProse, lint, lintProse, scan } from '../../../src/core/index';
 import { baselineRegex, countMatches } from './_baseline-regex';
 
 const [file, formsFile, repsArg] = process.argv.slice(2);
@@ -56,6 +56,23 @@ const stages = {
   citationsMs: median(stage.citations.slice(1)),
 };
 
+// the editor's first check of the document: LintSession.updateInSteps (warm engine), every step timed
+const stepMs: number[] = [];
+{
+  const doc = new TextDocument('file:///bench.md', text, 1, 'markdown');
+  const steps = new LintSession().updateInSteps(doc, { engine, languageId: 'markdown' });
+  for (;;) {
+    t = performance.now();
+    const r = steps.next();
+    stepMs.push(performance.now() - t);
+    if (r.done) {
+      if (r.value.findings.length + r.value.suppressed.length !== findings) throw new Error('stepped result differs from lint()');
+      break;
+    }
+  }
+}
+const stepped = { steps: stepMs.length, maxStepMs: Math.max(...stepMs), medianStepMs: median(stepMs), totalMs: stepMs.reduce((a, b) => a + b, 0) };
+
 t = performance.now();
 const re = baselineRegex(forms);
 const buildMs = performance.now() - t;
@@ -80,4 +97,5 @@ console.log(`RESULT ${JSON.stringify({
   baselineMatches: matches,
   maxRssKb: lintRss,
   stages,
+  stepped,
 })}`);
