@@ -90,7 +90,9 @@ export function lintRaw(text: string, opts: LintOptions): { prose: Prose; raw: R
   // keep what was fully checked (before the sentence where the rules stopped), at most `max`
   let n = 0;
   while (n < raw.length && n < max && (stoppedAt === undefined || raw[n].start < stoppedAt)) n++;
-  const at = n < raw.length ? raw[n].start : (stoppedAt ?? prose.text.length);
+  // the note sits where checking stopped: the first finding not kept, or the first sentence not checked
+  const cutByCount = n < raw.length && (stoppedAt === undefined || raw[n].start < stoppedAt);
+  const at = cutByCount ? raw[n].start : (stoppedAt ?? prose.text.length);
   const kept = raw.slice(0, n);
   const severity = opts.engine.severityOf(TOO_MANY_PROBLEMS.id, TOO_MANY_PROBLEMS.severity);
   if (severity !== 'off') {

@@ -62,7 +62,12 @@ export const FUSE_MAX_REFERENCES = 1000;
 
 const indexCache = new WeakMap<readonly CitableReference[], RefIndex>();
 
-function indexOf(refs: readonly CitableReference[]): RefIndex {
+/** Ties between equally good matches: references in the document first, then by key. */
+function byPlace(a: CitableReference, b: CitableReference): number {
+  return Number(b.inDocument) - Number(a.inDocument) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+function refIndex(refs: readonly CitableReference[]): RefIndex {
   let ix = indexCache.get(refs);
   if (!ix) {
     const docs = refs.map((r, i) => ({
@@ -74,7 +79,7 @@ function indexOf(refs: readonly CitableReference[]): RefIndex {
     }));
     const keyLower = docs.map((d) => d.key.toLowerCase());
     const hay = docs.map((d) => `${d.key} ${d.authors} ${d.title} ${d.year}`.toLowerCase());
-    const baseOrder = docs.map((d) => d.i).sort((a, b) => Number(refs[b].inDocument) - Number(refs[a].inDocument) || (refs[a].key < refs[b].key ? -1 : refs[a].key > refs[b].key ? 1 : 0));
+    const baseOrder = docs.map((d) => d.i).sort((a, b) => byPlace(refs[a], refs[b]));
     ix = { docs, keyLower, hay, baseOrder };
     indexCache.set(refs, ix);
   }
@@ -148,7 +153,7 @@ export function completeCitations(refs: readonly CitableReference[], prefix: str
   const relevant = opts.relevant ?? new Set<string>();
   const exclude = new Set(opts.exclude ?? []);
   const lower = prefix.toLowerCase();
-  const ix = indexOf(refs);
+  const ix = refIndex(refs);
   type Hit = { r: CitableReference; score: number; keyPrefix: boolean };
   let ranked: Hit[] = [];
   if (!prefix) {
@@ -174,8 +179,7 @@ export function completeCitations(refs: readonly CitableReference[], prefix: str
       Number(b.keyPrefix) - Number(a.keyPrefix) ||
       Number(relevant.has(b.r.key)) - Number(relevant.has(a.r.key)) ||
       a.score - b.score ||
-      Number(b.r.inDocument) - Number(a.r.inDocument) ||
-      (a.r.key < b.r.key ? -1 : a.r.key > b.r.key ? 1 : 0));
+      byPlace(a.r, b.r));
   } else {
     // Linear: walk the base order (in document, then key) and drop each hit into its bucket
     // (key prefix, tied to the sentence, score class); the buckets in order give the same ranking
