@@ -81,7 +81,7 @@ export class CliBibliographies {
     try {
       const stat = fs.statSync(abs);
       if (!format) loaded = { abs, display, state: 'unreadable', reason: 'not a bibliography format imid-lens reads (.bib, .json, .yaml)' };
-      else if (stat.size > MAX_BYTES) loaded = { abs, display, state: 'unreadable', reason: `${(stat.size / 1048576).toFixed(0)} MB is more than the ${MAX_BYTES / 1048576} MB imid-lens reads` };
+      else if (stat.size > MAX_BYTES) loaded = { abs, display, state: 'unreadable', reason: `${(stat.size / 1048576).toFixed(1)} MB is more than the ${MAX_BYTES / 1048576} MB imid-lens reads` };
       else {
         const buf = fs.readFileSync(abs);
         let text = new TextDecoder().decode(buf);

@@ -161,7 +161,7 @@ export class BibliographyStore implements vscode.Disposable {
     let bytes: Uint8Array;
     try {
       const stat = await vscode.workspace.fs.stat(f.uri);
-      if (stat.size > MAX_BIBLIOGRAPHY_BYTES) return { state: 'unreadable', reason: `${(stat.size / 1048576).toFixed(0)} MB is more than the ${MAX_BIBLIOGRAPHY_BYTES / 1048576} MB IMiD Lens reads` };
+      if (stat.size > MAX_BIBLIOGRAPHY_BYTES) return { state: 'unreadable', reason: `${(stat.size / 1048576).toFixed(1)} MB is more than the ${MAX_BIBLIOGRAPHY_BYTES / 1048576} MB IMiD Lens reads` };
       bytes = await vscode.workspace.fs.readFile(f.uri);
     } catch (e) {
       const notFound = e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'EntryNotFound');

@@ -3,6 +3,7 @@
  * the settings change), the output channel, and a per-version lint cache so
  * hover, completion and code actions never lint the same text twice.
  */
+import picomatch from 'picomatch/posix';
 import * as vscode from 'vscode';
 import {
   CONFIG_FILE,
@@ -55,7 +56,9 @@ export class Services implements vscode.Disposable {
   private engineCache: Engine | undefined;
   private parsed: ParsedConfig | undefined;
   private configUri: vscode.Uri | undefined;
-  private readonly cache = new Map<string, { version: number; result: LintResult; engine: Engine }>();
+  private ignored: ((path: string) => boolean) | undefined;
+  /** Per URI; an entry is only good for the same TextDocument object (an untitled URI is reused by the next untitled document). */
+  private readonly cache = new Map<string, { doc: vscode.TextDocument; version: number; result: LintResult; engine: Engine }>();
   /** Incremental re-lint per open document: a keystroke re-checks only the paragraphs it touched. */
   private readonly sessions = new Map<string, LintSession>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -102,6 +105,8 @@ export class Services implements vscode.Disposable {
     }
     this.configUri = text === undefined ? undefined : uri;
     this.parsed = text === undefined ? undefined : parseConfig(text, uri.toString());
+    const globs = this.parsed?.config.ignore ?? [];
+    this.ignored = globs.length ? picomatch([...globs], { dot: true }) : undefined;
     this.invalidate();
   }
 
@@ -154,13 +159,21 @@ export class Services implements vscode.Disposable {
   }
 
   isLintable(doc: vscode.TextDocument): boolean {
-    return this.settings.enable && SCHEMES.has(doc.uri.scheme) && this.settings.languages.includes(doc.languageId) && proseKindOf(doc.languageId) !== undefined;
+    return this.settings.enable && SCHEMES.has(doc.uri.scheme) && this.settings.languages.includes(doc.languageId) && proseKindOf(doc.languageId) !== undefined && !this.isIgnored(doc.uri);
+  }
+
+  /** .imid-lens.json "ignore": globs relative to the folder of the file, as in the CLI. */
+  private isIgnored(uri: vscode.Uri): boolean {
+    const config = this.configUri;
+    if (!this.ignored || !config || uri.scheme !== config.scheme || uri.authority !== config.authority) return false;
+    const dir = config.path.slice(0, config.path.lastIndexOf('/') + 1);
+    return uri.path.startsWith(dir) && this.ignored(uri.path.slice(dir.length));
   }
 
   /** The lint result of the document's current version (cached). */
   lint(doc: vscode.TextDocument): LintResult {
     const hit = this.cache.get(doc.uri.toString());
-    if (hit && hit.version === doc.version && hit.engine === this.engine) return hit.result;
+    if (hit && hit.doc === doc && hit.version === doc.version && hit.engine === this.engine) return hit.result;
     const { session, opts } = this.sessionFor(doc);
     // same result as lint(); a new engine or citation checker makes it a full lint
     return this.remember(doc, opts.engine, session.update(doc, opts));
@@ -173,7 +186,7 @@ export class Services implements vscode.Disposable {
    */
   async lintInSteps(doc: vscode.TextDocument, cancelled: () => boolean): Promise<LintResult | undefined> {
     const hit = this.cache.get(doc.uri.toString());
-    if (hit && hit.version === doc.version && hit.engine === this.engine) return hit.result;
+    if (hit && hit.doc === doc && hit.version === doc.version && hit.engine === this.engine) return hit.result;
     const { session, opts } = this.sessionFor(doc);
     const result = await runSliced(session.updateInSteps(doc, opts), { pause: () => new Promise<void>((r) => setTimeout(r, 0)), budgetMs: 8, cancelled });
     return result && this.remember(doc, opts.engine, result);
@@ -182,20 +195,24 @@ export class Services implements vscode.Disposable {
   private sessionFor(doc: vscode.TextDocument): { session: LintSession; opts: { engine: Engine; languageId: string; maxFindings: number; citations?: CitationChecker } } {
     const key = doc.uri.toString();
     let session = this.sessions.get(key);
-    if (!session) this.sessions.set(key, (session = new LintSession()));
+    if (!session) {
+      session = new LintSession();
+      if (!doc.isClosed) this.sessions.set(key, session);
+    }
     const citations = this.citations?.checkerFor(doc);
     return { session, opts: { engine: this.engine, languageId: doc.languageId, maxFindings: this.settings.maxProblems, ...(citations ? { citations } : {}) } };
   }
 
   private remember(doc: vscode.TextDocument, engine: Engine, result: LintResult): LintResult {
-    this.cache.set(doc.uri.toString(), { version: doc.version, result, engine });
+    // a document closed while it was checked leaves nothing behind
+    if (!doc.isClosed) this.cache.set(doc.uri.toString(), { doc, version: doc.version, result, engine });
     return result;
   }
 
   /** The cached result if it is for the current version, without linting. */
   cached(doc: vscode.TextDocument): LintResult | undefined {
     const hit = this.cache.get(doc.uri.toString());
-    return hit && hit.version === doc.version && hit.engine === this.engineCache ? hit.result : undefined;
+    return hit && hit.doc === doc && hit.version === doc.version && hit.engine === this.engineCache ? hit.result : undefined;
   }
 
   dispose(): void {

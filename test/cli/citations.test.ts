@@ -145,6 +145,14 @@ describe('imid-lens lint: citation keys', () => {
     assert.deepEqual(rows.map((x) => [x.ruleId, x.fixes[0]?.title]), [['unknown-citation-key', 'Change to "Kroenke2015"']]);
   });
 
+  test('a CSL-YAML entry with a collection as a key: read, and no library warning on stderr', () => {
+    const dir = tmpdir({ 'a.md': 'See [@a1].\n', 'refs.yaml': '- id: a1\n  title: T\n  ? [x, y]\n  : z\n' });
+    const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '--bib', 'refs.yaml', 'a.md'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), []);
+    assert.equal(r.stderr, '');
+  });
+
   test('the built binary loads its parsers (dist/vendor.js) only for a bibliography that needs them, BibTeX and CSL-YAML alike', () => {
     const yaml = fs.readFileSync(path.join(FIXTURES, 'pandoc.yaml'), 'utf8');
     const key = /^\s*-?\s*id:\s*(\S+)/m.exec(yaml)?.[1];

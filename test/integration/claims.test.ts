@@ -188,4 +188,29 @@ suite('claim checking in a real VS Code', () => {
     ]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  test('.imid-lens.json "ignore" globs (relative to the file) silence matching documents in the editor, as in the CLI', async () => {
+    await vscode.window.showTextDocument(md);
+    await waitForDiagnostics(md.uri, (d) => d.length > 0, 'findings before');
+    const configUri = workspaceUri('.imid-lens.json');
+    await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(JSON.stringify({ ignore: ['claims-*.md'] })));
+    try {
+      await waitForDiagnostics(md.uri, (d) => d.length === 0, 'no findings in an ignored document');
+    } finally {
+      await vscode.workspace.fs.delete(configUri);
+    }
+    await waitForDiagnostics(md.uri, (d) => d.length > 0, 'findings back once the file is gone');
+  });
+
+  test('a new untitled document that reuses a closed one\'s URI gets its own findings, never the old cached ones', async () => {
+    const a = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Lenolidomide was given.\n' });
+    await vscode.window.showTextDocument(a);
+    await waitForDiagnostics(a.uri, (d) => d.some((x) => codeOf(x) === 'misspelled-name'), 'the first document checked');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const b = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Apremilast is an IMiD.\n' });
+    await vscode.window.showTextDocument(b);
+    const ds = await waitForDiagnostics(b.uri, (d) => d.some((x) => codeOf(x) === 'apremilast-not-imid'), 'the second document\'s own finding');
+    assert.deepStrictEqual(ds.map(codeOf), ['apremilast-not-imid'], `${b.uri.toString()} (first was ${a.uri.toString()})`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

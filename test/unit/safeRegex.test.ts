@@ -16,3 +16,9 @@ test('rejects nested quantifiers, overlapping repeated alternations, adjacent ov
   assert.match(checkRegexSafety('(a)\\1')!, /backreferences/);
   assert.match(checkRegexSafety('(unclosed')!, /not a valid regular expression/);
 });
+
+test('rejects an optional group repeated (empty iterations) and patterns over 2,000 characters', () => {
+  assert.ok(checkRegexSafety('(a?)+b'), '(a?)+ can match the empty string on every iteration');
+  assert.match(checkRegexSafety(`x${'a'.repeat(2001)}`)!, /longer than 2000 characters/);
+  assert.equal(checkRegexSafety(`x${'a'.repeat(1990)}`), undefined);
+});

@@ -347,7 +347,7 @@ function yamlItemChunks(text: string): Array<{ start: number; end: number }> | u
 }
 
 function parseYamlItem(body: string): ItemResult {
-  const docs = parseAllDocuments(body, { prettyErrors: false });
+  const docs = parseAllDocuments(body, { prettyErrors: false, logLevel: 'error' });
   const doc = (Array.isArray(docs) ? docs[0] : undefined) as Document | undefined;
   if (!doc) return { error: { message: 'unreadable YAML', offset: 0 } };
   if (doc.errors.length) return { error: { message: `invalid YAML: ${doc.errors[0].message.split('\n')[0]}`, offset: doc.errors[0].pos[0] } };
@@ -415,7 +415,7 @@ export function parseCslYamlSteps(text: string, cache: CslCache = newCslCache())
     } else if (text.trim()) {
       // another shape (flow style, a single document): read it whole
       const lc = new YamlLineCounter();
-      const docs = parseAllDocuments(text, { prettyErrors: false, lineCounter: lc });
+      const docs = parseAllDocuments(text, { prettyErrors: false, lineCounter: lc, logLevel: 'error' });
       const list = Array.isArray(docs) ? docs : [];
       for (const doc of list) {
         for (const e of doc.errors.slice(0, 20)) problem(e.pos[0], `CSL-YAML: ${e.message.split('\n')[0]}`);

@@ -142,7 +142,7 @@ function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: strin
       }
     }
     if (!outdated.size) throw new Error('forms select no surface form');
-    return { rule, family: file.family, source, type, patterns: [], unless: compileList(rule.unless, untrusted, rule.id), triggers, outdated, currentTerms, rewrites: [], untrusted };
+    return { rule, family: file.family, source, type, patterns: [], unless: compileList(rule.unless, untrusted), triggers, outdated, currentTerms, rewrites: [], untrusted };
   }
   if (!rule.patterns?.length) throw new Error('a claim rule needs "patterns"');
   const subjectIds = new Set<string>();
@@ -177,7 +177,7 @@ function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: strin
     });
   };
   const patterns = rule.patterns.map((p) => {
-    if (untrusted) assertSafe(p, rule.id);
+    if (untrusted) assertSafe(p);
     let src = expand(flexibleSpaces(p));
     // A macro used twice repeats its named groups: only the first keeps its name
     // (duplicate names are a syntax error); rewrites see the first occurrence.
@@ -196,26 +196,26 @@ function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: strin
     source,
     type: 'claim',
     patterns,
-    unless: compileList(rule.unless, untrusted, rule.id),
+    unless: compileList(rule.unless, untrusted),
     triggers,
     rewrites: (rule.rewrites ?? []).map((r) => ({ ...(r.title ? { title: r.title } : {}), replace: r.replace, ...(r.when ? { when: new RegExp(r.when, 'i') } : {}) })),
     untrusted,
   };
 }
 
-function compileList(list: string[] | undefined, untrusted: boolean, id: string): RegExp[] {
+function compileList(list: string[] | undefined, untrusted: boolean): RegExp[] {
   return (list ?? []).map((p) => {
-    if (untrusted) assertSafe(p, id);
+    if (untrusted) assertSafe(p);
     return new RegExp(flexibleSpaces(p), 'i');
   });
 }
 
 const MACRO = /\{[a-z][a-z0-9-]*(?::[a-z0-9-]+)?\}/gi;
 
-function assertSafe(pattern: string, id: string): void {
+function assertSafe(pattern: string): void {
   // Screened as it will run (spaces become \s+); macros expand to vetted term tries.
   const problem = checkRegexSafety(flexibleSpaces(pattern).replace(MACRO, 'X'));
-  if (problem) throw new Error(`pattern ${JSON.stringify(pattern)} of rule "${id}" is rejected: ${problem}`);
+  if (problem) throw new Error(`pattern ${JSON.stringify(pattern)} is rejected: ${problem}`);
 }
 
 // --- evaluation ----------------------------------------------------------------------------
