@@ -5,22 +5,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractMarkdown, insideAny } from '../../src/core/index';
 import { InlineTokens } from '../../src/core/prose/markdown';
-import { excludedTexts } from './util';
+import { excludedTexts, mulberry32 } from './util';
 
 // The inline regex as it was before bare URLs were split off (one regex over the whole text).
 const REFERENCE =
   /`+|<!--|<(?:https?|ftp|mailto):[^>\s]*>|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*?)?\/?>|!?\]\(|\]\[[^\]\n]*\]|\[\^[^\]\s]+\]|https?:\/\/|ftp:\/\/|www\.|@\{|@|\$\$?|\\[[(]|\*+|_+|~~|\\[\\`*_{}[\]()#+\-.!$@%&~^|<>"']|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});|\{\{<|\{[#.=][^}\n]*\}|\^\[/g;
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['word ', 'http://a.org/x ', 'https://b.org', 'xhttps://c', 'ftp://d', 'www.e.com', 'awww.f', 'ttps://', '://', 'htt', 'ps://', 'w', 'ww.', '`', '``', '<!--', '-->', '<pre>', '</pre >', '</PRE>', '<b>', '](', '![', '][x]', '[^1]', '@', '@{k}', '$', '$$', '\\(', '\\)', '\\[', '\\]', '\\*', '*', '**', '_', '~~', '&amp;', '&#12;', '{{<', '>}}', '{#id}', '^[', ']', '\n', '\n\n', 'é ', '\u2019'];
 

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type Prose, SentenceIndex, Terminators, extractLatex, extractMarkdown, firstPairEndingAfter, insideAny, splitSentences } from '../../src/core/index';
+import { mulberry32 } from './util';
 
 // ---- reference: the splitter before issue 7 (binary search per question, one regex search per block)
 const NEVER_SPLIT = new Set([
@@ -81,16 +82,6 @@ function splitRef(prose: Prose, start: number, end: number): Array<{ start: numb
 }
 
 // ---- random documents
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const PIECES = ['Lenalidomide ', 'was ', 'given ', 'daily', '. ', '.', '! ', '? ', '\u2026 ', '...', ' e.g. ', 'et al. ', 'Fig. 2 ', 'J. ', 'S.T.E.P.S. ', '2.5 ', 'mg ', 'vs. ', 'the ', 'Next ', 'next ', '\u00e9t\u00e9 ', '"', '\u201d', '\u2019', ')', ']', '*', '_', '**', '[@a]', '[^1]', '`code.` ', '$x.$', 'http://a.org/x. ', '<!-- c. -->', '\n', '\n\n', '# ', '- ', '> ', '| a. | b. |\n', '  ', '\u00a0'];
 function randomText(rnd: () => number): string {
   let s = '';
