@@ -114,8 +114,7 @@ export class LintSession {
     const prev = this.state;
     let n = 0;
     if (prev) {
-      const resumable = prev.engine === opts.engine && prev.citations === opts.citations && prev.kind === kind && prev.maxFindings === opts.maxFindings && !prev.result.truncated;
-      if (!resumable || text.length <= prev.text.length || !text.startsWith(prev.text)) return this.update(doc, opts);
+      if (mustRelint(prev, opts, kind) || text.length <= prev.text.length || !text.startsWith(prev.text)) return this.update(doc, opts);
       n = prev.text.length;
     }
     if (kind && kind !== 'latex') {
@@ -141,8 +140,8 @@ export class LintSession {
     const kind = proseKindOf(opts.languageId);
     const prev = this.state;
     if (!kind || !prev) return this.full(doc, text, opts, kind ? 'first lint' : 'language not read');
-    if (prev.engine !== opts.engine || prev.citations !== opts.citations || prev.kind !== kind) return this.full(doc, text, opts, 'engine, citation checker or language changed');
-    if (prev.result.truncated || prev.maxFindings !== opts.maxFindings) return this.full(doc, text, opts, 'the finding limit cut the previous result short, or changed');
+    const why = mustRelint(prev, opts, kind);
+    if (why) return this.full(doc, text, opts, why);
     if (prev.text === text) {
       this.info = { mode: 'unchanged' };
       return prev.result;
@@ -254,6 +253,13 @@ export class LintSession {
     this.info = { mode: 'incremental', window: [from, to] };
     return result;
   }
+}
+
+/** Why the previous state cannot be built on (a full lint is needed), whatever the new text. */
+function mustRelint(prev: State, opts: SessionOptions, kind: ProseKind | undefined): string | undefined {
+  if (prev.engine !== opts.engine || prev.citations !== opts.citations || prev.kind !== kind) return 'engine, citation checker or language changed';
+  if (prev.result.truncated || prev.maxFindings !== opts.maxFindings) return 'the finding limit cut the previous result short, or changed';
+  return undefined;
 }
 
 function resultOf(items: readonly Item[], prose: Prose, mentions: Mentions, truncated?: boolean): LintResult {

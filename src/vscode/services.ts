@@ -172,8 +172,8 @@ export class Services implements vscode.Disposable {
 
   /** The lint result of the document's current version (cached). */
   lint(doc: vscode.TextDocument): LintResult {
-    const hit = this.cache.get(doc.uri.toString());
-    if (hit && hit.doc === doc && hit.version === doc.version && hit.engine === this.engine) return hit.result;
+    const hit = this.cachedFor(doc, this.engine);
+    if (hit) return hit;
     const { session, opts } = this.sessionFor(doc);
     // same result as lint(); a new engine or citation checker makes it a full lint
     return this.remember(doc, opts.engine, session.update(doc, opts));
@@ -185,8 +185,8 @@ export class Services implements vscode.Disposable {
    * Undefined when `cancelled` says so first (a newer version, a closed document).
    */
   async lintInSteps(doc: vscode.TextDocument, cancelled: () => boolean): Promise<LintResult | undefined> {
-    const hit = this.cache.get(doc.uri.toString());
-    if (hit && hit.doc === doc && hit.version === doc.version && hit.engine === this.engine) return hit.result;
+    const hit = this.cachedFor(doc, this.engine);
+    if (hit) return hit;
     const { session, opts } = this.sessionFor(doc);
     const result = await runSliced(session.updateInSteps(doc, opts), { pause: () => new Promise<void>((r) => setTimeout(r, 0)), budgetMs: 8, cancelled });
     return result && this.remember(doc, opts.engine, result);
@@ -211,8 +211,13 @@ export class Services implements vscode.Disposable {
 
   /** The cached result if it is for the current version, without linting. */
   cached(doc: vscode.TextDocument): LintResult | undefined {
+    return this.cachedFor(doc, this.engineCache);
+  }
+
+  /** The cached result for this TextDocument object, its current version and `engine`. */
+  private cachedFor(doc: vscode.TextDocument, engine: Engine | undefined): LintResult | undefined {
     const hit = this.cache.get(doc.uri.toString());
-    return hit && hit.doc === doc && hit.version === doc.version && hit.engine === this.engineCache ? hit.result : undefined;
+    return hit && hit.doc === doc && hit.version === doc.version && hit.engine === engine ? hit.result : undefined;
   }
 
   dispose(): void {
