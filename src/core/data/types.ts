@@ -12,6 +12,8 @@ export interface Fact {
 export interface NameFact {
   name: string;
   note?: string;
+  /** On codes: year the INN replaced the research code (only where a reference supports it). */
+  innAssigned?: string;
   refs: string[];
 }
 
@@ -39,13 +41,111 @@ export interface FormerName {
   refs: string[];
 }
 
+/** Indication codes of approvals (a closed list; the schema enforces it). */
+export type IndicationCode =
+  | 'enl'
+  | 'multiple-myeloma'
+  | 'mds-del5q'
+  | 'mantle-cell-lymphoma'
+  | 'follicular-lymphoma'
+  | 'marginal-zone-lymphoma'
+  | 'kaposi-sarcoma'
+  | 'psoriatic-arthritis'
+  | 'plaque-psoriasis'
+  | 'behcet-oral-ulcers'
+  | 'myeloma-maintenance';
+
 export interface Approval {
   agency: string;
+  /** ISO date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD. */
   date: string;
   indication: string;
+  /** Machine-readable indication, one of {@link IndicationCode} (the `indication` text stays the human wording). */
+  indicationCode?: string;
   brand?: string;
+  /** 'accelerated' for an accelerated approval; absent for a regular one. */
   pathway?: string;
+  /** Date an accelerated approval was converted to a regular approval. */
+  convertedOn?: string;
+  /** The drug's first approval by that agency. */
+  first?: boolean;
   note?: string;
+  refs: string[];
+}
+
+/** Alias kept for readers of the brief: an approval event is an Approval. */
+export type ApprovalEvent = Approval;
+
+export interface DosageForm {
+  form: 'capsule' | 'tablet' | 'injection' | 'infusion' | 'oral-solution';
+  route?: 'oral' | 'intravenous';
+  strengths?: string[];
+  region?: string;
+  refs: string[];
+}
+
+export type CompanyRoleKind = 'originator' | 'developer' | 'holder' | 'marketer' | 'parent';
+
+export interface CompanyRole {
+  /** Term id of a company (kind 'company'), e.g. 'celgene', 'bristol-myers-squibb', 'amgen'. */
+  company: string;
+  /**
+   * originator: discovered/first made it; developer: ran its development; holder: holds the
+   * marketing authorisation (application) in `region`; marketer: sells it; parent: corporate
+   * parent of the holder (not itself the application holder).
+   */
+  role: CompanyRoleKind;
+  region?: string;
+  from?: string;
+  /** Absent `until` means "no end recorded", which is not proof that the role is current: read `note`. */
+  until?: string;
+  note?: string;
+  refs: string[];
+}
+
+export type HistoryEventKind =
+  | 'synthesised'
+  | 'first-marketed'
+  | 'withdrawn'
+  | 'reintroduced'
+  | 'target-identified'
+  | 'mechanism-elucidated'
+  | 'inn-assigned';
+
+export interface HistoryEvent {
+  event: HistoryEventKind;
+  date: string;
+  region?: string;
+  brand?: string;
+  note?: string;
+  refs: string[];
+}
+
+export interface Stereo {
+  form: 'racemate' | 'single-enantiomer';
+  /** The enantiomers interconvert in vivo. */
+  interconverts?: boolean;
+  note?: string;
+  refs: string[];
+}
+
+export interface DevStatus {
+  value: 'approved' | 'investigational' | 'discontinued' | 'under-review' | 'unknown';
+  /** Date the status was checked. */
+  asOf: string;
+  note?: string;
+  refs: string[];
+}
+
+export interface FormerClass {
+  classLabel: string;
+  until?: string;
+  note?: string;
+  refs: string[];
+}
+
+export interface Modality {
+  value: 'small-molecule' | 'biologic';
   refs: string[];
 }
 
@@ -94,6 +194,18 @@ export interface Term {
   disagreements?: Array<{ topic: string; text: string; refs: string[] }>;
   seeAlso?: string[];
   unverified?: string[];
+  /** Marketed dosage forms (only where a source gives the form). */
+  dosageForms?: DosageForm[];
+  /** Companies and their roles over time (company term ids). */
+  companies?: CompanyRole[];
+  /** Dated history events. */
+  history?: HistoryEvent[];
+  stereo?: Stereo;
+  /** Development status with the date it was checked (finer than `status`). */
+  development?: DevStatus;
+  /** Classes the drug was once filed under (e.g. thalidomide as a sedative-hypnotic). */
+  formerClasses?: FormerClass[];
+  modality?: Modality;
 }
 
 export interface TermFile {
