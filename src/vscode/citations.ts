@@ -392,7 +392,9 @@ function registerCompletion(services: Services, citations: Citations, selector: 
       const completions = completeCitations(refs, ctx.prefix, { relevant, exclude: ctx.others, ...(own.length ? { bibliographyLabel: own.join(', ') } : {}) });
       const range = new vscode.Range(doc.positionAt(ctx.start), doc.positionAt(Math.max(ctx.end, offset)));
       const items = completions.map((c) => {
-        const item = new vscode.CompletionItem({ label: c.key, description: c.relevant ? `${c.detail} ★` : c.detail }, vscode.CompletionItemKind.Reference);
+        // ★ only on the references behind the drugs of the sentence; where the key comes from
+        // ("references.bib" or "bundled") right after it, so the writer's own keys stand apart
+        const item = new vscode.CompletionItem({ label: c.key, detail: ` ${c.source}`, description: c.starred ? `★ ${c.detail}` : c.detail }, vscode.CompletionItemKind.Reference);
         item.detail = c.detail;
         item.documentation = new vscode.MarkdownString(c.documentation);
         item.filterText = c.filterText;

@@ -1,6 +1,6 @@
 /** Drug and protein name completion (fuse.js ranking; brands and codes insert the INN). */
 import * as vscode from 'vscode';
-import { completeTerms, insideAny, wordBefore } from '../core/index';
+import { completeTerms, insideAny, startsSentence, wordBefore } from '../core/index';
 import type { Services } from './services';
 
 const KIND: Record<string, vscode.CompletionItemKind> = {
@@ -27,7 +27,8 @@ export function registerTermCompletion(services: Services, selector: vscode.Docu
       const { prose } = services.lint(doc);
       if (prose && word && insideAny(prose.excluded, start)) return undefined;
       const range = new vscode.Range(doc.positionAt(start), position);
-      const items = completeTerms(services.engine.db, word).map((c) => {
+      const sentenceStart = !!prose && /^\p{Lu}/u.test(word) && startsSentence(prose, start);
+      const items = completeTerms(services.engine.db, word, { sentenceStart }).map((c) => {
         const item = new vscode.CompletionItem({ label: c.label, ...(c.description ? { description: c.description } : {}) }, KIND[c.termKind] ?? vscode.CompletionItemKind.Text);
         item.detail = c.detail;
         item.insertText = c.insertText;

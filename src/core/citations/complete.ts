@@ -4,9 +4,12 @@
  * typed come first, then references tied to a drug or target named in the
  * current sentence (the term database knows which references support which
  * facts; the writer's own entries are tied by DOI or by a term in their title).
+ * Among those, the references behind a drug named in the sentence (its own
+ * papers: the title names it, or no other drug cites them) come first and are
+ * starred; references the drug shares with others follow, unstarred.
  */
 import Fuse from 'fuse.js';
-import type { CslItem } from '../data/types';
+import type { CslItem, Term } from '../data/types';
 import type { Prose } from '../prose/types';
 import { scan } from '../scanner';
 import { SentenceIndex } from '../sentences';
@@ -28,6 +31,22 @@ export interface CitationCompletion {
   readonly inDocument: boolean;
   /** Tied to a term named in the current sentence. */
   readonly relevant: boolean;
+  /** Behind a drug (or, in a sentence naming none, a term) named in the sentence: worth a star. */
+  readonly starred: boolean;
+}
+
+/**
+ * Reference key → how closely it is tied to the sentence (lower is closer). Below
+ * {@link STARRED_BELOW}: behind a term named in the sentence (starred); from there on: cited by
+ * one of its terms along with others. A plain set counts every member as starred.
+ */
+export type Relevance = ReadonlyMap<string, number> | ReadonlySet<string>;
+
+export const STARRED_BELOW = 100;
+
+function rankIn(relevance: Relevance, key: string): number | undefined {
+  if ('get' in relevance) return relevance.get(key);
+  return relevance.has(key) ? 0 : undefined;
 }
 
 interface Indexed {
@@ -139,8 +158,8 @@ function shownOf(item: CslItem): { detail: string; reference: string; filterText
 }
 
 export interface CompleteOptions {
-  /** Keys tied to the current sentence (see {@link relevantKeys}). */
-  readonly relevant?: ReadonlySet<string>;
+  /** Keys tied to the current sentence, and how closely (see {@link relevantKeys}). */
+  readonly relevant?: Relevance;
   /** Keys already in the citation group. */
   readonly exclude?: readonly string[];
   /** The writer's bibliographies, for the note on bundled references they lack. */
@@ -150,21 +169,27 @@ export interface CompleteOptions {
 
 export function completeCitations(refs: readonly CitableReference[], prefix: string, opts: CompleteOptions = {}): CitationCompletion[] {
   const limit = opts.limit ?? 200;
-  const relevant = opts.relevant ?? new Set<string>();
+  const relevance = opts.relevant ?? new Set<string>();
+  const rank = (key: string) => rankIn(relevance, key) ?? Infinity;
   const exclude = new Set(opts.exclude ?? []);
   const lower = prefix.toLowerCase();
   const ix = refIndex(refs);
   type Hit = { r: CitableReference; score: number; keyPrefix: boolean };
   let ranked: Hit[] = [];
   if (!prefix) {
-    // no query: relevant references first, then the base order; no sort per keystroke
-    for (const pass of [true, false]) {
-      for (const i of ix.baseOrder) {
-        if (ranked.length >= limit) break;
-        const r = refs[i];
-        if (relevant.has(r.key) !== pass || exclude.has(r.key)) continue;
-        ranked.push({ r, score: 0, keyPrefix: false });
-      }
+    // no query: relevant references first (closest first), then the base order; the few relevant
+    // ones are sorted, the rest is not
+    const tied: Hit[] = [];
+    for (const i of ix.baseOrder) {
+      const r = refs[i];
+      if (!exclude.has(r.key) && rank(r.key) !== Infinity) tied.push({ r, score: 0, keyPrefix: false });
+    }
+    tied.sort((a, b) => rank(a.r.key) - rank(b.r.key));
+    ranked = tied.slice(0, limit);
+    for (const i of ix.baseOrder) {
+      if (ranked.length >= limit) break;
+      const r = refs[i];
+      if (!exclude.has(r.key) && rank(r.key) === Infinity) ranked.push({ r, score: 0, keyPrefix: false });
     }
   } else if (refs.length <= FUSE_MAX_REFERENCES) {
     const hits = new Map<number, Hit>();
@@ -177,15 +202,17 @@ export function completeCitations(refs: readonly CitableReference[], prefix: str
     ranked = [...hits.values()].filter((h) => !exclude.has(h.r.key));
     ranked.sort((a, b) =>
       Number(b.keyPrefix) - Number(a.keyPrefix) ||
-      Number(relevant.has(b.r.key)) - Number(relevant.has(a.r.key)) ||
+      Math.min(rank(a.r.key), 1e9) - Math.min(rank(b.r.key), 1e9) ||
       a.score - b.score ||
       byPlace(a.r, b.r));
   } else {
     // Linear: walk the base order (in document, then key) and drop each hit into its bucket
     // (key prefix, tied to the sentence, score class); the buckets in order give the same ranking
-    // as the comparator above, without sorting thousands of hits per keystroke.
+    // as the comparator above, without sorting thousands of hits per keystroke (only the few
+    // tied ones are sorted by how closely they are tied).
     const words = lower.split(/\s+/).filter(Boolean);
     const buckets: Hit[][] = Array.from({ length: 16 }, () => []);
+    const closer = (a: Hit, b: Hit) => rank(a.r.key) - rank(b.r.key);
     for (const i of ix.baseOrder) {
       const r = refs[i];
       if (exclude.has(r.key)) continue;
@@ -193,9 +220,12 @@ export function completeCitations(refs: readonly CitableReference[], prefix: str
       const score = keyPrefix ? 0 : fastScore(ix.hay[i], ix.keyLower[i], words, lower);
       if (score === undefined) continue;
       const cls = score === 0 ? 0 : score === 0.1 ? 1 : score === 0.2 ? 2 : 3;
-      buckets[(keyPrefix ? 0 : 8) + (relevant.has(r.key) ? 0 : 4) + cls].push({ r, score, keyPrefix });
+      buckets[(keyPrefix ? 0 : 8) + (rank(r.key) !== Infinity ? 0 : 4) + cls].push({ r, score, keyPrefix });
     }
-    for (const b of buckets) for (const h of b) if (ranked.length < limit) ranked.push(h);
+    for (const base of [0, 8]) {
+      const tied = buckets.slice(base, base + 4).flat().sort((a, b) => closer(a, b) || a.score - b.score);
+      for (const b of [tied, ...buckets.slice(base + 4, base + 8)]) for (const h of b) if (ranked.length < limit) ranked.push(h);
+    }
   }
   return ranked.slice(0, limit).map((h, n) => {
     const { r } = h;
@@ -212,7 +242,8 @@ export function completeCitations(refs: readonly CitableReference[], prefix: str
       source: r.source,
       bundled: r.bundled,
       inDocument: r.inDocument,
-      relevant: relevant.has(r.key),
+      relevant: rank(r.key) !== Infinity,
+      starred: rank(r.key) < STARRED_BELOW,
     };
   });
 }
@@ -270,11 +301,38 @@ function tiesOf(db: TermDb, refs: readonly CitableReference[]): Ties {
   return t;
 }
 
+/** Per term database: the terms citing each reference key. */
+const citingCache = new WeakMap<TermDb, Map<string, Term[]>>();
+
+function citingOf(db: TermDb): Map<string, Term[]> {
+  let m = citingCache.get(db);
+  if (!m) {
+    const map = new Map<string, Term[]>();
+    for (const t of db.terms.values()) {
+      for (const k of db.refsOf(t)) {
+        const list = map.get(k);
+        if (list) list.push(t);
+        else map.set(k, [t]);
+      }
+    }
+    m = map;
+    citingCache.set(db, m);
+  }
+  return m;
+}
+
 /**
  * Keys of references tied to the drugs and targets named in the sentence at
- * `offset` (or, when it names none, the sentence before it).
+ * `offset` (or, when it names none, the sentence before it), with how closely
+ * (lower is closer; see {@link Relevance}). A reference is behind a term when
+ * its title names the term or no other term of the same kind cites it (the
+ * pomalidomide label, MM-003; not the cereblon structure papers every IMiD
+ * cites). Starred, below {@link STARRED_BELOW}: references behind a drug named
+ * in the sentence (behind any named term when it names no drug), those behind
+ * more of the named terms first. Then references the named terms share with
+ * others, the more specific first.
  */
-export function relevantKeys(db: TermDb, prose: Prose, offset: number, refs: readonly CitableReference[]): Set<string> {
+export function relevantKeys(db: TermDb, prose: Prose, offset: number, refs: readonly CitableReference[]): Map<string, number> {
   const sentences = new SentenceIndex(prose);
   let s = sentences.around(offset);
   let mentions = scan(db, prose, s.start, s.end).filter((m) => m.form);
@@ -282,19 +340,39 @@ export function relevantKeys(db: TermDb, prose: Prose, offset: number, refs: rea
     s = sentences.around(Math.max(0, s.start - 1));
     mentions = scan(db, prose, s.start, s.end).filter((m) => m.form);
   }
-  const termIds = new Set(mentions.map((m) => m.form!.termId));
-  const out = new Set<string>();
-  if (!termIds.size) return out;
+  const out = new Map<string, number>();
+  const named = [...new Set(mentions.map((m) => m.form!.termId))].map((id) => db.term(id)).filter((t): t is Term => !!t);
+  if (!named.length) return out;
+  const drugs = named.filter((t) => t.kind === 'drug');
+  const starring = new Set((drugs.length ? drugs : named).map((t) => t.id));
+  const citing = citingOf(db);
   const tied = tiesOf(db, refs);
-  for (const id of termIds) {
-    const term = db.term(id);
-    if (!term) continue;
+  const behind = new Map<string, number>();
+  const closer = (k: string, rank: number) => {
+    const prev = out.get(k);
+    if (prev === undefined || rank < prev) out.set(k, rank);
+  };
+  const isBehind = (k: string, term: Term) => {
+    const item = db.reference(k);
+    if (item && termsInTitle(db, item).has(term.id)) return true;
+    return !(citing.get(k) ?? []).some((t) => t.id !== term.id && t.kind === term.kind);
+  };
+  for (const term of named) {
     for (const k of db.refsOf(term)) {
-      out.add(k);
-      const doi = db.reference(k)?.DOI;
-      for (const other of doi ? tied.byDoi.get(doi.toLowerCase()) ?? [] : []) out.add(other);
+      if (starring.has(term.id) && isBehind(k, term)) behind.set(k, (behind.get(k) ?? 0) + 1);
+      else closer(k, STARRED_BELOW + Math.min(citing.get(k)?.length ?? 0, 50));
     }
-    for (const k of tied.byTitleTerm.get(id) ?? []) out.add(k);
+    // the writer's own entries whose titles name the term
+    for (const k of tied.byTitleTerm.get(term.id) ?? []) {
+      if (starring.has(term.id)) behind.set(k, (behind.get(k) ?? 0) + 1);
+      else closer(k, STARRED_BELOW);
+    }
+  }
+  for (const [k, n] of behind) closer(k, STARRED_BELOW - 1 - Math.min(n, 50));
+  // the writer's entries with the DOI of a tied bundled reference are tied as closely
+  for (const [k, rank] of [...out]) {
+    const doi = db.reference(k)?.DOI;
+    for (const other of doi ? tied.byDoi.get(doi.toLowerCase()) ?? [] : []) closer(other, rank);
   }
   return out;
 }
