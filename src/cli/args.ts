@@ -1,8 +1,15 @@
 /** Command-line parsing for `imid-lens`; usage errors throw UsageError (exit 2). */
 
-export class UsageError extends Error {}
+export type Command = 'lint' | 'explain' | 'rules';
 
-export type Format = 'stylish' | 'json' | 'sarif' | 'markdown';
+export class UsageError extends Error {
+  /** The command whose usage the message is about (its help is shown with the error). */
+  constructor(message: string, readonly topic?: Command) {
+    super(message);
+  }
+}
+
+export type Format = 'stylish' | 'json' | 'sarif';
 
 export interface LintArgs {
   command: 'lint';
@@ -13,94 +20,182 @@ export interface LintArgs {
   noConfig: boolean;
   bib: string[];
   maxWarnings?: number;
+  /** Per file: stop checking a document after this many findings (lint()'s maxFindings). */
+  maxProblems?: number;
   quiet: boolean;
   includeSuppressed: boolean;
   language?: string;
 }
 
+/** text: rendered for a terminal; markdown: the card as the editor shows it; json: structured. */
+export type CardFormat = 'text' | 'markdown' | 'json';
+
 export interface ExplainArgs {
   command: 'explain';
   name: string;
-  format: 'markdown' | 'json';
+  format: CardFormat;
 }
 
 export interface RulesArgs {
   command: 'rules';
-  format: 'markdown' | 'json';
+  format: CardFormat;
 }
 
-export type Args = LintArgs | ExplainArgs | RulesArgs | { command: 'help' } | { command: 'version' };
+export type Args = LintArgs | ExplainArgs | RulesArgs | { command: 'help'; topic?: Command } | { command: 'version' };
 
-export const USAGE = `Usage:
-  imid-lens lint [options] <files or globs...>   check documents (.md .qmd .rmd .tex .txt)
-  imid-lens explain <name> [--format markdown|json]   the card of a drug, brand, code or protein
-  imid-lens rules [--format markdown|json]       list every rule
-  imid-lens --help | --version
+export const USAGE = `Usage: imid-lens <command> [options]
 
-lint options:
-  --format stylish|json|sarif   output format (default stylish)
-  --fix                          apply lexical fixes (misspellings, outdated names) in place
-  --config <file>                use this .imid-lens.json (default: nearest one upwards)
-  --no-config                    ignore .imid-lens.json files
-  --bib <file>                   an extra bibliography (.bib, .json, .yaml); repeatable
-  --language markdown|latex|plaintext   override the language of every file
-  --max-warnings <n>             exit 1 when there are more warnings than n
-  --quiet                        report errors only
-  --include-suppressed           also report findings silenced by disable comments (json, sarif)
+Commands:
+  lint <files, folders or globs...>   check documents (.md .markdown .qmd .rmd .tex .txt)
+  explain <name>                      the card of a drug, brand, code, protein or programme
+  rules                               every rule: id, severity, family and message
+
+  imid-lens <command> --help          the options of a command
+  imid-lens --version                 the version
+
+Examples:
+  imid-lens lint manuscript.md
+  imid-lens lint --fix "chapters/**/*.md"
+  imid-lens explain CC-5013
 
 Exit codes: 0 no finding at error severity, 1 findings at error severity (or too many
 warnings), 2 usage or runtime error (the message names the file and line).`;
 
-function value(argv: string[], i: number, flag: string): string {
+export const HELP: Record<Command, string> = {
+  lint: `Usage: imid-lens lint [options] <files, folders or globs...>
+
+Checks Markdown, Quarto, R Markdown, LaTeX and plain-text documents (a folder: its
+.md .markdown .qmd .rmd .Rmd .tex .txt files) with the same rules and configuration as the
+editor, and prints each finding with an excerpt of the flagged words.
+
+Options:
+  --format stylish|json|sarif   output format (default stylish: for people; json and sarif for tools)
+  --fix                         apply the lexical fixes (misspellings, outdated names) in place
+                                and say what changed in each file
+  --config <file>               use this .imid-lens.json (default: the nearest one upwards)
+  --no-config                   ignore .imid-lens.json files
+  --bib <file>                  an extra bibliography (.bib, .json, .yaml); repeatable
+  --language markdown|latex|plaintext   read every file as this language
+  --max-warnings <n>            exit 1 when there are more than n warnings in all
+  --max-problems <n>            stop checking a file after n problems (default: no limit)
+  --quiet                       report errors only
+  --include-suppressed          also report findings silenced by disable comments (json, sarif)
+  -h, --help                    this help
+
+Exit codes: 0 no finding at error severity, 1 findings at error severity (or more warnings than
+--max-warnings), 2 usage or runtime error (the message names the file and line).
+
+Examples:
+  imid-lens lint manuscript.md
+  imid-lens lint --max-warnings 0 --bib refs.bib chapters/
+  imid-lens lint --format sarif paper.tex > imid.sarif`,
+  explain: `Usage: imid-lens explain <name> [--format text|markdown|json]
+
+Prints the card of a name: a drug (INN, brand, research code, former name, misspelling), a
+class, a protein, a risk programme or a company. Names are matched in any case, with or
+without hyphens, spaces and ®/™.
+
+Options:
+  --format text       for a terminal (default)
+  --format markdown   the card as Markdown (as the editor's hover shows it)
+  --format json       the card's fields as JSON
+  -h, --help          this help
+
+Exit codes: 0 the name is known, 1 unknown name (with suggestions), 2 usage error.
+
+Examples:
+  imid-lens explain CC-5013
+  imid-lens explain Revlimid --format markdown`,
+  rules: `Usage: imid-lens rules [--format text|markdown|json]
+
+Lists every rule: its id (the name to use in .imid-lens.json and disable comments), default
+severity, family and message.
+
+Options:
+  --format text       for a terminal, grouped by family (default)
+  --format markdown   a Markdown table
+  --format json       every rule with its explanation and evidence keys
+  -h, --help          this help`,
+};
+
+const COMMANDS: readonly string[] = ['lint', 'explain', 'rules'];
+
+function value(argv: string[], i: number, flag: string, topic: Command): string {
   const v = argv[i + 1];
-  if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`, topic);
   return v;
 }
 
+function cardFormat(f: string, topic: Command): CardFormat {
+  if (f !== 'text' && f !== 'markdown' && f !== 'json') throw new UsageError(`unknown format "${f}" for ${topic} (text, markdown, json)`, topic);
+  return f;
+}
+
+const isHelp = (a: string) => a === '--help' || a === '-h';
+
 export function parseArgs(argv: readonly string[]): Args {
   const a = [...argv];
-  if (a.length === 0 || a[0] === '--help' || a[0] === '-h' || a[0] === 'help') return { command: 'help' };
+  if (a.length === 0 || isHelp(a[0])) return { command: 'help' };
+  if (a[0] === 'help') {
+    const topic = a[1];
+    if (topic === undefined) return { command: 'help' };
+    if (!COMMANDS.includes(topic)) throw new UsageError(`no help for "${topic}": the commands are lint, explain and rules`);
+    return { command: 'help', topic: topic as Command };
+  }
   if (a[0] === '--version' || a[0] === '-v') return { command: 'version' };
   const cmd = a.shift()!;
+  if (!COMMANDS.includes(cmd)) throw new UsageError(`unknown command "${cmd}"${cmd.startsWith('-') ? '' : ' (lint, explain, rules)'}`);
+  // `imid-lens <command> --help` anywhere before a `--`
+  const end = a.indexOf('--');
+  if (a.slice(0, end < 0 ? a.length : end).some(isHelp)) return { command: 'help', topic: cmd as Command };
   if (cmd === 'explain') {
-    let format: ExplainArgs['format'] = 'markdown';
+    let format: CardFormat = 'text';
     const words: string[] = [];
     for (let i = 0; i < a.length; i++) {
-      if (a[i] === '--format') {
-        const f = value(a, i++, '--format');
-        if (f !== 'markdown' && f !== 'json') throw new UsageError(`unknown format "${f}" for explain (markdown, json)`);
-        format = f;
-      } else if (a[i].startsWith('--format=')) {
-        const f = a[i].slice(9);
-        if (f !== 'markdown' && f !== 'json') throw new UsageError(`unknown format "${f}" for explain (markdown, json)`);
-        format = f;
-      } else if (a[i].startsWith('--')) throw new UsageError(`unknown option ${a[i]} for explain`);
+      if (a[i] === '--format') format = cardFormat(value(a, i++, '--format', 'explain'), 'explain');
+      else if (a[i].startsWith('--format=')) format = cardFormat(a[i].slice(9), 'explain');
+      else if (a[i] === '--') words.push(...a.splice(i + 1));
+      else if (a[i].startsWith('--')) throw new UsageError(`unknown option ${a[i]} for explain`, 'explain');
       else words.push(a[i]);
     }
-    if (!words.length) throw new UsageError('explain needs a name, e.g. imid-lens explain CC-5013');
+    if (!words.length) throw new UsageError('explain needs a name, e.g. imid-lens explain CC-5013', 'explain');
     return { command: 'explain', name: words.join(' '), format };
   }
   if (cmd === 'rules') {
-    const i = a.indexOf('--format');
-    const f = i >= 0 ? value(a, i, '--format') : 'markdown';
-    if (f !== 'markdown' && f !== 'json') throw new UsageError(`unknown format "${f}" for rules (markdown, json)`);
-    return { command: 'rules', format: f };
+    let format: CardFormat = 'text';
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] === '--format') format = cardFormat(value(a, i++, '--format', 'rules'), 'rules');
+      else if (a[i].startsWith('--format=')) format = cardFormat(a[i].slice(9), 'rules');
+      else if (a[i].startsWith('-')) throw new UsageError(`unknown option ${a[i]} for rules`, 'rules');
+      else throw new UsageError(`rules takes no arguments (got "${a[i]}")`, 'rules');
+    }
+    return { command: 'rules', format };
   }
-  if (cmd !== 'lint') throw new UsageError(`unknown command "${cmd}"`);
   const out: LintArgs = { command: 'lint', files: [], format: 'stylish', fix: false, noConfig: false, bib: [], quiet: false, includeSuppressed: false };
+  const count = (flag: string, v: string, min: number): number => {
+    const n = Number(v);
+    if (v.trim() === '' || !Number.isInteger(n) || n < min) throw new UsageError(`${flag} needs a whole number >= ${min}`, 'lint');
+    return n;
+  };
+  let filesOnly = false;
   for (let i = 0; i < a.length; i++) {
     let arg = a[i];
+    if (filesOnly) {
+      out.files.push(arg);
+      continue;
+    }
     let inline: string | undefined;
     const eq = arg.indexOf('=');
     if (arg.startsWith('--') && eq > 0) {
       inline = arg.slice(eq + 1);
       arg = arg.slice(0, eq);
     }
-    const take = () => inline ?? value(a, i++, arg);
+    const take = () => inline ?? value(a, i++, arg, 'lint');
     switch (arg) {
+      case '--': filesOnly = true; break;
       case '--format': {
         const f = take();
-        if (f !== 'stylish' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (stylish, json, sarif)`);
+        if (f !== 'stylish' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (stylish, json, sarif)`, 'lint');
         out.format = f;
         break;
       }
@@ -112,21 +207,17 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--include-suppressed': out.includeSuppressed = true; break;
       case '--language': {
         const l = take();
-        if (!['markdown', 'latex', 'plaintext', 'quarto', 'rmd'].includes(l)) throw new UsageError(`unknown language "${l}" (markdown, latex, plaintext)`);
+        if (!['markdown', 'latex', 'plaintext', 'quarto', 'rmd'].includes(l)) throw new UsageError(`unknown language "${l}" (markdown, latex, plaintext)`, 'lint');
         out.language = l;
         break;
       }
-      case '--max-warnings': {
-        const n = Number(take());
-        if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings needs a whole number >= 0');
-        out.maxWarnings = n;
-        break;
-      }
+      case '--max-warnings': out.maxWarnings = count('--max-warnings', take(), 0); break;
+      case '--max-problems': out.maxProblems = count('--max-problems', take(), 1); break;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`, 'lint');
         out.files.push(a[i]);
     }
   }
-  if (!out.files.length) throw new UsageError('lint needs at least one file or glob');
+  if (!out.files.length) throw new UsageError('lint needs at least one file, folder or glob', 'lint');
   return out;
 }

@@ -8,6 +8,12 @@ import { run } from './run';
 // extension never sets flags in the shared extension host.
 setFlagsFromString('--no-regexp-tier-up');
 
+// `imid-lens rules | head`: a reader that stops early is not an error
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
+
 run({
   argv: process.argv.slice(2),
   io: {
@@ -15,6 +21,7 @@ run({
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
   },
 }).then(
   (code) => {

@@ -162,7 +162,7 @@ export class CliBibliographies {
         end: doc.offsetAt(p.range.end),
       }));
       findings.sort((a, b) => a.start - b.start || a.end - b.end);
-      out.push({ file: l.display, findings, suppressed: [] });
+      out.push({ file: l.display, findings, suppressed: [], text: l.text });
     }
     return out;
   }

@@ -10,21 +10,25 @@ import {
   CONFIG_FILE,
   type Engine,
   type ParsedConfig,
+  type Finding,
+  type OffsetEditLike,
   TextDocument,
+  applyEdits,
   buildCard,
   bundledEngine,
-  fixText,
   languageIdFromPath,
+  lexicalFix,
   lint,
   parseConfig,
   suggestNames,
 } from '../core/index';
-import { type Args, type LintArgs, USAGE, UsageError, parseArgs } from './args';
+import { type Args, type CardFormat, HELP, type LintArgs, USAGE, UsageError, parseArgs } from './args';
 import { CliBibliographies } from './citations';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FileResult } from './formatters/types';
+import { renderMarkdown, wrap } from './terminal';
 
 declare const IMID_LENS_VERSION: string | undefined;
 
@@ -33,6 +37,8 @@ export interface Io {
   stderr(s: string): void;
   cwd: string;
   color?: boolean;
+  /** Width of the terminal, when stdout is one: excerpts and cards are fitted to it. */
+  columns?: number;
 }
 
 export interface RunParams {
@@ -51,7 +57,8 @@ export async function run({ argv, io }: RunParams): Promise<number> {
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`imid-lens: ${e.message}\n\n${USAGE}\n`);
+      const usage = e.topic ? `${HELP[e.topic].split('\n\n')[0]}\nRun "imid-lens ${e.topic} --help" for the options.` : USAGE;
+      io.stderr(`imid-lens: ${e.message}\n\n${usage}\n`);
       return 2;
     }
     throw e;
@@ -59,7 +66,7 @@ export async function run({ argv, io }: RunParams): Promise<number> {
   try {
     switch (args.command) {
       case 'help':
-        io.stdout(`${USAGE}\n`);
+        io.stdout(`${args.topic ? HELP[args.topic] : USAGE}\n`);
         return 0;
       case 'version':
         io.stdout(`${VERSION}\n`);
@@ -81,7 +88,10 @@ export async function run({ argv, io }: RunParams): Promise<number> {
   }
 }
 
-function explain(name: string, format: 'markdown' | 'json', io: Io): number {
+/** Width for rendered text: the terminal's (within 60 to 100 columns), else 80. */
+const textWidth = (io: Io) => Math.min(100, Math.max(60, io.columns ?? 80));
+
+function explain(name: string, format: CardFormat, io: Io): number {
   const engine = bundledEngine();
   const form = engine.db.lookup(name);
   const term = form && engine.db.term(form.termId);
@@ -92,15 +102,61 @@ function explain(name: string, format: 'markdown' | 'json', io: Io): number {
     return 1;
   }
   const card = buildCard(engine.db, term, form);
-  io.stdout(format === 'json' ? `${JSON.stringify(card, null, 2)}\n` : `${card.markdown}\n`);
+  if (format === 'json') io.stdout(`${JSON.stringify(card, null, 2)}\n`);
+  else if (format === 'markdown') io.stdout(`${card.markdown}\n`);
+  else io.stdout(`${renderMarkdown(card.markdown, { width: textWidth(io), color: io.color ?? false })}\n`);
   return 0;
 }
 
-function listRules(format: 'markdown' | 'json', io: Io): number {
+/**
+ * A rule's message as a reader sees it: name rules have {name} and {current} templates, filled
+ * with their first outdated name and its replacement; the other names follow. Any other
+ * placeholder is shown as <placeholder>.
+ */
+export function ruleMessage(engine: Engine, id: string): { message: string; names?: string } {
+  const info = engine.ruleInfo(id);
+  if (!info) return { message: id };
+  const rule = engine.rules.find((r) => r.rule.id === id);
+  const pairs = [...(rule?.outdated ?? new Map<string, string>())].map(([key, current]) => [engine.db.lookup(key)?.name ?? key, current] as const);
+  let message = info.message;
+  if (pairs.length) message = message.replace(/\{name\}/g, pairs[0][0]).replace(/\{current\}/g, pairs[0][1]);
+  message = message.replace(/\{([A-Za-z_][\w-]*)\}/g, '<$1>');
+  return pairs.length > 1 ? { message, names: pairs.map(([from, to]) => `${from}\u00a0→\u00a0${to}`).join(', ') } : { message };
+}
+
+function listRules(format: CardFormat, io: Io): number {
   const engine = bundledEngine();
   const infos = engine.ruleIds.map((id) => engine.ruleInfo(id)!).sort((a, b) => a.family.localeCompare(b.family) || a.id.localeCompare(b.id));
-  if (format === 'json') io.stdout(`${JSON.stringify(infos, null, 2)}\n`);
-  else for (const r of infos) io.stdout(`${r.id.padEnd(40)} ${r.severity.padEnd(11)} ${r.family.padEnd(18)} ${r.message}\n`);
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify(infos, null, 2)}\n`);
+    return 0;
+  }
+  if (format === 'markdown') {
+    const cell = (s: string) => s.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
+    io.stdout('| Rule | Severity | Family | Message |\n|---|---|---|---|\n');
+    for (const r of infos) {
+      const m = ruleMessage(engine, r.id);
+      io.stdout(`| \`${r.id}\` | ${r.severity} | ${r.family} | ${cell(m.message)}${m.names ? ` Names: ${cell(m.names)}.` : ''} |\n`);
+    }
+    return 0;
+  }
+  const width = textWidth(io);
+  const bold = (s: string) => (io.color ? `\u001b[1m${s}\u001b[22m` : s);
+  const dim = (s: string) => (io.color ? `\u001b[2m${s}\u001b[22m` : s);
+  const families = [...new Set(infos.map((r) => r.family))];
+  io.stdout(
+    `${infos.length} rules in ${families.length} families. Change a rule's severity (or turn it "off") under\n"rules" in .imid-lens.json; silence one place with a disable comment\n(imid-lens-disable-next-line RULE-ID).\n`,
+  );
+  for (const family of families) {
+    const rules = infos.filter((r) => r.family === family);
+    io.stdout(`\n${bold(family)}\n`);
+    for (const r of rules) {
+      const m = ruleMessage(engine, r.id);
+      io.stdout(`  ${r.id}  ${dim(r.severity)}\n`);
+      for (const l of wrap(m.message, width - 4)) io.stdout(`    ${l}\n`);
+      if (m.names) for (const l of wrap(`Names: ${m.names}.`, width - 4, '  ')) io.stdout(`    ${dim(l)}\n`);
+    }
+  }
   return 0;
 }
 
@@ -198,6 +254,7 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
     runtimeErrors++;
   }
   const results: FileResult[] = [];
+  const fixReport: Array<{ file: string; byRule: ReadonlyMap<string, number> }> = [];
   for (const file of files) {
     const display = path.relative(cwd, file).split(path.sep).join('/') || file;
     const languageId = args.language ?? languageIdFromPath(file) ?? 'plaintext';
@@ -218,10 +275,11 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
     if (doc.note) io.stderr(`imid-lens: ${display}: ${doc.note}\n`);
     let text = doc.text;
     if (args.fix) {
-      const fixed = fixText(text, languageId, engine);
+      const fixed = applyLexicalFixes(text, languageId, engine);
       if (fixed.text !== text) {
         try {
           fs.writeFileSync(file, (doc.bom ? '\ufeff' : '') + fixed.text);
+          fixReport.push({ file: display, byRule: fixed.byRule });
         } catch (e) {
           io.stderr(`imid-lens: ${display}: cannot write the fixes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
           runtimeErrors++;
@@ -229,13 +287,25 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
         text = fixed.text;
       }
     }
-    const res = lint(new TextDocument(file, text, 1, languageId), { engine, languageId, citations: bibs.checkerFor(file) });
-    const findings = args.quiet ? res.findings.filter((f) => f.severity === 'error') : res.findings;
-    results.push({ file: display, findings, suppressed: res.suppressed });
+    const res = lint(new TextDocument(file, text, 1, languageId), {
+      engine,
+      languageId,
+      citations: bibs.checkerFor(file),
+      ...(args.maxProblems !== undefined ? { maxFindings: args.maxProblems } : {}),
+    });
+    const all = res.truncated ? res.findings.map((f) => (f.ruleId === 'too-many-problems' ? cliTruncationNote(f, args.maxProblems!) : f)) : res.findings;
+    const findings = args.quiet ? all.filter((f) => f.severity === 'error') : all;
+    results.push({ file: display, findings, suppressed: res.suppressed, text });
   }
   // problems of the bibliographies that were read (broken entries, duplicate keys)
   for (const r of bibs.results()) results.push(args.quiet ? { ...r, findings: r.findings.filter((f) => f.severity === 'error') } : r);
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  if (args.fix) {
+    // what --fix changed: on stdout before the findings, or on stderr when stdout is for tools
+    const summary = formatFixSummary(fixReport);
+    if (args.format === 'stylish') io.stdout(`${summary}\n\n`);
+    else io.stderr(`${summary}\n`);
+  }
   switch (args.format) {
     case 'json':
       io.stdout(`${formatJson(results, args.includeSuppressed)}\n`);
@@ -244,7 +314,7 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
       io.stdout(`${formatSarif(results, engine, VERSION, args.includeSuppressed)}\n`);
       break;
     default: {
-      const s = formatStylish(results, io.color ?? false);
+      const s = formatStylish(results, { color: io.color ?? false, ...(io.columns ? { columns: io.columns } : {}) });
       if (s) io.stdout(`${s}\n`);
     }
   }
@@ -253,4 +323,60 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   if (all.some((f) => f.severity === 'error')) return 1;
   if (args.maxWarnings !== undefined && all.filter((f) => f.severity === 'warning').length > args.maxWarnings) return 1;
   return 0;
+}
+
+/** The too-many-problems note in CLI terms (the engine's names the editor setting). */
+function cliTruncationNote(f: Finding, max: number): Finding {
+  return { ...f, message: `Stopped checking this file here after ${max} problem${max === 1 ? '' : 's'} (--max-problems ${max}); the rest of the file was not checked.` };
+}
+
+/**
+ * --fix: every lexical fix (misspellings, outdated names), pass after pass until none is left
+ * (at most `maxPasses`), as the core's fixText() does, counting the fixes applied per rule.
+ * Overlapping edits: the earlier-starting one wins and the other waits for the next pass.
+ */
+export function applyLexicalFixes(text: string, languageId: string, engine: Engine, maxPasses = 5): { text: string; applied: number; byRule: Map<string, number> } {
+  const byRule = new Map<string, number>();
+  let applied = 0;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const doc = new TextDocument('untitled:fix', text, pass + 1, languageId);
+    const candidates: Array<{ ruleId: string; edits: OffsetEditLike[] }> = [];
+    for (const f of lint(doc, { engine, languageId }).findings) {
+      const fix = lexicalFix(f);
+      if (!fix?.edits.length) continue;
+      const edits = fix.edits.map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), newText: e.newText }));
+      if (edits.every((e) => text.slice(e.start, e.end) === e.newText)) continue;
+      candidates.push({ ruleId: f.ruleId, edits });
+    }
+    candidates.sort((a, b) => a.edits[0].start - b.edits[0].start || a.edits[0].end - b.edits[0].end);
+    const kept: OffsetEditLike[] = [];
+    let lastEnd = -1;
+    for (const c of candidates) {
+      const sorted = [...c.edits].sort((a, b) => a.start - b.start);
+      if (sorted[0].start < lastEnd || sorted.some((e, k) => k > 0 && e.start < sorted[k - 1].end)) continue;
+      kept.push(...sorted);
+      lastEnd = Math.max(...sorted.map((e) => e.end));
+      byRule.set(c.ruleId, (byRule.get(c.ruleId) ?? 0) + 1);
+      applied++;
+    }
+    if (!kept.length) break;
+    text = applyEdits(text, kept).text;
+  }
+  return { text, applied, byRule };
+}
+
+/** "a.md: 3 fixes applied: 2 misspelled-name, 1 lenalidomide-research-code", one line per changed file. */
+export function formatFixSummary(report: ReadonlyArray<{ file: string; byRule: ReadonlyMap<string, number> }>): string {
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : w.endsWith('x') ? 'es' : 's'}`;
+  if (!report.length) return '--fix: nothing to fix (no misspellings or outdated names)';
+  const lines = report.map(({ file, byRule }) => {
+    const n = [...byRule.values()].reduce((a, b) => a + b, 0);
+    const rules = [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, k]) => `${k} ${id}`);
+    return `${file}: ${plural(n, 'fix')} applied (${rules.join(', ')})`;
+  });
+  if (report.length > 1) {
+    const total = report.reduce((a, r) => a + [...r.byRule.values()].reduce((x, y) => x + y, 0), 0);
+    lines.push(`--fix: ${plural(total, 'fix')} applied in ${report.length} files`);
+  }
+  return lines.join('\n');
 }

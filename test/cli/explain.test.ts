@@ -151,16 +151,28 @@ describe('imid-lens explain: every surface-form family', () => {
 });
 
 describe('imid-lens explain: output', () => {
-  test('Markdown card: title, approvals table, boxed warning, programme, references, as of', async () => {
-    const r = await cli(['explain', 'Pomalyst']);
+  test('Markdown card (--format markdown): title, approvals table, boxed warning, programme, references, as of', async () => {
+    const r = await cli(['explain', 'Pomalyst', '--format', 'markdown']);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^### pomalidomide · drug\n/);
-    assert.match(r.out, /\| FDA \| 2020-05-14 \| Kaposi sarcoma \(Pomalyst, accelerated approval\)/);
+    assert.match(r.out, /\| FDA \| 2020-05-14 \| Kaposi sarcoma \(Pomalyst, accelerated/);
     assert.match(r.out, /\*\*Boxed warning:\*\* Embryo-fetal toxicity/);
     assert.match(r.out, /\*\*Risk programme:\*\* POMALYST REMS/);
     assert.match(r.out, /https:\/\/doi\.org\/10\.1126\/science\.1244917/);
     assert.match(r.out, /\*As of \d{4}-\d\d-\d\d\*\n$/);
     assert.doesNotMatch(r.out, /command:/, 'no editor command links in a terminal');
+  });
+
+  test('the default is the same card rendered for a terminal', async () => {
+    const r = await cli(['explain', 'Pomalyst']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^pomalidomide · drug\n/);
+    assert.match(r.out, /\nFDA +2020-05-14 +Kaposi sarcoma \(Pomalyst, accelerated/);
+    assert.match(r.out, /\nBoxed warning: Embryo-fetal toxicity/);
+    assert.match(r.out, /\nRisk programme: POMALYST REMS/);
+    assert.match(r.out, /https:\/\/doi\.org\/10\.1126\/science\.1244917/);
+    assert.match(r.out, /\nAs of \d{4}-\d\d-\d\d\n$/);
+    assert.doesNotMatch(r.out, /\*\*|\| FDA \||command:/);
   });
 
   test('JSON card: structured fields with DOI and PMID', async () => {

@@ -1,8 +1,24 @@
-/** Human-readable output in the style of ESLint's "stylish": 1-based line:column. */
+/**
+ * Human-readable output in the style of ESLint's "stylish": 1-based line:column (the column
+ * counts UTF-16 code units, as editors do), then an excerpt of the line with a caret under
+ * the flagged words when the file's text is known.
+ */
+import { excerpt } from './excerpt';
 import type { FileResult } from './types';
 
-export function formatStylish(results: readonly FileResult[], color: boolean): string {
+export interface StylishOptions {
+  readonly color?: boolean;
+  /** Terminal width; excerpts are windowed to fit (default 100). */
+  readonly columns?: number;
+}
+
+const GUTTER = '    | ';
+
+export function formatStylish(results: readonly FileResult[], opts: StylishOptions = {}): string {
+  const color = opts.color ?? false;
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  // room for the gutter and an ellipsis at each end
+  const width = Math.max(20, (opts.columns ?? 100) - GUTTER.length - 2);
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -17,12 +33,18 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
     lines.push(c('4', r.file));
     for (const f of r.findings) {
       const pos = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      const sev = f.severity === 'error' ? c('31', 'error') : f.severity === 'warning' ? c('33', 'warning') : c('36', f.severity === 'information' ? 'info' : 'hint');
+      const sevColor = f.severity === 'error' ? '31' : f.severity === 'warning' ? '33' : '36';
+      const sevName = f.severity === 'information' ? 'info' : f.severity;
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;
       if (f.fixes.some((x) => x.kind === 'lexical')) fixable++;
-      lines.push(`  ${pos.padEnd(8)} ${sev.padEnd(color ? 16 : 7)}  ${f.message}  ${c('2', f.ruleId)}`);
+      lines.push(`  ${pos.padEnd(8)} ${c(sevColor, sevName)}${' '.repeat(Math.max(0, 7 - sevName.length))}  ${f.message}  ${c('2', f.ruleId)}`);
+      if (r.text !== undefined && f.start <= r.text.length) {
+        const lineStart = f.start - f.range.start.character;
+        const ex = excerpt(r.text, lineStart, f.start, f.end, width);
+        if (ex.line.trim()) lines.push(`${c('2', GUTTER)}${ex.line}`, `${c('2', GUTTER)}${c(sevColor, ex.caret)}`);
+      }
     }
     lines.push('');
   }

@@ -7,4 +7,6 @@ export interface FileResult {
   suppressed: Suppressed[];
   /** Set when the file could not be linted (unreadable, binary). */
   skipped?: string;
+  /** The text the findings' offsets refer to (for excerpts). */
+  text?: string;
 }
