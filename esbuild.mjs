@@ -58,8 +58,10 @@ export function loadData() {
   });
   const references = readJson('data/references.json');
   check('references.schema.json', 'data/references.json', references);
+  const frames = readJson('data/frames/lexicon.json');
+  check('frames.schema.json', 'data/frames/lexicon.json', frames);
   if (problems.length) throw new Error(`data/ does not match data/schema/:\n  ${problems.join('\n  ')}`);
-  return { terms, claims, references, termFiles, claimFiles };
+  return { terms, claims, references, termFiles, claimFiles, frames };
 }
 
 const dataPlugin = {
@@ -67,7 +69,7 @@ const dataPlugin = {
   setup(build) {
     build.onResolve({ filter: /^imid-lens:(data|validators)$/ }, (a) => ({ path: a.path, namespace: 'imid-lens' }));
     build.onLoad({ filter: /.*/, namespace: 'imid-lens' }, (a) => {
-      const watchFiles = [...listJson('data/terms'), ...listJson('data/claims'), ...listJson('data/schema'), 'data/references.json'].map((f) => path.join(root, f));
+      const watchFiles = [...listJson('data/terms'), ...listJson('data/claims'), ...listJson('data/schema'), 'data/references.json', 'data/frames/lexicon.json'].map((f) => path.join(root, f));
       try {
         if (a.path === 'imid-lens:data') {
           // JSON.parse of a string literal loads faster than an object literal of the same size.

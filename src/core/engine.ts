@@ -6,6 +6,7 @@ import { type ConfigProblem, type ParsedConfig, type ProjectConfig, toTerm } fro
 import type { BundledData, ClaimFile, Severity } from './data/types';
 import { BUILTIN_RULES } from './rules/builtin';
 import { type CompiledRule, type RuleProblem, compileRules } from './rules/claims';
+import { FRAME_RULES, FrameEngine } from './frames/index';
 import { TermDb } from './termdb';
 
 export interface EngineInput {
@@ -18,6 +19,8 @@ export interface EngineInput {
   readonly clock?: () => number;
   /** Per-rule time budget on one document: baseMs + msPerKb per KB of text (defaults 250 ms + 1 ms/KB); scope 'user' (default) times only the rules from .imid-lens.json. */
   readonly ruleBudget?: { readonly baseMs?: number; readonly msPerKb?: number; readonly scope?: 'user' | 'all' };
+  /** Check every document as of this date (ms; CLI --as-of), over the document's own date and today. */
+  readonly asOf?: number;
 }
 
 export interface RuleInfo {
@@ -33,6 +36,9 @@ export interface RuleInfo {
 export class Engine {
   readonly db: TermDb;
   readonly rules: readonly CompiledRule[];
+  /** The fact frames (src/core/frames): checks generated from data/terms; undefined when the data has no lexicon. */
+  readonly frames: FrameEngine | undefined;
+  readonly asOf: number | undefined;
   /** Problems of the bundled data (the data tests require none). */
   readonly dataProblems: ReadonlyArray<{ message: string; source?: string }>;
   /** Problems of the user's configuration: shown to the user, never fatal. */
@@ -47,6 +53,7 @@ export class Engine {
   constructor(input: EngineInput) {
     const { data } = input;
     this.clock = input.clock ?? (() => Date.now());
+    this.asOf = input.asOf;
     this.ruleBudget = input.ruleBudget ?? {};
     const parsed = input.config;
     this.config = parsed?.config ?? {};
@@ -98,6 +105,7 @@ export class Engine {
       }
     }
     this.rules = rules;
+    this.frames = FrameEngine.from(this.db, data);
     this.dataProblems = dataProblems;
     for (const r of rules) {
       this.infos.set(r.rule.id, {
@@ -110,6 +118,7 @@ export class Engine {
         evidence: r.rule.evidence,
       });
     }
+    if (this.frames) for (const f of FRAME_RULES) this.infos.set(f.id, { id: f.id, severity: f.severity, message: f.title, family: f.family, source: 'fact frame', explanation: f.description });
     for (const b of BUILTIN_RULES) this.infos.set(b.id, { id: b.id, severity: b.severity, message: b.description, family: 'builtin', source: 'built in' });
     this.severities = { ...(this.config.rules ?? {}), ...(input.ruleOverrides ?? {}) };
     for (const id of Object.keys(this.severities)) {
@@ -125,6 +134,11 @@ export class Engine {
 
   ruleInfo(id: string): RuleInfo | undefined {
     return this.infos.get(id);
+  }
+
+  /** Ids of the claim rules and fact frames (findings that state a claim is wrong, as opposed to built-in checks). */
+  get claimRuleIds(): string[] {
+    return [...this.rules.map((r) => r.rule.id), ...(this.frames ? FRAME_RULES.map((f) => f.id) : [])];
   }
 
   get ruleIds(): string[] {

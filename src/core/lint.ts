@@ -10,6 +10,7 @@ import { type Finding, type OffsetEdit, type OffsetFix, type RawFinding, compare
 import { type Directive, type Prose, extractProse, firstPairEndingAfter, insideAny, maskedSlice, proseKindOf } from './prose/index';
 import { BUILTIN_RULES, MISSPELLED_NAME, RULE_TIME_BUDGET, TOO_MANY_PROBLEMS, UNKNOWN_DIRECTIVE_RULE, checkMisspellings } from './rules/builtin';
 import { RuleBudget, evaluateSentence } from './rules/claims';
+import { documentDate } from './frames/index';
 import { type Mention, scan } from './scanner';
 import { type Sentence, SentenceIndex } from './sentences';
 
@@ -119,6 +120,7 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
   const raw: RawFinding[] = [];
   const mentions = scan(engine.db, prose, from, to);
   const sevMis = engine.severityOf(MISSPELLED_NAME.id, MISSPELLED_NAME.severity);
+  const sevMisId = MISSPELLED_NAME.id;
   const sentences = new SentenceIndex(prose);
   const budget = RuleBudget.forDocument(engine.clock, to - from, engine.ruleBudget);
   let group: Mention[] = [];
@@ -144,6 +146,11 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
     group.push(m);
   }
   if (stoppedAt === undefined) flush();
+  if (engine.frames) {
+    const at = engine.asOf ?? documentDate(prose.text) ?? engine.clock();
+    const claims = raw.filter((r) => r.ruleId !== sevMisId).sort(compareRaw);
+    engine.frames.run(prose, from, stoppedAt ?? to, mentions, claims, { at, severityOf: (id, d) => engine.severityOf(id, d), citeFix: (s, keys) => citeFix(prose, s, maskedSlice(prose, s.start, s.end), keys) }, raw);
+  }
   reportBudget(engine, budget, raw);
   return stoppedAt === undefined ? { raw, mentions } : { raw, mentions, stoppedAt };
 }

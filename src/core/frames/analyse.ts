@@ -1,0 +1,276 @@
+/**
+ * The linguistic layer of the fact frames, hand-written and small: a sentence becomes
+ * tokens with the scanner's entities on them, clauses (split at ';' and at contrastive
+ * conjunctions), and questions a frame asks about a cue: is it negated (scope: the
+ * clause before the cue, stopping at an entity), is its clause historical, reported or
+ * conditional, which years anchor it, and which drugs it is about (named in the clause,
+ * coordinated, not behind "unlike"; else a pronoun or "the drug" resolved to the
+ * paragraph's last drug; else the section's topic). See docs/frames.md.
+ */
+import type { Term, TermKind } from '../data/types';
+import type { Mention } from '../scanner';
+import type { TermDb } from '../termdb';
+import { type Lexicon, type RawToken, isHyphen, tokenize } from './lexicon';
+
+export interface Ent {
+  readonly termId: string;
+  readonly kind: TermKind;
+  /** How the name was written: preferred, brand, code, former, synonym, plural, misspelling. */
+  readonly formKind: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface Tok extends RawToken {
+  /** The entity this token is part of. */
+  ent?: Ent;
+}
+
+export interface Clause {
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface Subject {
+  readonly termId: string;
+  /** Where the subject is written in this sentence, if it is. */
+  readonly ent?: Ent;
+  readonly how: 'named' | 'pronoun' | 'topic' | 'default';
+}
+
+export interface Context {
+  /** Drugs (or classes) of the previous sentences of the paragraph, most recent last. */
+  readonly previous: readonly string[];
+  /** The drug the section heading or the block's title line is about. */
+  readonly topic?: string;
+}
+
+const YEAR = /^(1[89]\d\d|20\d\d)(s?)$/;
+const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'however', 'while', 'whilst', 'yet', '\u2014']);
+
+export class Sentence {
+  readonly toks: Tok[];
+  readonly ents: Ent[];
+  readonly clauses: Clause[];
+
+  constructor(
+    readonly text: string,
+    readonly base: number,
+    mentions: readonly Mention[],
+    readonly db: TermDb,
+    readonly lex: Lexicon,
+    readonly ctx: Context,
+  ) {
+    this.toks = tokenize(text, base);
+    this.ents = [];
+    let k = 0;
+    for (const m of mentions) {
+      if (!m.form) continue;
+      const term = db.terms.get(m.form.termId);
+      if (!term) continue;
+      const ent: Ent = { termId: term.id, kind: term.kind, formKind: m.form.kind, start: m.start, end: m.end, text: m.text };
+      this.ents.push(ent);
+      while (k < this.toks.length && this.toks[k].end <= m.start) k++;
+      for (let j = k; j < this.toks.length && this.toks[j].start < m.end; j++) this.toks[j].ent = ent;
+    }
+    this.clauses = [];
+    let from = 0;
+    for (let i = 0; i < this.toks.length; i++) {
+      const t = this.toks[i].t;
+      if (CLAUSE_BREAK.has(t) && i > from) {
+        // "while" and "yet" only as conjunctions after a comma or at the start
+        if ((t === 'while' || t === 'whilst' || t === 'yet') && i > 0 && this.toks[i - 1].t !== ',') continue;
+        this.clauses.push({ from, to: i });
+        from = i + (t === ';' || t === '\u2014' ? 1 : 0);
+      }
+    }
+    this.clauses.push({ from, to: this.toks.length });
+  }
+
+  term(id: string): Term | undefined {
+    return this.db.terms.get(id);
+  }
+
+  clauseOf(i: number): Clause {
+    for (const c of this.clauses) if (i >= c.from && i < c.to) return c;
+    return this.clauses[this.clauses.length - 1];
+  }
+
+  /** Entity starting at token i (the first token of a mention). */
+  entAt(i: number): Ent | undefined {
+    const e = this.toks[i]?.ent;
+    return e && (i === 0 || this.toks[i - 1].ent !== e) ? e : undefined;
+  }
+
+  /** Index of the first token after the entity that starts at i. */
+  afterEnt(i: number): number {
+    const e = this.toks[i].ent;
+    let j = i;
+    while (j < this.toks.length && this.toks[j].ent === e) j++;
+    return j;
+  }
+
+  /** The cue at i is negated: a negator in its clause before it (within 8 tokens, not across a drug or a comma + conjunction). */
+  negated(i: number, j = i): boolean {
+    const c = this.clauseOf(i);
+    for (let k = i - 1; k >= Math.max(c.from, i - 8); k--) {
+      const t = this.toks[k];
+      if (t.ent && (t.ent.kind === 'drug' || t.ent.kind === 'company')) break;
+      if ((t.t === 'and' || t.t === 'or' || t.t === 'which' || t.t === 'that') && this.toks[k - 1]?.t === ',') break;
+      if (this.lex.negators.at(this.toks, k, j)) return true;
+    }
+    // "is inhibited not by ...", "X is a sedative? no"
+    const n = this.toks[j];
+    return !!n && (n.t === 'not' || n.t === 'no') && this.toks[j + 1]?.t !== 'only';
+  }
+
+  /** A marker of history, reporting or a condition anywhere in the clause of i. */
+  framedAsPast(i: number): boolean {
+    const c = this.clauseOf(i);
+    return this.lex.historical.has(this.toks, c.from, c.to);
+  }
+
+  reported(i: number): boolean {
+    const c = this.clauseOf(i);
+    return this.lex.reporting.has(this.toks, c.from, c.to);
+  }
+
+  conditional(i: number): boolean {
+    const c = this.clauseOf(i);
+    return this.lex.conditionals.has(this.toks, c.from, c.to) || this.toks.some((t) => t.t === '?');
+  }
+
+  /** Years written in the clause of i ("1998", "the 1950s" → 1950 with decade true). */
+  years(i: number, whole = false): Array<{ year: number; decade: boolean; i: number }> {
+    const c = whole ? { from: 0, to: this.toks.length } : this.clauseOf(i);
+    const out: Array<{ year: number; decade: boolean; i: number }> = [];
+    for (let k = c.from; k < c.to; k++) {
+      const t = this.toks[k];
+      if (t.ent) continue;
+      const m = YEAR.exec(t.t);
+      if (!m) continue;
+      // a reference number, a dose or a page ("[1998]", "1998 mg") is not a year
+      const next = this.toks[k + 1]?.t;
+      if (next === 'mg' || next === 'patients' || next === '%') continue;
+      out.push({ year: Number(m[1]), decade: m[2] === 's' || next === "'s", i: k });
+    }
+    return out;
+  }
+
+  /** Drug entities of the clause of i, before i, not behind an excluder ("unlike X"), nearest group first (coordinated names together). */
+  namedBefore(i: number, kinds: readonly TermKind[] = ['drug']): Ent[] {
+    const c = this.clauseOf(i);
+    const found: Array<{ ent: Ent; k: number }> = [];
+    for (let k = c.from; k < i; k++) {
+      const e = this.entAt(k);
+      if (!e || !kinds.includes(e.kind)) continue;
+      if (this.excluded(k, c.from)) continue;
+      found.push({ ent: e, k });
+    }
+    if (!found.length) return [];
+    // the nearest one and the names coordinated with it ("X, Y and Z", "X/Y", "X (Y)")
+    const group = [found[found.length - 1]];
+    for (let n = found.length - 2; n >= 0; n--) {
+      const gap = this.toks.slice(this.afterEnt(found[n].k), group[0].k).map((t) => t.t);
+      if (gap.every((t) => t === ',' || t === 'and' || t === 'or' || t === '/' || t === '(' || t === ')' || t === '&' || t === 'as' || t === 'well' || t === 'both' || t === 'its' || t === 'analogues' || t === 'analogs' || t === 'the' || isHyphen(t))) group.unshift(found[n]);
+      else break;
+    }
+    return group.map((g) => g.ent);
+  }
+
+  /** Drug entities after i in its clause (passives: "by X"; lists: "such as X, Y"), not behind an excluder. */
+  namedAfter(i: number, kinds: readonly TermKind[] = ['drug'], within = 12): Ent[] {
+    const c = this.clauseOf(i);
+    const out: Ent[] = [];
+    for (let k = i; k < Math.min(c.to, i + within); k++) {
+      const e = this.entAt(k);
+      if (!e || !kinds.includes(e.kind)) continue;
+      if (this.excluded(k, i)) continue;
+      out.push(e);
+    }
+    return out;
+  }
+
+  /** The token at k follows an excluder ("unlike", "except", "but not") within its phrase. */
+  excluded(k: number, from: number): boolean {
+    for (let m = k - 1; m >= Math.max(from, k - 4); m--) {
+      const t = this.toks[m].t;
+      if (t === ',' || t === '.' || t === ';') {
+        // "unlike the IMiDs, X" → X is not excluded; "except, of course, X" rarely
+        return false;
+      }
+      if (this.lex.excluders.at(this.toks, m, k)) return true;
+      if (this.toks[m].ent && this.toks[m].ent!.kind === 'drug') continue;
+    }
+    return false;
+  }
+
+  /** An anaphor in the clause before i ("it", "the drug", "these agents"): its drugs from the paragraph. */
+  pronounBefore(i: number): string[] {
+    const c = this.clauseOf(i);
+    for (let k = i - 1; k >= c.from; k--) {
+      const sing = this.lex.pronounsSingular.at(this.toks, k, i);
+      if (sing && this.ctx.previous.length) return [this.ctx.previous[this.ctx.previous.length - 1]];
+      const plur = this.lex.pronounsPlural.at(this.toks, k, i);
+      if (plur && this.ctx.previous.length) return [...new Set(this.ctx.previous.slice(-3))];
+    }
+    return [];
+  }
+
+  /**
+   * What the cue at i is about: drugs named before it in its clause, else named after it
+   * (when `after`), else a pronoun's antecedent, else the section topic.
+   */
+  subjects(i: number, opts: { after?: boolean; kinds?: readonly TermKind[]; topic?: boolean } = {}): Subject[] {
+    const kinds = opts.kinds ?? ['drug'];
+    const before = this.namedBefore(i, kinds);
+    if (before.length) return before.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
+    if (opts.after) {
+      const after = this.namedAfter(i, kinds);
+      if (after.length) return after.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
+    }
+    const p = this.pronounBefore(i);
+    if (p.length) return p.map((termId) => ({ termId, how: 'pronoun' as const }));
+    if (opts.topic !== false && this.ctx.topic && !this.ents.some((e) => e.kind === 'drug')) return [{ termId: this.ctx.topic, how: 'topic' }];
+    return [];
+  }
+
+  /** Offsets of tokens [i, j). */
+  span(i: number, j: number): { start: number; end: number } {
+    return { start: this.toks[i].start, end: this.toks[Math.max(i, j - 1)].end };
+  }
+
+  textOf(i: number, j: number): string {
+    const s = this.span(i, j);
+    return this.text.slice(s.start - this.base, s.end - this.base);
+  }
+
+  /** Present tense around a cue: a present be-verb or an -s verb, and no past be-verb, in the clause. */
+  tenseOf(i: number): 'present' | 'past' | 'unknown' {
+    const c = this.clauseOf(i);
+    let past = false;
+    let present = false;
+    for (let k = c.from; k < c.to; k++) {
+      const t = this.toks[k].t;
+      if (this.lex.bePast.has(t) || t === 'had' || t === 'did') past = true;
+      else if (this.lex.bePresent.has(t) || t === 'has' || t === 'have' || t === 'does' || t === 'do') present = true;
+    }
+    if (past && !present) return 'past';
+    if (present && !past) return 'present';
+    return 'unknown';
+  }
+}
+
+/** A year-month-day string's time (first day of the period for partial dates). */
+export function dateValue(s: string | undefined): number | undefined {
+  if (!s) return undefined;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(s);
+  if (!m) return undefined;
+  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
+}
+
+export function yearOf(s: string | undefined): number | undefined {
+  const m = s ? /^(\d{4})/.exec(s) : null;
+  return m ? Number(m[1]) : undefined;
+}

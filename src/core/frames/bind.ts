@@ -1,0 +1,87 @@
+/**
+ * Binding a noun phrase (a class, a generation label, "a new agent") to the drugs it
+ * describes, whatever the syntax: copula ("X is a ..."), apposition ("X, a ...", "X (a
+ * ...)", "X — a ..."), classification verbs ("X belongs to the ..."), "X and other ...",
+ * a label line ("Drug class: ..."), or a list after the noun ("... such as X, Y and Z",
+ * "the ... X"). One function for every frame that reads a description.
+ */
+import type { TermKind } from '../data/types';
+import type { Sentence, Subject } from './analyse';
+import { isHyphen } from './lexicon';
+
+const OPENERS = new Set([',', '(', ':', '\u2014', '\u2013', '-', '[']);
+
+export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: readonly TermKind[] = ['drug']): Subject[] {
+  const { toks, lex } = s;
+  const c = s.clauseOf(i);
+  // 1. before the phrase: skip determiners and fillers
+  let k = i - 1;
+  let skipped = 0;
+  while (k >= c.from && skipped < 7) {
+    const t = toks[k];
+    if (t.ent) break;
+    if (lex.fillers.has(t.t) || isHyphen(t.t) || /^\d/.test(t.t) || t.t === 'mg') {
+      k--;
+      skipped++;
+      continue;
+    }
+    break;
+  }
+  if (k >= c.from) {
+    const t = toks[k];
+    // apposition or parenthesis right after a name: "X, a ...", "X (a ...", "X: ..."
+    if (OPENERS.has(t.t) && k > c.from && toks[k - 1].ent && kinds.includes(toks[k - 1].ent!.kind)) {
+      const named = s.namedBefore(k, kinds);
+      if (named.length) return named.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
+    }
+    // a name directly before ("apremilast IMiD" is rare; "X-like", skip) — copula / classification verbs
+    for (let st = Math.max(c.from, k - 5); st <= k; st++) {
+      const h = lex.classCopula.at(toks, st, k + 1) ?? lex.classAndOther.at(toks, st, k + 1);
+      if (h && h.j === k + 1) {
+        const subj = s.subjects(st, { kinds });
+        if (subj.length) return subj;
+        break;
+      }
+    }
+    // a label line: "Drug class: ...", "Class — ..."
+    if (t.t === ':' || isHyphen(t.t) || t.t === '\u2014') {
+      for (let st = Math.max(c.from, k - 4); st < k; st++) {
+        const h = lex.classLabels.at(toks, st, k);
+        if (h && h.j === k && st === firstWord(s, c.from)) {
+          const named = s.ents.filter((e) => kinds.includes(e.kind) && e.start < toks[st].start);
+          if (named.length) return named.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
+          if (s.ctx.topic) return [{ termId: s.ctx.topic, how: 'topic' as const }];
+        }
+      }
+    }
+  }
+  // 2. after the phrase: "IMiDs such as X, Y and Z", "the IMiD X", "IMiDs (X, Y)"
+  let m = j;
+  if (m < c.to && OPENERS.has(toks[m].t)) m++;
+  const marker = m < c.to ? lex.classListMarkers.at(toks, m, c.to) : undefined;
+  if (marker) m = marker.j;
+  if (m < c.to && toks[m].t === ':') m++;
+  if (m < c.to && (toks[m].t === 'the' || toks[m].t === 'drug' || toks[m].t === 'drugs')) m++;
+  const first = s.entAt(m);
+  if (first && kinds.includes(first.kind) && !s.excluded(m, j)) {
+    const out: Subject[] = [{ termId: first.termId, ent: first, how: 'named' }];
+    let n = s.afterEnt(m);
+    while (n < c.to) {
+      let q = n;
+      while (q < c.to && (toks[q].t === ',' || toks[q].t === 'and' || toks[q].t === 'or' || toks[q].t === '/')) q++;
+      if (q === n) break;
+      const e = s.entAt(q);
+      if (!e || !kinds.includes(e.kind)) break;
+      out.push({ termId: e.termId, ent: e, how: 'named' });
+      n = s.afterEnt(q);
+    }
+    return out;
+  }
+  return [];
+}
+
+function firstWord(s: Sentence, from: number): number {
+  let k = from;
+  while (k < s.toks.length && /^[#*\-\u2022|>]$/.test(s.toks[k].t)) k++;
+  return k;
+}

@@ -1,0 +1,137 @@
+/**
+ * Approval events: a sentence that dates or places an approval or a market launch
+ * ("The FDA cleared thalidomide in 1998 to treat multiple myeloma", "Lenalidomide reached
+ * the US market in 2003", "Grünenthal began selling thalidomide in 1954") compared with the
+ * approvals table (agency, date, coded indication) and history events of data/terms. The
+ * FDA and EMA tables are complete, so a year or an indication they lack is a contradiction;
+ * for other agencies or no agency only an approval before the first one known is.
+ */
+import { yearOf } from '../analyse';
+import type { ApprovalFact } from '../facts';
+import { type Contradiction, type FrameInput, type FrameRule, prettyDate } from '../types';
+
+export const APPROVAL_FRAME: FrameRule = {
+  id: 'fact-approval',
+  family: 'approval-status',
+  severity: 'warning',
+  title: 'Approval or launch contradicts the database',
+  description: 'An approval or market launch with a year, agency or indication that the approvals table and history events in data/terms contradict.',
+  check,
+  examples: {
+    invalid: [
+      'The FDA cleared thalidomide in 1998 to treat multiple myeloma.',
+      'Lenalidomide reached the US market in 2003.',
+      'Grünenthal began selling thalidomide in 1954.',
+      'Apremilast is approved for rheumatoid arthritis.',
+      'The FDA approved pomalidomide in 2010.',
+    ],
+    valid: [
+      'The FDA approved thalidomide in 1998 for erythema nodosum leprosum.',
+      'Thalidomide was sold in West Germany from 1957 as Contergan.',
+      'Lenalidomide was approved by the FDA in December 2005 for del(5q) MDS.',
+      'Apremilast is approved for psoriatic arthritis and plaque psoriasis.',
+      'Lenalidomide is not approved for chronic lymphocytic leukaemia.',
+    ],
+  },
+};
+
+const STRICT = new Set(['FDA', 'EMA']);
+
+function check(x: FrameInput, out: Contradiction[]): void {
+  const { s, lex, facts } = x;
+  const launches = lex.launchVerbs.all(s.toks).map((h) => ({ ...h, launch: true }));
+  const approvals = lex.approvalVerbs.all(s.toks).map((h) => ({ ...h, launch: false }));
+  for (const h of [...approvals, ...launches]) {
+    if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
+    const c = s.clauseOf(h.i);
+    if (lex.approvalGeneric.has(s.toks, c.from, c.to) || lex.expected.has(s.toks, c.from, c.to) || lex.investigational.has(s.toks, c.from, c.to)) continue;
+    const subjects = s.subjects(h.i, { after: true });
+    if (subjects.length !== 1) continue; // two drugs in one approval sentence: years and indications cannot be paired safely
+    const d = subjects[0].termId;
+    const t = facts.term(d);
+    if (!t || t.kind !== 'drug') continue;
+    const agencies = lex.agencies.all(s.toks, c.from, c.to).map((a) => a.value);
+    const regions = lex.regions.all(s.toks, c.from, c.to).map((r) => r.value);
+    const years = s.years(h.i).filter((y) => !y.decade || y.year < 2000);
+    const indications = lex.indications.all(s.toks, c.from, c.to).map((a) => a.value);
+    const table = facts.approvals(d);
+    if (!table.length) continue;
+    const span = s.span(h.i, h.j);
+    const report = (message: string, refs: string[], year?: { i: number }, replacement?: string) =>
+      out.push({
+        ruleId: APPROVAL_FRAME.id,
+        start: year ? s.toks[year.i].start : span.start,
+        end: year ? s.toks[year.i].end : span.end,
+        message,
+        evidence: refs,
+        ...(year && replacement ? { rewrite: { title: `Replace the year with ${replacement}`, edits: [{ start: s.toks[year.i].start, end: s.toks[year.i].end, newText: replacement }] } } : {}),
+        data: { term: d },
+      });
+    if (h.launch) {
+      if (years.length !== 1) continue;
+      const y = years[0];
+      const region = regions[0] ?? agencies[0]?.region;
+      const firsts: Array<{ date: string; refs: string[] }> = [];
+      for (const ev of facts.history(d, 'first-marketed')) if (!region || !ev.region || ev.region === region || (region === 'West Germany' && /germany/i.test(ev.region))) firsts.push(ev);
+      for (const a of table) if (a.first && (!region || regionOf(a.agency) === region)) firsts.push(a);
+      if (!firsts.length) continue;
+      const earliest = firsts.map((f) => yearOf(f.date)!).sort()[0];
+      const last = y.decade ? y.year + 9 : y.year;
+      // sources disagree by about a year on launches (approval vs first sale): allow one
+      if (last < earliest - 1) {
+        const f = firsts.find((q) => yearOf(q.date) === earliest)!;
+        report(`${cap(t.preferredName)} was not on the ${region ?? ''}${region ? ' ' : ''}market in ${y.year}${y.decade ? 's' : ''}: it was first marketed${region ? ` there` : ''} in ${prettyDate(f.date)}.`.replace(/ {2,}/g, ' '), f.refs, y);
+        return;
+      }
+      continue;
+    }
+    const strict = agencies.find((a) => STRICT.has(a.id));
+    const otherAgency = agencies.some((a) => !STRICT.has(a.id));
+    if (otherAgency && !strict) continue;
+    const pool = strict ? table.filter((a) => a.agency === strict.id) : table;
+    const matchesInd = (a: ApprovalFact) => !indications.length || indications.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w)));
+    const agencyName = strict ? (strict.id === 'FDA' ? 'the FDA' : 'the EMA') : undefined;
+    if (years.length === 1) {
+      const y = years[0];
+      const inYear = (a: ApprovalFact) => (y.decade ? Math.floor(yearOf(a.date)! / 10) * 10 === y.year : yearOf(a.date) === y.year);
+      if (pool.some((a) => inYear(a) && matchesInd(a))) continue;
+      if (s.tenseOf(h.i) === 'present' && !y.decade) continue; // "is approved in the EU since 2015"-style: too loose
+      const sameInd = pool.filter(matchesInd).sort((a, b) => a.date.localeCompare(b.date));
+      const sameYear = pool.filter(inYear);
+      if (!strict) {
+        // without an agency only an approval before the first one known is wrong
+        const first = (indications.length ? sameInd : pool).map((a) => yearOf(a.date)!).sort()[0];
+        if (first === undefined || (y.decade ? y.year + 9 : y.year) >= first) continue;
+      }
+      if (indications.length && sameInd.length && (!sameYear.length || strict)) {
+        report(`${agencyName ? cap(agencyName) : 'Regulators'} approved ${t.preferredName} for ${sameInd[0].indication.replace(/\.$/, '')} in ${prettyDate(sameInd[0].date)}${sameYear.length ? `; in ${y.year} the approval was for ${sameYear[0].indication}` : ''}.`, sameInd[0].refs, y, sameYear.length ? undefined : String(yearOf(sameInd[0].date)));
+        return;
+      }
+      if (sameYear.length && indications.length) {
+        report(`In ${y.year} ${t.preferredName} was approved${agencyName ? ` by ${agencyName}` : ''} for ${sameYear[0].indication}, not for the disease named here.`, sameYear[0].refs);
+        return;
+      }
+      const first = [...pool].sort((a, b) => a.date.localeCompare(b.date))[0];
+      if (!first) continue;
+      report(`${agencyName ? cap(agencyName) : 'No agency'} ${agencyName ? 'did not approve' : 'approved'} ${t.preferredName} in ${y.year}${y.decade ? 's' : ''}: ${agencyName ? 'its approvals' : 'the first approval'} ${agencyName ? 'are' : 'was'} ${pool.slice(0, 4).map((a) => prettyDate(a.date)).join(', ')}${agencyName ? '' : ` (${first.agency})`}.`.replace('No agency approved', 'No agency had approved'), first.refs, y, pool.length === 1 ? String(yearOf(first.date)) : undefined);
+      return;
+    }
+    if (!years.length && indications.length && s.tenseOf(h.i) !== 'past') {
+      // "X is approved for RA": only codes the table can speak for, and no 'trial' context
+      if (pool.some(matchesInd)) continue;
+      if (lex.trials.has(s.toks, c.from, c.to)) continue;
+      const written = indications.filter((w) => w.code !== 'cancer');
+      if (!written.length) continue;
+      report(`${cap(t.preferredName)} is not approved for ${s.textOf(lex.indications.all(s.toks, c.from, c.to)[0].i, lex.indications.all(s.toks, c.from, c.to)[0].j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => a.indication.split(/[,;(]/)[0].trim()))].slice(0, 4).join('; ')}.`, pool[0].refs);
+      return;
+    }
+  }
+}
+
+function regionOf(agency: string): string | undefined {
+  return agency === 'FDA' ? 'US' : agency === 'EMA' ? 'EU' : undefined;
+}
+
+function cap(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}

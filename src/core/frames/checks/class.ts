@@ -1,0 +1,114 @@
+/**
+ * Class: a drug described as a member of a class the database says it is not in. The
+ * classes of a drug come from data (memberOf, targets → "PDE4 inhibitor", modality);
+ * classes of one group exclude each other ("an IMiD" vs "a PDE4 inhibitor", "a biologic"
+ * vs "a small molecule"); a former class (thalidomide the sedative) is wrong in the
+ * present tense only.
+ */
+import type { LexClass } from '../lexicon';
+import { subjectsOfNominal } from '../bind';
+import { type Contradiction, type FrameInput, type FrameRule, article, plural } from '../types';
+
+export const CLASS_FRAME: FrameRule = {
+  id: 'fact-class',
+  family: 'drug-class',
+  severity: 'warning',
+  title: 'Class contradicts the database',
+  description: 'A drug called a member of a class it does not belong to (classes from memberOf, targets and modality in data/terms; former classes in the past tense only).',
+  check,
+  examples: {
+    invalid: [
+      'Apremilast is an IMiD used in psoriasis.',
+      'Otezla, an immunomodulatory imide drug, is taken twice daily.',
+      'IMiDs such as thalidomide, lenalidomide and apremilast are given orally.',
+      'Lenalidomide is a biologic response modifier.',
+      'Thalidomide is a sedative that is also used in myeloma.',
+      'Mezigdomide is a PROTAC.',
+    ],
+    valid: [
+      'Apremilast, unlike the IMiDs, is a PDE4 inhibitor.',
+      'Apremilast is not an IMiD.',
+      'Thalidomide was marketed as a sedative in the 1950s.',
+      'Lenalidomide is an IMiD.',
+      'Pomalidomide is a thalidomide analogue.',
+    ],
+  },
+};
+
+function check(x: FrameInput, out: Contradiction[]): void {
+  const { s, lex } = x;
+  for (const h of lex.classes.all(s.toks)) {
+    const cls = h.value;
+    // a class written inside a name ("cereblon" of "cereblon modulator" is the phrase, fine); skip loose phrases
+    if (cls.loose?.some((p) => p.toLowerCase() === h.phrase.toLowerCase())) continue;
+    if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
+    const subjects = subjectsOfNominal(s, h.i, h.j, ['drug', 'class']);
+    for (const subj of subjects) {
+      // the phrase itself names the subject ("IMiD" for the class imid)
+      if (subj.ent && subj.ent.start >= s.toks[h.i].start && subj.ent.end <= s.toks[h.j - 1].end) continue;
+      const c = contradiction(x, subj.termId, cls, h.i);
+      if (!c) continue;
+      const span = s.span(h.i, h.j);
+      const rewrite = subjects.length === 1 && c.replacement ? replaceClass(x, h.i, h.j, c.replacement) : undefined;
+      out.push({
+        ruleId: CLASS_FRAME.id,
+        start: span.start,
+        end: span.end,
+        message: c.message,
+        evidence: c.refs,
+        ...(rewrite ? { rewrite } : {}),
+        data: { term: subj.termId, class: cls.id },
+      });
+      break;
+    }
+  }
+}
+
+function contradiction(x: FrameInput, termId: string, cls: LexClass, at: number): { message: string; refs: string[]; replacement?: string } | undefined {
+  const { facts, s } = x;
+  const t = facts.term(termId);
+  if (!t) return undefined;
+  const mine = facts.classesOf(termId);
+  if (mine.has(cls.id)) return undefined;
+  if (cls.near?.some((n) => mine.has(n))) return undefined; // CELMoD called an IMiD: style, left to the name rules
+  // the phrase names a structural relation ("thalidomide analogue") of a drug that is no class member: not a class claim
+  const name = t.preferredName;
+  const former = facts.formerClassesOf(termId).find((f) => f.classId === cls.id);
+  if (former) {
+    if (s.tenseOf(at) !== 'present' || s.framedAsPast(at) || s.years(at).length) return undefined;
+    const now = facts.classPhrase(termId, 'mechanism');
+    return { message: `${cap(name)} is no longer used as ${withArticle(cls.phrases[0])}; that was its class in the 1950s. Today it is ${now ? withArticle(now) : 'used for other indications'}.`, refs: former.refs, ...(now ? { replacement: now } : {}) };
+  }
+  const same = [...mine].map((id) => x.lex.classById.get(id)).filter((c) => c && c.group === cls.group);
+  if (!same.length) return undefined; // the database does not say what it is in this respect
+  const is = facts.classPhrase(termId, cls.group);
+  const kind = t.kind === 'class' ? 'are' : 'is';
+  const subject = t.kind === 'class' ? `${name}s` : cap(name);
+  return {
+    message: `${subject} ${kind} not ${t.kind === 'class' ? plural(cls.phrases[0], 'xs') : withArticle(cls.phrases[0])}: ${t.kind === 'class' ? 'they are' : `${name} is`} ${is ? withArticle(is) : 'in another class'} (term database).`,
+    refs: facts.classRefs(termId),
+    ...(is ? { replacement: is } : {}),
+  };
+}
+
+function replaceClass(x: FrameInput, i: number, j: number, replacement: string): Contradiction['rewrite'] {
+  const { s } = x;
+  const written = s.textOf(i, j);
+  let start = s.toks[i].start;
+  let text = plural(replacement, written.replace(/[^A-Za-z]+$/, ''));
+  const prev = s.toks[i - 1];
+  if (prev && (prev.t === 'a' || prev.t === 'an') && !/s$/i.test(text)) {
+    start = prev.start;
+    const art = article(text);
+    text = `${/^A/.test(s.textOf(i - 1, i)) ? art.charAt(0).toUpperCase() + art.slice(1) : art} ${text}`;
+  }
+  return { title: `Rewrite as "${text}"`, edits: [{ start, end: s.toks[j - 1].end, newText: text }] };
+}
+
+function withArticle(p: string): string {
+  return `${article(p)} ${p}`;
+}
+
+function cap(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}

@@ -1,0 +1,113 @@
+/**
+ * Companies: who markets, sells or holds a drug (present tense: the holders valid at the
+ * document's date) and who developed it (originator and developer), from the companies
+ * with roles and dates in data/terms. "Celgene, now part of Bristol Myers Squibb, ..."
+ * and explicitly dated statements are fine.
+ */
+import type { Ent } from '../analyse';
+import { dateValue } from '../analyse';
+import { type Contradiction, type FrameInput, type FrameRule, prettyDate } from '../types';
+
+export const COMPANY_FRAME: FrameRule = {
+  id: 'fact-company',
+  family: 'companies',
+  severity: 'warning',
+  title: 'Company role contradicts the database',
+  description: 'A company said to market (present tense) or to have developed a drug against the holders (with dates) and developers in data/terms.',
+  check,
+  examples: {
+    invalid: ['Celgene markets Revlimid in the United States.', 'Otezla is sold by Celgene.', 'Bristol Myers Squibb developed lenalidomide.', 'Revlimid, which Celgene markets in the US, comes as a capsule.'],
+    valid: ['Celgene, now part of Bristol Myers Squibb, developed lenalidomide.', 'Bristol Myers Squibb markets Revlimid.', 'Celgene marketed Revlimid until 2019.', 'In 2015, Celgene sold Revlimid in 70 countries.', 'Amgen markets Otezla.'],
+  },
+};
+
+function check(x: FrameInput, out: Contradiction[]): void {
+  const { s, lex, facts } = x;
+  const companies = s.ents.filter((e) => e.kind === 'company');
+  if (!companies.length) return;
+  if (lex.companySince.has(s.toks)) return;
+  for (const h of lex.companyVerbs.all(s.toks)) {
+    const kind = h.value;
+    if (kind === 'past') continue;
+    if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
+    // the company and the drug around the verb, in one clause
+    const c = s.clauseOf(h.i);
+    const company = nearest(s, companies, h.i, c);
+    if (!company) continue;
+    const drugs = [...s.namedBefore(h.i), ...s.namedAfter(h.j, ['drug'], 8)].filter((e, k, a) => a.findIndex((y) => y.termId === e.termId) === k);
+    const subjects = drugs.length ? drugs.map((e) => e.termId) : s.pronounBefore(h.i).length ? s.pronounBefore(h.i) : s.ctx.topic ? [s.ctx.topic] : [];
+    if (!subjects.length) continue;
+    if (kind === 'present') {
+      if (s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i) || s.years(h.i, true).length) continue;
+      if (['by', 'from', 'maker', 'manufacturer', 'marketer', 'holder', 'owner'].includes(h.phrase) && !adjacent(s, company, h)) continue;
+      const owner = ownerOf(x, company.termId);
+      const bad = subjects.filter((d) => facts.knowsCompanies(d, ['holder', 'marketer', 'parent']) && (owner || !facts.companiesIn(d, ['holder', 'marketer', 'parent'], x.at).some((r) => r.company === company.termId)));
+      if (!bad.length) continue;
+      const now = bad.map((d) => [...new Set(facts.companiesIn(d, ['holder', 'marketer'], x.at).map((r) => r.company).filter((id) => !ownerOf(x, id)))]);
+      const names = [...new Set(now.flat())].map((id) => facts.name(id));
+      const same = now.every((l) => l.length && l[0] === now[0][0]) && now.length === subjects.length;
+      const roles = facts.companiesIn(bad[0], ['holder', 'marketer', 'parent']);
+      const refs = [...new Set([...(owner?.refs ?? []), ...roles.flatMap((r) => r.refs), ...(facts.term(company.termId)?.summary.refs ?? [])])].slice(0, 3);
+      out.push({
+        ruleId: COMPANY_FRAME.id,
+        start: company.start,
+        end: company.end,
+        message: `${owner ? `${facts.name(company.termId)} has been part of ${facts.name(owner.company)} since ${prettyDate(owner.from)}; ` : ''}${facts.name(company.termId)} no longer markets ${bad.map((d) => facts.name(d)).join(' and ')}: ${names.length ? `${names.join(' and ')} ${names.length > 1 ? 'hold' : 'holds'} ${bad.length > 1 ? 'them' : 'it'} today` : 'the holder has changed'}.`,
+        evidence: refs,
+        ...(same && names.length === 1 ? { rewrite: { title: `Replace with "${names[0]}"`, edits: [{ start: company.start, end: company.end, newText: names[0] }] } } : {}),
+        data: { company: company.termId, terms: bad },
+      });
+      return;
+    }
+    if (kind === 'develop') {
+      const bad = subjects.filter((d) => facts.knowsCompanies(d, ['originator', 'developer']) && !facts.companiesIn(d, ['originator', 'developer']).some((r) => r.company === company.termId));
+      if (!bad.length) continue;
+      const devs = [...new Set(bad.flatMap((d) => facts.companiesIn(d, ['originator', 'developer']).map((r) => r.company)))];
+      const refs = bad.flatMap((d) => facts.companiesIn(d, ['originator', 'developer']).flatMap((r) => r.refs)).slice(0, 3);
+      out.push({
+        ruleId: COMPANY_FRAME.id,
+        start: company.start,
+        end: company.end,
+        message: `${facts.name(company.termId)} did not develop ${bad.map((d) => facts.name(d)).join(' and ')}: ${devs.map((id) => facts.name(id)).join(' and ')} did.`,
+        evidence: refs,
+        ...(devs.length === 1 && bad.length === subjects.length ? { rewrite: { title: `Replace with "${facts.name(devs[0])}"`, edits: [{ start: company.start, end: company.end, newText: facts.name(devs[0]) }] } } : {}),
+        data: { company: company.termId, terms: bad },
+      });
+      return;
+    }
+  }
+}
+
+function nearest(s: FrameInput['s'], companies: Ent[], i: number, c: { from: number; to: number }): Ent | undefined {
+  let best: Ent | undefined;
+  let dist = Infinity;
+  for (const e of companies) {
+    const k = s.toks.findIndex((t) => t.ent === e);
+    if (k < c.from || k >= c.to) continue;
+    const d = Math.abs(k - i);
+    if (d < dist) {
+      dist = d;
+      best = e;
+    }
+  }
+  return dist <= 8 ? best : undefined;
+}
+
+/** "by Celgene", "from Celgene": the company follows the word directly. */
+function adjacent(s: FrameInput['s'], company: Ent, h: { i: number; j: number }): boolean {
+  const k = h.j < s.toks.length ? h.j : -1;
+  return k >= 0 && (s.toks[k].ent === company || (s.toks[k].t === 'the' && s.toks[k + 1]?.ent === company));
+}
+
+/** The company that owns this one since a date on or before the checked date (Celgene → Bristol Myers Squibb, 2019-11-20). */
+function ownerOf(x: FrameInput, companyId: string): { company: string; from?: string; refs: string[] } | undefined {
+  const t = x.facts.term(companyId);
+  for (const h of t?.holders ?? []) {
+    const from = dateValue(h.from);
+    if (from === undefined || from > x.at) continue;
+    if (h.until && (dateValue(h.until) ?? 0) <= x.at) continue;
+    const id = x.facts.companyIdOf(h.name);
+    if (id && id !== companyId) return { company: id, ...(h.from ? { from: h.from } : {}), refs: h.refs };
+  }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+/**
+ * Dosage form: a drug or brand written with a dosage form it does not come in
+ * ("Revlimid tablets", "intravenous thalidomide", "Otezla capsules"), from dosageForms in
+ * data/terms. The form word must sit next to the name or follow "is available as",
+ * "comes as" and the like; the rewrite swaps the form word and keeps its number.
+ */
+import { type Contradiction, type FrameInput, type FrameRule, matchFirstCase, plural } from '../types';
+
+export const FORM_FRAME: FrameRule = {
+  id: 'fact-form',
+  family: 'drug-class',
+  severity: 'warning',
+  title: 'Dosage form contradicts the database',
+  description: 'A drug or brand with a dosage form that data/terms does not list for it (capsules, tablets, infusion).',
+  check,
+  examples: {
+    invalid: ['Each Revlimid tablet contains 25 mg.', 'Lenalidomide is available as tablets.', 'Intravenous thalidomide was given weekly.', 'Otezla capsules are taken twice daily.'],
+    valid: ['Lenalidomide capsules should be swallowed whole.', 'Apremilast tablets are taken twice daily.', 'Revlimid is not a tablet but a capsule.', 'In phase IV studies, lenalidomide capsules were used.'],
+  },
+};
+
+const SKIP = new Set(['mg', '®', '™', 'oral', 'hard', 'the', 'a', 'an', 'each', 'one', 'per', 'of', '(', ')', ',', 'x']);
+const ROMAN_CONTEXT = new Set(['phase', 'stage', 'grade', 'type', 'class', 'part', 'level', 'cohort', 'arm', 'chapter', 'figure', 'table']);
+
+function check(x: FrameInput, out: Contradiction[]): void {
+  const { s, lex, facts } = x;
+  for (const h of lex.forms.all(s.toks)) {
+    const form = h.value;
+    if (s.negated(h.i, h.j)) continue;
+    if (h.phrase === 'iv' || h.phrase === 'i.v.') {
+      if (ROMAN_CONTEXT.has(s.toks[h.i - 1]?.t ?? '') || /^[A-Z]+$/.test(s.textOf(h.i, h.j)) === false) continue;
+    }
+    const drug = drugNear(x, h.i, h.j);
+    if (!drug) continue;
+    const forms = facts.forms(drug.termId);
+    if (!forms.length || forms.some((f) => f.form === form)) continue;
+    // "injection" vs "infusion" and "tablet" vs "capsule" are different forms; the group decides the route only
+    const t = facts.term(drug.termId)!;
+    const right = forms[0].form;
+    const written = s.textOf(h.i, h.j);
+    const oneWord = h.j === h.i + 1 && (form === 'tablet' || form === 'capsule') && (right === 'tablet' || right === 'capsule');
+    const span = s.span(h.i, h.j);
+    out.push({
+      ruleId: FORM_FRAME.id,
+      start: span.start,
+      end: span.end,
+      message: `${drug.name} comes as ${right === 'infusion' ? 'an intravenous infusion' : `${right}s`}, not as ${form === 'infusion' || form === 'injection' ? `an ${form}` : `${form}s`}.`,
+      evidence: forms[0].refs,
+      ...(oneWord ? { rewrite: { title: `Replace with "${matchFirstCase(written, plural(right, written))}"`, edits: [{ start: span.start, end: span.end, newText: matchFirstCase(written, plural(right, written)) }] } } : {}),
+      data: { term: t.id, form },
+    });
+    return;
+  }
+}
+
+/** The drug a form word belongs to: a name right before it (skipping a dose), right after it, or the subject of "is available as". */
+function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: string } | undefined {
+  const { s, lex } = x;
+  let k = i - 1;
+  let n = 0;
+  while (k >= 0 && n < 4 && !s.toks[k].ent && (SKIP.has(s.toks[k].t) || /^\d/.test(s.toks[k].t))) {
+    k--;
+    n++;
+  }
+  if (k >= 0 && s.toks[k].ent?.kind === 'drug' && !s.excluded(k, Math.max(0, k - 4))) return { termId: s.toks[k].ent!.termId, name: s.toks[k].ent!.text };
+  // "tablets of Revlimid", "intravenous thalidomide"
+  let m = j;
+  n = 0;
+  while (m < s.toks.length && n < 3 && !s.toks[m].ent && (SKIP.has(s.toks[m].t) || /^\d/.test(s.toks[m].t))) {
+    m++;
+    n++;
+  }
+  if (m < s.toks.length && s.toks[m].ent?.kind === 'drug' && m - j <= 2) return { termId: s.toks[m].ent!.termId, name: s.toks[m].ent!.text };
+  // "X is available as / comes in (25 mg) tablets"
+  const c = s.clauseOf(i);
+  for (let st = Math.max(c.from, i - 8); st < i; st++) {
+    const h = lex.formCopula.at(s.toks, st, i);
+    if (!h || h.phrase === 'in' || h.phrase === 'as' || h.phrase === 'a' || h.phrase === 'an') continue;
+    const gap = s.toks.slice(h.j, i).every((t) => SKIP.has(t.t) || /^\d/.test(t.t) || t.t === 'film' || t.t === 'coated' || t.t === '-');
+    if (!gap) continue;
+    const subj = s.subjects(st);
+    if (subj.length === 1) return { termId: subj[0].termId, name: subj[0].ent?.text ?? x.facts.name(subj[0].termId) };
+  }
+  return undefined;
+}

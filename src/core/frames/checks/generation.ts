@@ -1,0 +1,90 @@
+/**
+ * Generation: "third-generation IMiD" and its kin, bound to a drug and compared with the
+ * generation labels in data/terms (usage usual/sometimes: fine; disputed: information;
+ * no such label for a drug that has labels, or for a drug outside the class: warning).
+ */
+import { subjectsOfNominal } from '../bind';
+import type { Contradiction, FrameInput, FrameRule } from '../types';
+
+export const GENERATION_FRAME: FrameRule = {
+  id: 'fact-generation',
+  family: 'generation',
+  severity: 'warning',
+  title: 'Generation label contradicts the database',
+  description: 'A generation label ("first-", "second-", "third-generation") that the term database does not give the drug; a label good sources dispute is information.',
+  check,
+  examples: {
+    invalid: ['Apremilast is a third-generation IMiD.', 'IMiD generations: 1st thalidomide, 2nd lenalidomide, 3rd apremilast.', 'Lenalidomide, a first-generation IMiD, is given orally.'],
+    valid: ['Lenalidomide is a second-generation IMiD.', 'Thalidomide is the first-generation IMiD.', 'Iberdomide is a next-generation CELMoD.'],
+  },
+};
+
+const ORDINAL_WORDS: Record<string, string[]> = { first: ['first', '1st'], second: ['second', '2nd'], third: ['third', '3rd'], fourth: ['fourth', '4th'] };
+
+function check(x: FrameInput, out: Contradiction[]): void {
+  const { s, facts } = x;
+  for (const h of x.lex.generations.all(s.toks)) {
+    const gen = h.value;
+    if (gen === 'next' || s.negated(h.i, h.j)) continue;
+    // bare ordinals ("3rd") count only right before a drug ("3rd apremilast")
+    const bare = !/gen/.test(h.phrase);
+    let subjects = [] as Array<{ termId: string }>;
+    const direct = s.entAt(h.j) ?? (s.toks[h.j]?.t === ':' ? s.entAt(h.j + 1) : undefined);
+    if (direct && direct.kind === 'drug') subjects = [direct];
+    else if (!bare) {
+      // the noun after the label: "third-generation IMiD / analogue / version"
+      let j = h.j;
+      const noun = x.lex.generationNouns.at(s.toks, j) ?? x.lex.classes.at(s.toks, j);
+      if (noun) j = noun.j;
+      subjects = subjectsOfNominal(s, h.i, j).filter((t) => t.termId);
+      if (!subjects.length) {
+        const before = s.toks[h.i - 1];
+        if (before?.t === '(' || before?.t === ',') subjects = s.namedBefore(h.i - 1);
+      }
+    }
+    for (const subj of subjects) {
+      const t = facts.term(subj.termId);
+      if (!t || t.kind !== 'drug') continue;
+      const labels = t.generation ?? [];
+      const words = ORDINAL_WORDS[gen] ?? [gen];
+      const match = labels.find((l) => words.some((w) => l.label.toLowerCase().startsWith(w)));
+      const usual = labels.find((l) => l.usage === 'usual' || l.usage === undefined);
+      const span = s.span(h.i, h.j);
+      if (match && (match.usage === 'usual' || match.usage === 'sometimes' || match.usage === undefined)) continue;
+      if (match && match.usage === 'disputed') {
+        out.push({
+          ruleId: GENERATION_FRAME.id,
+          severity: 'information',
+          start: span.start,
+          end: span.end,
+          message: `"${s.textOf(h.i, h.j)}" for ${t.preferredName} is disputed: ${usual ? `most sources call it a ${usual.label}` : 'sources differ'}${match.note ? ` (${match.note})` : ''}.`,
+          evidence: [...match.refs, ...(usual?.refs ?? [])],
+          data: { term: t.id, label: gen },
+        });
+        return;
+      }
+      const isMember = facts.classesOf(t.id).has('imid') || facts.classesOf(t.id).has('celmod');
+      if (!labels.length && isMember) continue; // the database has no generation for it
+      out.push({
+        ruleId: GENERATION_FRAME.id,
+        start: span.start,
+        end: span.end,
+        message: isMember
+          ? `${cap(t.preferredName)} is not a ${gen}-generation drug: the usual label is "${usual?.label ?? labels[0].label}".`
+          : `${cap(t.preferredName)} has no IMiD generation: it is not an IMiD${facts.classPhrase(t.id, 'mechanism') ? ` but a ${facts.classPhrase(t.id, 'mechanism')}` : ''}.`,
+        evidence: isMember ? (usual ?? labels[0]).refs : facts.classRefs(t.id),
+        ...(isMember && usual && !bare ? { rewrite: { title: `Rewrite as "${usual.label.split(' ')[0]}"`, edits: [{ start: span.start, end: span.end, newText: matchCase(s.textOf(h.i, h.j), usual.label.split(' ')[0]) }] } } : {}),
+        data: { term: t.id, label: gen },
+      });
+      return;
+    }
+  }
+}
+
+function matchCase(like: string, w: string): string {
+  return /^[A-Z]/.test(like) ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+}
+
+function cap(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}

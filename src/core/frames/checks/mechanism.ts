@@ -1,0 +1,150 @@
+/**
+ * Mechanism: a relation between a drug and a protein (inhibits, degrades, stabilises,
+ * binds) compared with the drug's targets and neosubstrates in data/terms:
+ * - a molecular glue (a class with a target relation "modulates") binds its target and
+ *   redirects it; it does not inhibit or degrade it;
+ * - a drug does not stabilise a protein it degrades;
+ * - a selective degrader does not degrade another drug's neosubstrates;
+ * - a drug with known targets does not bind another drug's target (apremilast/cereblon).
+ * The object is the protein after the verb ("inhibits the E3 ligase cereblon"), before a
+ * nominal ("cereblon inhibitor", "CRBN inhibition") or the passive subject ("cereblon is
+ * inhibited by X"); the drug is named, resolved from a pronoun, the section topic, or, for
+ * "inhibition of cereblon" with no drug at all, the IMiD class the text is about.
+ */
+import type { Ent } from '../analyse';
+import type { Contradiction, FrameInput, FrameRule } from '../types';
+
+export const MECHANISM_FRAME: FrameRule = {
+  id: 'fact-mechanism',
+  family: 'cereblon-mechanism',
+  severity: 'warning',
+  title: 'Mechanism contradicts the database',
+  description: 'A drug said to inhibit, degrade, stabilise or bind a protein against its targets and neosubstrates in data/terms (molecular glues bind and redirect cereblon; they do not inhibit it).',
+  check,
+  examples: {
+    invalid: [
+      'Thalidomide works by switching off cereblon.',
+      'Pharm. Inhibition of cereblon, angiogenesis, inflammation and immunomodulatory effects',
+      'Lenalidomide stabilises Ikaros in myeloma cells.',
+      'Eragidomide degrades Ikaros and Aiolos.',
+      'Apremilast binds cereblon.',
+      'Cereblon is inhibited by pomalidomide.',
+    ],
+    valid: [
+      'Lenalidomide binds cereblon and induces the degradation of IKZF1 and IKZF3.',
+      'Thalidomide inhibits cereblon from ubiquitinating its endogenous substrates while promoting degradation of IKZF1.',
+      'Apremilast, unlike the IMiDs, does not bind cereblon.',
+      'Apremilast inhibits PDE4.',
+      'In 2010, thalidomide was thought to inhibit cereblon.',
+    ],
+  },
+};
+
+const OBJECT_FILLERS = new Set(['the', 'its', 'their', 'a', 'e3', 'ligase', 'ubiquitin', 'protein', 'target', 'receptor', 'substrate', 'of', 'to', 'on', 'with', 'directly', 'selectively', 'potently', 'primary', 'molecular', 'key', 'enzyme', 'complex', 'adaptor', 'specifically', 'effectively', 'function', 'activity', 'levels', 'expression', 'transcription', 'factors', 'factor', 'and', '-', ',']);
+
+function check(x: FrameInput, out: Contradiction[]): void {
+  const { s, lex } = x;
+  if (lex.dualUse.has(s.toks)) return;
+  for (const h of lex.mech.all(s.toks)) {
+    const verb = h.value;
+    if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
+    if (s.framedAsPast(h.i) || (s.reported(h.i) && s.tenseOf(h.i) === 'past')) continue;
+    const obj = objectOf(x, h.i, h.j);
+    if (!obj) continue;
+    // "cereblon-mediated degradation of IKZF1": the object of degradation is IKZF1, cereblon the means
+    let subjects = s.subjects(obj.before ? obj.tokenIndex : h.i, { after: true, kinds: ['drug', 'class'] }).filter((t) => t.ent !== obj.ent);
+    if (!subjects.length && verb === 'inhibit' && obj.ent.termId === 'cereblon' && !s.ents.some((e) => e.kind === 'drug' || e.kind === 'class')) subjects = [{ termId: 'imid', how: 'default' }];
+    for (const subj of subjects) {
+      const c = contradiction(x, subj.termId, verb, obj.ent);
+      if (!c) continue;
+      const span = s.span(Math.min(h.i, obj.tokenIndex), Math.max(h.j, obj.tokenEnd));
+      const fix = verb === 'inhibit' ? lex.fixVerbs[s.toks[h.i].t] : undefined;
+      const rewrite = fix && h.j === h.i + 1 && c.kind === 'glue' ? { title: `Rewrite "${s.textOf(h.i, h.j)}" as "${fix}"`, edits: [{ start: s.toks[h.i].start, end: s.toks[h.i].end, newText: matchCase(s.textOf(h.i, h.j), fix) }] } : undefined;
+      out.push({ ruleId: MECHANISM_FRAME.id, start: span.start, end: span.end, message: c.message, evidence: c.refs, ...(rewrite ? { rewrite } : {}), data: { term: subj.termId, protein: obj.ent.termId, relation: verb } });
+      return;
+    }
+  }
+}
+
+/** The protein the relation at [i, j) applies to. */
+function objectOf(x: FrameInput, i: number, j: number): { ent: Ent; tokenIndex: number; tokenEnd: number; before: boolean } | undefined {
+  const { s } = x;
+  // after: "inhibits (the E3 ligase) cereblon", "inhibition of CRBN"
+  for (let k = j; k < Math.min(s.toks.length, j + 5); k++) {
+    const e = s.entAt(k);
+    if (e) return e.kind === 'protein' || e.kind === 'complex' ? { ent: e, tokenIndex: k, tokenEnd: s.afterEnt(k), before: false } : undefined;
+    if (!OBJECT_FILLERS.has(s.toks[k].t)) break;
+  }
+  // before: "cereblon inhibitor", "CRBN-inhibiting", "cereblon is inhibited (by)"
+  let k = i - 1;
+  while (k >= 0 && (s.toks[k].t === '-' || s.toks[k].t === 'is' || s.toks[k].t === 'was' || s.toks[k].t === 'are' || s.toks[k].t === 'being' || s.toks[k].t === 'directly')) k--;
+  if (k >= 0 && s.toks[k].ent && (s.toks[k].ent!.kind === 'protein' || s.toks[k].ent!.kind === 'complex')) {
+    const e = s.toks[k].ent!;
+    let st = k;
+    while (st > 0 && s.toks[st - 1].ent === e) st--;
+    return { ent: e, tokenIndex: st, tokenEnd: k + 1, before: false };
+  }
+  return undefined;
+}
+
+interface Found {
+  message: string;
+  refs: string[];
+  kind: 'glue' | 'target-degraded' | 'stabilised' | 'wrong-substrate' | 'wrong-target';
+}
+
+function contradiction(x: FrameInput, termId: string, verb: string, protein: Ent): Found | undefined {
+  const { facts, lex } = x;
+  const t = facts.term(termId);
+  if (!t) return undefined;
+  const drugs = t.kind === 'class' ? membersOf(x, termId) : [termId];
+  if (!drugs.length) return undefined;
+  const targets = new Set(drugs.flatMap((d) => (facts.term(d)?.targets ?? []).map((l) => l.id)));
+  const neo = new Set(drugs.flatMap((d) => (facts.term(d)?.neosubstrates ?? []).map((l) => l.id)));
+  const glue = drugs.every((d) => [...facts.classesOf(d)].some((c) => lex.targetRelation[c] === 'modulates'));
+  const p = facts.term(protein.termId);
+  const pName = p?.preferredName ?? protein.text;
+  const who = t.kind === 'class' ? `${t.preferredName}s` : cap(t.preferredName);
+  const refs = [...new Set(drugs.flatMap((d) => [...(facts.term(d)?.targets ?? []), ...(facts.term(d)?.neosubstrates ?? [])].flatMap((l) => l.refs)))].slice(0, 3);
+  const mech = t.mechanism?.refs ?? [];
+  if (targets.has(protein.termId)) {
+    if (verb === 'inhibit' && glue) {
+      const subs = [...neo].slice(0, 3).map((n) => facts.name(n)).join(', ');
+      return { kind: 'glue', refs: mech.length ? mech.slice(0, 3) : refs, message: `${who} do${t.kind === 'class' ? '' : 'es'} not inhibit ${pName}: ${t.kind === 'class' ? 'they bind' : 'it binds'} it and redirect${t.kind === 'class' ? '' : 's'} the CRL4^CRBN ligase to degrade neosubstrates${subs ? ` (${subs})` : ''}; "inhibits cereblon" is 2010 wording.` };
+    }
+    if (verb === 'degrade' && glue) return { kind: 'target-degraded', refs: mech.slice(0, 3), message: `${who} do${t.kind === 'class' ? '' : 'es'} not degrade ${pName}: ${pName} is the ligase's substrate receptor that the drug binds; the proteins degraded are neosubstrates such as ${[...neo].slice(0, 2).map((n) => facts.name(n)).join(' and ') || 'IKZF1'}.` };
+    return undefined;
+  }
+  if (neo.has(protein.termId) && verb === 'stabilise') return { kind: 'stabilised', refs, message: `${who} do${t.kind === 'class' ? '' : 'es'} not stabilise ${pName}: ${t.kind === 'class' ? 'they induce' : 'it induces'} its degradation through cereblon.` };
+  if (verb === 'degrade' && t.kind === 'drug' && neo.size && neo.size <= 1 && !neo.has(protein.termId) && isSomeonesNeosubstrate(x, protein.termId)) {
+    return { kind: 'wrong-substrate', refs: (t.neosubstrates ?? []).flatMap((l) => l.refs).slice(0, 3), message: `${who} does not degrade ${pName}: it is selective for ${[...neo].map((n) => facts.name(n)).join(', ')}.` };
+  }
+  if ((verb === 'bind' || verb === 'inhibit') && t.kind === 'drug' && targets.size && isSomeonesTarget(x, protein.termId)) {
+    return { kind: 'wrong-target', refs: [...(t.targets ?? []).flatMap((l) => l.refs), ...(t.facts ?? []).flatMap((f) => f.refs)].slice(0, 3), message: `${who} does not bind ${pName}: its target is ${[...targets].map((n) => facts.name(n)).join(', ')}.` };
+  }
+  return undefined;
+}
+
+function membersOf(x: FrameInput, classId: string): string[] {
+  const out: string[] = [];
+  for (const t of x.facts.db.terms.values()) if (t.kind === 'drug' && (t.memberOf ?? []).some((m) => m.id === classId)) out.push(t.id);
+  return out;
+}
+
+function isSomeonesNeosubstrate(x: FrameInput, protein: string): boolean {
+  for (const t of x.facts.db.terms.values()) if ((t.neosubstrates ?? []).some((l) => l.id === protein)) return true;
+  return false;
+}
+
+function isSomeonesTarget(x: FrameInput, protein: string): boolean {
+  for (const t of x.facts.db.terms.values()) if ((t.targets ?? []).some((l) => l.id === protein)) return true;
+  return false;
+}
+
+function matchCase(like: string, w: string): string {
+  return /^[A-Z]/.test(like) ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+}
+
+function cap(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}

@@ -1,0 +1,85 @@
+/**
+ * Mechanism known: "the mechanism is unknown / a mystery / remains to be elucidated" for a
+ * drug whose target or mechanism the database records as identified (history events
+ * target-identified / mechanism-elucidated, or membership of a class whose target relation
+ * is known). Past framing ("was unknown until 2010", "for decades remained a mystery") is
+ * history; the label wording for apremilast ("not well defined") is not in the cue list.
+ */
+import type { Contradiction, FrameInput, FrameRule } from '../types';
+
+export const MECHANISM_KNOWN_FRAME: FrameRule = {
+  id: 'fact-mechanism-known',
+  family: 'mechanism-unknown',
+  severity: 'warning',
+  title: 'Mechanism called unknown that is known',
+  description: 'The mechanism (or target) of a drug called unknown although the term database records when it was identified.',
+  check,
+  examples: {
+    invalid: [
+      'The mechanism of action of lenalidomide remains unknown.',
+      'Scientists still do not know how thalidomide causes limb defects.',
+      'Although its precise mode of action is not completely clear, lenalidomide boosts T-cell activity.',
+      'Why pomalidomide works in myeloma is a mystery.',
+    ],
+    valid: [
+      'Until 2010 the target of thalidomide was unknown.',
+      'For decades the mechanism of thalidomide remained a mystery.',
+      'The specific mechanism of apremilast in psoriasis is not well defined.',
+      'The mechanism of resistance to lenalidomide is unclear.',
+    ],
+  },
+};
+
+const NOT_ABOUT = new Set(['resistance', 'resistant', 'thrombosis', 'thromboembolism', 'vte', 'neuropathy', 'rash', 'fatigue', 'diarrhoea', 'diarrhea', 'synergy', 'synergism', 'synergistic', 'response', 'responses', 'responders', 'relapse', 'benefit', 'survival', 'optimal', 'dose', 'duration', 'sequence', 'sequencing', 'best', 'role', 'significance', 'relevance', 'contribution', 'extent', 'whether', 'which', 'long-term', 'biomarker', 'biomarkers', 'predict', 'predicts', 'predictive', 'cost', 'impact', 'place', 'timing', 'combination', 'combinations', 'psoriasis', 'arthritis', 'behcet', "behçet's", 'atopic']);
+
+function check(x: FrameInput, out: Contradiction[]): void {
+  const { s, lex, facts } = x;
+  for (const h of lex.unknownCues.all(s.toks)) {
+    const c = s.clauseOf(h.i);
+    if (s.negated(h.i, h.j) || s.framedAsPast(h.i) || s.tenseOf(h.i) === 'past') continue;
+    if (s.years(h.i).some((y) => y.year < x.atYear - 5)) continue;
+    if (s.toks.slice(0, s.toks.length).some((t) => NOT_ABOUT.has(t.t))) continue;
+    const topic = lex.unknownTopics.has(s.toks, c.from, c.to) || lex.unknownTopics.has(s.toks, 0, s.toks.length);
+    if (!topic) continue;
+    let subjects = s.subjects(h.i, { after: true, kinds: ['drug', 'class'] });
+    if (!subjects.length && lex.thalidomideTopics.has(s.toks) && facts.term('thalidomide')) subjects = [{ termId: 'thalidomide', how: 'default' }];
+    for (const subj of subjects) {
+      const known = knownSince(x, subj.termId);
+      if (!known || known.year > x.atYear) continue;
+      const t = facts.term(subj.termId)!;
+      const span = s.span(h.i, h.j);
+      out.push({
+        ruleId: MECHANISM_KNOWN_FRAME.id,
+        start: span.start,
+        end: span.end,
+        message: `The mechanism of ${t.kind === 'class' ? `the ${t.preferredName}s` : t.preferredName} is no longer unknown: ${known.what} (${known.year}).`,
+        evidence: known.refs,
+        data: { term: subj.termId },
+      });
+      return;
+    }
+  }
+}
+
+function knownSince(x: FrameInput, termId: string): { year: number; what: string; refs: string[] } | undefined {
+  const { facts } = x;
+  const t = facts.term(termId);
+  if (!t) return undefined;
+  const drugs = t.kind === 'class' ? [...x.facts.db.terms.values()].filter((d) => d.kind === 'drug' && (d.memberOf ?? []).some((m) => m.id === termId)).map((d) => d.id) : [termId];
+  let best: { year: number; what: string; refs: string[] } | undefined;
+  for (const d of drugs) {
+    for (const ev of ['mechanism-elucidated', 'target-identified']) {
+      const h = facts.history(d, ev)[0];
+      const y = h ? Number(h.date.slice(0, 4)) : undefined;
+      if (y && (!best || y < best.year)) best = { year: y, what: ev === 'target-identified' ? `cereblon was identified as its target` : `it binds cereblon and redirects the ligase to degrade neosubstrates`, refs: h!.refs };
+    }
+  }
+  if (best) return best;
+  // a glue class whose mechanism the database states (CELMoDs are designed around it)
+  const glue = drugs.length && drugs.every((d) => [...facts.classesOf(d)].some((c) => x.lex.targetRelation[c] === 'modulates') && (facts.term(d)?.targets ?? []).length);
+  if (glue && t.mechanism) {
+    const first = facts.history('thalidomide', 'target-identified')[0];
+    return { year: first ? Number(first.date.slice(0, 4)) : 2010, what: 'it binds cereblon and redirects the ligase to degrade neosubstrates', refs: t.mechanism.refs.slice(0, 3) };
+  }
+  return undefined;
+}

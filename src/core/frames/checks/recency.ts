@@ -1,0 +1,97 @@
+/**
+ * Recency overtaken by time: "new", "novel", "recently approved", "approved only months
+ * ago" for a drug first approved years before the date the text is checked at, and
+ * "newly discovered" for a target identified years before (history events in data/terms).
+ * Drugs that are not approved yet stay new; dated statements ("in 2006, the new drug ...")
+ * are history.
+ */
+import { yearOf } from '../analyse';
+import { type Contradiction, type FrameInput, type FrameRule, prettyDate } from '../types';
+
+export const RECENCY_FRAME: FrameRule = {
+  id: 'fact-recency',
+  family: 'recency',
+  severity: 'warning',
+  title: 'Called new years after the event',
+  description: 'A drug called new or recently approved, or a finding called recent, years after the date data/terms records for it.',
+  check,
+  examples: {
+    invalid: ['Apremilast, a new oral agent, reduces PASI scores.', 'Pomalyst, approved only months ago, offers a new option after lenalidomide.', 'The newly discovered cereblon pathway finally explains the drug.', 'Lenalidomide is a novel immunomodulatory drug.'],
+    valid: ['Iberdomide is a novel CELMoD.', 'In 2006, lenalidomide was a new option for relapsed myeloma.', 'Lenalidomide is effective in newly diagnosed myeloma.', 'A novel combination of lenalidomide and rituximab was tested.'],
+  },
+};
+
+const NEW_YEARS = 5;
+
+function check(x: FrameInput, out: Contradiction[]): void {
+  const { s, lex, facts } = x;
+  if (s.years(0, true).length) return; // a dated statement
+  const cues = [...lex.recencyCues.all(s.toks), ...lex.recencyAgo.all(s.toks)].sort((a, b) => a.i - b.i);
+  for (const h of cues) {
+    if (lex.notRecency.at(s.toks, h.i) || (h.i > 0 && lex.notRecency.at(s.toks, h.i - 1)) || s.negated(h.i, h.j)) continue;
+    if (s.tenseOf(h.i) === 'past' && s.framedAsPast(h.i)) continue;
+    // a finding: "newly discovered cereblon", "recent work identified cereblon"
+    const c = s.clauseOf(h.i);
+    const disc = lex.discovery.all(s.toks, Math.max(c.from, h.i - 3), Math.min(c.to, h.j + 4))[0];
+    if (disc) {
+      const protein = s.ents.find((e) => e.kind === 'protein' || e.kind === 'complex');
+      const target = protein ?? (s.toks.some((t) => t.t === 'target' || t.t === 'molecule' || t.t === 'pathway') ? { termId: 'cereblon' } : undefined);
+      if (target) {
+        const ev = firstEvent(x, target.termId);
+        if (ev && ev.year <= x.atYear - NEW_YEARS) {
+          const span = s.span(h.i, h.j);
+          out.push({ ruleId: RECENCY_FRAME.id, start: span.start, end: span.end, message: `This is not recent: ${ev.what} in ${ev.year}.`, evidence: ev.refs, data: { term: target.termId } });
+          return;
+        }
+        continue;
+      }
+    }
+    const drug = drugOf(x, h.i, h.j);
+    if (!drug) continue;
+    const t = facts.term(drug);
+    const first = facts.firstApproval(drug);
+    const y = yearOf(first);
+    if (!t || y === undefined || y > x.atYear - NEW_YEARS) continue;
+    const span = s.span(h.i, h.j);
+    const a = [...facts.approvals(drug)].sort((p, q) => p.date.localeCompare(q.date))[0];
+    out.push({ ruleId: RECENCY_FRAME.id, start: span.start, end: span.end, message: `${cap(t.preferredName)} is not new: it was first approved in ${prettyDate(first)} (${a.agency}), ${x.atYear - y} years ago.`, evidence: a.refs.slice(0, 3), data: { term: drug } });
+    return;
+  }
+}
+
+/** The drug a recency cue describes: "a new (oral) agent" next to a name, "the novel IMiD lenalidomide", "X is a new ...", "X, approved only months ago". */
+function drugOf(x: FrameInput, i: number, j: number): string | undefined {
+  const { s, lex } = x;
+  // the cue directly before a name: "novel lenalidomide", "the new drug X", "newer agents such as X"
+  let m = j;
+  const noun = lex.recencyNouns.at(s.toks, m) ?? lex.classes.at(s.toks, m);
+  if (noun) m = noun.j;
+  while (m < s.toks.length && (s.toks[m].t === ',' || s.toks[m].t === '(' || s.toks[m].t === 'oral' || s.toks[m].t === 'called' || s.toks[m].t === 'named')) m++;
+  const marker = lex.classListMarkers.at(s.toks, m);
+  if (marker && noun) m = marker.j;
+  const after = s.entAt(m);
+  if (after?.kind === 'drug' && (noun || m === j)) return after.termId;
+  // after a name: "X, a new oral agent", "X is a novel ...", "X (approved only months ago)"
+  let k = i - 1;
+  let n = 0;
+  while (k >= 0 && n < 6 && !s.toks[k].ent && (lex.fillers.has(s.toks[k].t) || lex.be.has(s.toks[k].t) || ['(', ',', '\u2014', 'approved', 'launched', 'introduced', 'only', 'just', 'which', 'was', 'has', 'been', 'licensed'].includes(s.toks[k].t))) {
+    k--;
+    n++;
+  }
+  if (k >= 0 && s.toks[k].ent?.kind === 'drug' && (noun || /ago|recent|newly|lately|just/.test(s.textOf(i, j).toLowerCase()))) return s.toks[k].ent!.termId;
+  if (k >= 0 && s.toks[k].ent?.kind === 'drug' && n > 0) return s.toks[k].ent!.termId;
+  return undefined;
+}
+
+function firstEvent(x: FrameInput, proteinId: string): { year: number; what: string; refs: string[] } | undefined {
+  for (const t of x.facts.db.terms.values()) {
+    if (!(t.targets ?? []).some((l) => l.id === proteinId) && !(t.neosubstrates ?? []).some((l) => l.id === proteinId)) continue;
+    const h = x.facts.history(t.id, 'target-identified')[0] ?? x.facts.history(t.id, 'mechanism-elucidated')[0];
+    if (h) return { year: Number(h.date.slice(0, 4)), what: `${x.facts.name(proteinId)} was identified as ${t.preferredName}'s ${h.event === 'target-identified' ? 'target' : 'mechanism'} (${prettyDate(h.date)})`, refs: h.refs };
+  }
+  return undefined;
+}
+
+function cap(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}

@@ -1,0 +1,133 @@
+/**
+ * Status: an approved drug called investigational, "in phase II trials", awaiting approval,
+ * or "the only ... on the market" when other members of its class are approved; the
+ * approval dates and development status come from data/terms. A qualifier after the cue
+ * ("for lupus", "in combination with", "in children") makes it a statement about a new
+ * use, which is fine; so is the past tense ("was investigational in 2004").
+ */
+import { dateValue, yearOf } from '../analyse';
+import { type Contradiction, type FrameInput, type FrameRule, prettyDate } from '../types';
+
+export const STATUS_FRAME: FrameRule = {
+  id: 'fact-status',
+  family: 'approval-status',
+  severity: 'warning',
+  title: 'Development status overtaken',
+  description: 'An approved drug called investigational, in trials, awaiting approval, or the only one of its class on the market, against the approvals in data/terms.',
+  check,
+  examples: {
+    invalid: [
+      'Pomalidomide is currently being tested in phase II trials.',
+      'Approval of apremilast for psoriasis is expected later this year.',
+      'Lenalidomide remains the only thalidomide analogue on the market.',
+      'Pomalidomide is an investigational drug.',
+      'Mezigdomide is approved for relapsed myeloma.',
+    ],
+    valid: [
+      'Lenalidomide is being studied in combination with rituximab.',
+      'In 2004, pomalidomide was an investigational drug.',
+      'Mezigdomide is an investigational CELMoD.',
+      'Lenalidomide is not approved for chronic lymphocytic leukaemia.',
+      'Pomalidomide was tested in the phase 3 MM-003 trial.',
+    ],
+  },
+};
+
+const TRIAL_VERBS = /\b(being|under|undergoing|entered|entering|ongoing|way|underway|currently|still|remains|is in|are in|is now)\b/;
+
+function check(x: FrameInput, out: Contradiction[]): void {
+  const { s, lex, facts } = x;
+  const cues: Array<{ i: number; j: number; kind: 'investigational' | 'trials' | 'expected' | 'only' }> = [];
+  for (const h of lex.investigational.all(s.toks)) cues.push({ i: h.i, j: h.j, kind: 'investigational' });
+  for (const h of lex.trials.all(s.toks)) if (TRIAL_VERBS.test(h.phrase)) cues.push({ i: h.i, j: h.j, kind: 'trials' });
+  for (const h of lex.expected.all(s.toks)) cues.push({ i: h.i, j: h.j, kind: 'expected' });
+  for (const h of lex.onlyOnMarket.all(s.toks)) cues.push({ i: h.i, j: h.j, kind: 'only' });
+  for (const cue of cues) {
+    const c = s.clauseOf(cue.i);
+    if (s.tenseOf(cue.i) === 'past' || s.framedAsPast(cue.i) || s.conditional(cue.i) && cue.kind !== 'expected') continue;
+    const negatedCue = s.toks.slice(cue.i, cue.j).some((t) => t.t === 'not' || t.t === "isn't" || t.t === 'unapproved' || t.t === 'unlicensed' || t.t === 'yet');
+    if (!negatedCue && s.negated(cue.i, cue.j)) continue;
+    if (cue.kind === 'expected' && !lex.approvalVerbs.has(s.toks, c.from, c.to) && !/approv|review|submit|pdufa|filed/.test(s.textOf(cue.i, cue.j).toLowerCase())) continue;
+    const subjects = s.subjects(cue.i, { after: cue.kind === 'expected' });
+    for (const subj of subjects) {
+      const t = facts.term(subj.termId);
+      if (!t || t.kind !== 'drug') continue;
+      const first = facts.firstApproval(t.id);
+      const approved = facts.approvedAt(t.id, x.at);
+      // a year before the first approval dates the statement ("in 2009 it was awaiting approval")
+      if (s.years(cue.i, true).some((y) => first && y.year <= (yearOf(first) ?? 0))) continue;
+      const after = afterCue(x, cue.j, c.to);
+      const span = s.span(cue.i, cue.j);
+      if (cue.kind === 'only') {
+        const cls = lex.classes.at(s.toks, cue.j) ?? lex.classes.all(s.toks, cue.j, Math.min(c.to, cue.j + 4))[0];
+        if (!cls || !lex.market.has(s.toks, cue.j, c.to)) continue;
+        const others = [...facts.db.terms.values()].filter((o) => o.kind === 'drug' && o.id !== t.id && facts.classesOf(o.id).has(cls.value.id) && facts.approvedAt(o.id, x.at));
+        if (!others.length || !facts.classesOf(t.id).has(cls.value.id)) continue;
+        out.push({ ruleId: STATUS_FRAME.id, start: span.start, end: span.end, message: `${cap(t.preferredName)} is not the only ${cls.phrase.replace(/s$/, '')} on the market: ${others.map((o) => `${o.preferredName} (first approved ${prettyDate(facts.firstApproval(o.id))})`).join(', ')} ${others.length > 1 ? 'are' : 'is'} approved too.`, evidence: others.flatMap((o) => facts.approvals(o.id).slice(0, 1).flatMap((a) => a.refs)).slice(0, 3), data: { term: t.id } });
+        return;
+      }
+      if (!approved) {
+        continue;
+      }
+      if (after.qualified) {
+        // "not approved for CLL": check that indication
+        if (negatedCue && after.indications.length) {
+          const ok = facts.approvals(t.id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && after.indications.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
+          if (!ok) continue;
+        } else if (cue.kind !== 'expected' || !after.indications.length) continue;
+        else {
+          const ok = facts.approvals(t.id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && after.indications.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
+          if (!ok) continue;
+        }
+      }
+      if (after.region && !facts.approvals(t.id).some((a) => regionOf(a.agency) === after.region)) continue;
+      const firstA = [...facts.approvals(t.id)].sort((a, b) => a.date.localeCompare(b.date))[0];
+      out.push({
+        ruleId: STATUS_FRAME.id,
+        start: span.start,
+        end: span.end,
+        message: `${cap(t.preferredName)} is no longer ${cue.kind === 'expected' ? 'awaiting approval' : cue.kind === 'trials' ? 'only in trials' : 'investigational'}: it has been approved since ${prettyDate(firstA?.date ?? first)}${firstA ? ` (${firstA.agency}, ${firstA.indication.split(/[,;(]/)[0].trim()})` : ''}.`,
+        evidence: (firstA?.refs ?? t.status?.refs ?? []).slice(0, 3),
+        data: { term: t.id },
+      });
+      return;
+    }
+    // an investigational drug called approved is the approval frame's and the name rules' business
+  }
+  // "X is approved" for a drug known to be investigational
+  for (const h of lex.approvalVerbs.all(s.toks)) {
+    if (s.negated(h.i, h.j) || s.tenseOf(h.i) !== 'present' || s.conditional(h.i) || lex.expected.has(s.toks, s.clauseOf(h.i).from, s.clauseOf(h.i).to)) continue;
+    if (!['approved', 'licensed', 'authorised', 'authorized'].includes(s.toks[h.i].t)) continue;
+    const prev = s.toks[h.i - 1]?.t;
+    if (prev !== 'is' && prev !== 'are' && prev !== 'now') continue;
+    for (const subj of s.subjects(h.i)) {
+      const t = facts.term(subj.termId);
+      if (!t || !facts.knownUnapproved(t.id)) continue;
+      const span = s.span(h.i, h.j);
+      out.push({ ruleId: STATUS_FRAME.id, start: span.start, end: span.end, message: `${cap(t.preferredName)} is not approved: it is ${t.development?.value ?? t.status?.value} (as of ${t.development?.asOf ?? t.asOf}).`, evidence: (t.development?.refs ?? t.status?.refs ?? []).slice(0, 3), data: { term: t.id } });
+      return;
+    }
+  }
+}
+
+function afterCue(x: FrameInput, from: number, to: number): { qualified: boolean; indications: Array<{ code: string; group?: string }>; region?: string } {
+  const { s, lex } = x;
+  let qualified = false;
+  for (let k = from; k < to; k++) {
+    if (lex.trials.at(s.toks, k, to)) continue;
+    if (lex.qualifiers.at(s.toks, k, to)) qualified = true;
+    if (s.toks[k].ent && s.toks[k].ent!.kind === 'drug') qualified = true; // "with dexamethasone"-style combinations
+  }
+  const indications = lex.indications.all(s.toks, from, to).map((h) => h.value);
+  if (indications.length) qualified = true;
+  const region = lex.regions.all(s.toks, from, to)[0]?.value ?? lex.agencies.all(s.toks, from, to)[0]?.value.region;
+  return { qualified, indications, ...(region ? { region } : {}) };
+}
+
+function regionOf(agency: string): string | undefined {
+  return agency === 'FDA' ? 'US' : agency === 'EMA' ? 'EU' : undefined;
+}
+
+function cap(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}

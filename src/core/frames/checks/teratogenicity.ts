@@ -1,0 +1,52 @@
+/**
+ * Teratogenicity and enantiomers: a drug with an embryo-fetal toxicity warning called safe
+ * in pregnancy or not teratogenic (present tense), and a single enantiomer of a racemate
+ * whose enantiomers interconvert called safe (stereo facts in data/terms).
+ */
+import type { Contradiction, FrameInput, FrameRule } from '../types';
+
+export const TERATOGENICITY_FRAME: FrameRule = {
+  id: 'fact-teratogenicity',
+  family: 'teratogenicity',
+  severity: 'error',
+  title: 'Pregnancy safety or enantiomer claim contradicts the database',
+  description: 'A drug with an embryo-fetal toxicity warning called safe in pregnancy, or one enantiomer of a racemate that interconverts in the body called safe.',
+  check,
+  examples: {
+    invalid: ['Unlike thalidomide, lenalidomide is not teratogenic.', 'Had only the right-handed form been sold, the tragedy would have been avoided.', 'The (R)-isomer of thalidomide is the safe sedative.', 'Pomalidomide can be used in pregnancy.'],
+    valid: ['Lenalidomide is contraindicated in pregnancy.', 'Neither enantiomer of thalidomide is safe, because they interconvert in the body.', 'Thalidomide was once considered safe in pregnancy.', 'Lenalidomide is not safe in pregnancy.'],
+  },
+};
+
+function check(x: FrameInput, out: Contradiction[]): void {
+  const { s, lex, facts } = x;
+  for (const h of lex.safeInPregnancy.all(s.toks)) {
+    if (s.negated(h.i, h.j) || s.framedAsPast(h.i) || s.tenseOf(h.i) === 'past' || s.conditional(h.i)) continue;
+    for (const subj of s.subjects(h.i, { after: false })) {
+      const t = facts.term(subj.termId);
+      const warn = (t?.boxedWarnings ?? []).find((w) => /embryo|fetal|foetal|birth defect|teratogen/i.test(w.text));
+      if (!t || !warn) continue;
+      const span = s.span(h.i, h.j);
+      out.push({ ruleId: TERATOGENICITY_FRAME.id, start: span.start, end: span.end, message: `${cap(t.preferredName)} is not safe in pregnancy: its label carries a boxed warning for ${warn.text.toLowerCase()}.`, evidence: warn.refs, data: { term: t.id } });
+      return;
+    }
+  }
+  const enant = lex.enantiomer.all(s.toks);
+  if (!enant.length) return;
+  const safe = lex.enantiomerSafe.all(s.toks).find((h) => !s.negated(h.i, h.j));
+  if (!safe || s.toks.some((t) => t.t === 'neither' || t.t === 'no' || t.t === 'both')) return;
+  if (s.framedAsPast(safe.i) && !s.conditional(safe.i)) return;
+  const named = s.ents.filter((e) => e.kind === 'drug').map((e) => e.termId);
+  const pool = named.length ? named : s.ctx.topic ? [s.ctx.topic] : s.ctx.previous.length ? [s.ctx.previous[s.ctx.previous.length - 1]] : ['thalidomide'];
+  for (const id of pool) {
+    const t = facts.term(id);
+    if (!t?.stereo || t.stereo.form !== 'racemate' || !t.stereo.interconverts) continue;
+    const span = s.span(enant[0].i, enant[0].j);
+    out.push({ ruleId: TERATOGENICITY_FRAME.id, start: span.start, end: span.end, message: `No single enantiomer of ${t.preferredName} is safe: the enantiomers interconvert in the body, so giving one form alone would not have prevented the birth defects.`, evidence: t.stereo.refs, data: { term: t.id } });
+    return;
+  }
+}
+
+function cap(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}

@@ -1,0 +1,233 @@
+/**
+ * The fact frames: checks generated from the facts of data/terms, not from lists of
+ * phrasings. Each frame (src/core/frames/checks/, one file each) reads an analysed
+ * sentence (entities, clauses, negation, tense, time anchors, the drug a pronoun or a
+ * heading points to) and compares what it says with the facts valid at the document's
+ * date. A drug, approval, holder or dosage form added to data/terms gets every frame's
+ * check with no new code and no new pattern.
+ */
+import type { BundledData, Severity } from '../data/types';
+import type { OffsetFix, RawFinding } from '../findings';
+import { type Prose, maskedSlice } from '../prose/index';
+import { type Mention, scan } from '../scanner';
+import { type Sentence as Span, SentenceIndex } from '../sentences';
+import type { TermDb } from '../termdb';
+import { type Context, Sentence } from './analyse';
+import { APPROVAL_FRAME } from './checks/approval';
+import { BRAND_DATE_FRAME } from './checks/brandDate';
+import { CLASS_FRAME } from './checks/class';
+import { COMPANY_FRAME } from './checks/company';
+import { FORM_FRAME } from './checks/form';
+import { GENERATION_FRAME } from './checks/generation';
+import { MECHANISM_FRAME } from './checks/mechanism';
+import { MECHANISM_KNOWN_FRAME } from './checks/mechanismKnown';
+import { RECENCY_FRAME } from './checks/recency';
+import { STATUS_FRAME } from './checks/status';
+import { TERATOGENICITY_FRAME } from './checks/teratogenicity';
+import { Facts } from './facts';
+import { type FrameLexicon, Lexicon } from './lexicon';
+import type { Contradiction, FrameRule } from './types';
+
+export type { FrameRule } from './types';
+
+export const FRAME_RULES: readonly FrameRule[] = [
+  CLASS_FRAME,
+  GENERATION_FRAME,
+  MECHANISM_FRAME,
+  MECHANISM_KNOWN_FRAME,
+  TERATOGENICITY_FRAME,
+  COMPANY_FRAME,
+  APPROVAL_FRAME,
+  STATUS_FRAME,
+  FORM_FRAME,
+  BRAND_DATE_FRAME,
+  RECENCY_FRAME,
+];
+
+export interface FrameRunOptions {
+  /** The date the text is checked at, in ms (document date, --as-of or today). */
+  readonly at: number;
+  readonly severityOf: (ruleId: string, dflt: Severity) => Severity | 'off';
+  /** "Add citation for the evidence" for the sentence, in the document's own syntax. */
+  readonly citeFix?: (sentence: Span, keys: readonly string[]) => OffsetFix | undefined;
+}
+
+export class FrameEngine {
+  readonly lex: Lexicon;
+  readonly facts: Facts;
+
+  constructor(
+    readonly db: TermDb,
+    lexicon: FrameLexicon,
+  ) {
+    this.lex = new Lexicon(lexicon);
+    this.facts = new Facts(db, this.lex);
+  }
+
+  static from(db: TermDb, data: BundledData): FrameEngine | undefined {
+    const lexicon = (data as BundledData & { frames?: FrameLexicon }).frames;
+    return lexicon ? new FrameEngine(db, lexicon) : undefined;
+  }
+
+  /**
+   * Frame findings of the sentences that start in [from, to). `mentions` are the scanner's
+   * mentions of that range (sorted); `existing` are the claim findings already made there
+   * (a sentence a bundled rule flagged is not flagged twice).
+   */
+  run(prose: Prose, from: number, to: number, mentions: readonly Mention[], existing: readonly RawFinding[], opts: FrameRunOptions, out: RawFinding[]): void {
+    const rules = FRAME_RULES.filter((r) => opts.severityOf(r.id, r.severity) !== 'off');
+    if (!rules.length || from >= to) return;
+    const index = new SentenceIndex(prose);
+    const atYear = new Date(opts.at).getUTCFullYear();
+    const text = prose.text;
+    let paraStart = -1;
+    let previous: string[] = [];
+    let topic: string | undefined;
+    let mi = 0;
+    let ei = 0;
+    let pos = from;
+    while (pos < to) {
+      const span = index.around(pos);
+      const next = Math.max(span.end, pos + 1);
+      if (span.start < from && pos === from && span.end > from) {
+        // the sentence began before the range: checked with the range that holds its start
+        pos = next;
+        continue;
+      }
+      if (span.start >= to) break;
+      // paragraph context: drugs of the earlier sentences of the paragraph, the section topic
+      const para = paragraphStart(text, span.start);
+      if (para !== paraStart) {
+        paraStart = para;
+        previous = drugIds(this.db, scan(this.db, prose, para, span.start));
+        topic = topicOf(this.db, prose, para);
+      }
+      while (mi < mentions.length && mentions[mi].start < span.start) mi++;
+      const mine: Mention[] = [];
+      for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
+      const hasEntity = mine.some((m) => m.form);
+      if (hasEntity || previous.length || topic) {
+        const sText = maskedSlice(prose, span.start, span.end);
+        if (!insideQuote(prose, span.start)) {
+          const ctx: Context = { previous, ...(topic ? { topic } : {}) };
+          const s = new Sentence(sText, span.start, mine, this.db, this.lex, ctx);
+          while (ei < existing.length && existing[ei].end <= span.start) ei++;
+          const flagged = existing.slice(ei).some((f) => f.start >= span.start && f.start < span.end);
+          if (!flagged) this.check(s, span, rules, opts, atYear, out);
+        }
+        previous = [...previous, ...drugIds(this.db, mine)];
+      }
+      pos = next;
+    }
+  }
+
+  private check(s: Sentence, span: Span, rules: readonly FrameRule[], opts: FrameRunOptions, atYear: number, out: RawFinding[]): void {
+    const found: Contradiction[] = [];
+    for (const r of rules) {
+      const before = found.length;
+      try {
+        r.check({ s, facts: this.facts, lex: this.lex, at: opts.at, atYear }, found);
+      } catch {
+        found.length = before; // a frame that fails on odd input says nothing
+      }
+      if (found.length > before) break; // one contradiction per sentence is enough to act on
+    }
+    for (const c of found.slice(0, 1)) {
+      const rule = rules.find((r) => r.id === c.ruleId)!;
+      const severity = c.severity ?? (opts.severityOf(rule.id, rule.severity) as Severity);
+      const fixes: OffsetFix[] = [];
+      if (c.rewrite) fixes.push({ title: c.rewrite.title, kind: 'rewrite', edits: c.rewrite.edits });
+      const keys = [...new Set(c.evidence)].filter((k) => this.db.references.has(k)).slice(0, 3);
+      const cite = keys.length && opts.citeFix ? opts.citeFix(span, keys) : undefined;
+      if (cite) fixes.push(cite);
+      out.push({
+        ruleId: rule.id,
+        severity,
+        message: c.message,
+        start: c.start,
+        end: c.end,
+        explanation: rule.description,
+        evidence: keys,
+        family: rule.family,
+        fixes,
+        data: { frame: rule.id, ...(c.data ?? {}) },
+      });
+    }
+  }
+}
+
+function drugIds(db: TermDb, mentions: readonly Mention[]): string[] {
+  const out: string[] = [];
+  for (const m of mentions) {
+    if (!m.form) continue;
+    const t = db.terms.get(m.form.termId);
+    if (t && (t.kind === 'drug' || t.kind === 'class')) out.push(t.id);
+  }
+  return out;
+}
+
+/** Start of the paragraph (text after the last blank line) holding `offset`. */
+export function paragraphStart(text: string, offset: number): number {
+  let k = offset;
+  for (;;) {
+    const nl = text.lastIndexOf('\n', k - 1);
+    if (nl < 0) return 0;
+    const prev = text.lastIndexOf('\n', nl - 1);
+    if (/^[ \t\r]*$/.test(text.slice(prev + 1, nl))) return nl + 1;
+    k = nl;
+    if (offset - k > 20000) return nl + 1;
+  }
+}
+
+/** End of the paragraph holding `offset` (the blank line after it, or the end). */
+export function paragraphEnd(text: string, offset: number): number {
+  const re = /\n[ \t\r]*\n/g;
+  re.lastIndex = offset;
+  const m = re.exec(text);
+  return m ? m.index + 1 : text.length;
+}
+
+/**
+ * The one drug a paragraph is about when its sentences do not name it: the section's heading
+ * (Markdown #, LaTeX \section) or the paragraph's own first line when that is a short title
+ * ("Thalidomide" over an infobox).
+ */
+function topicOf(db: TermDb, prose: Prose, para: number): string | undefined {
+  const text = prose.text;
+  const firstLineEnd = text.indexOf('\n', para);
+  const firstLine = text.slice(para, firstLineEnd < 0 ? text.length : firstLineEnd);
+  if (firstLine.trim().split(/\s+/).length <= 4 && !/[.!?]\s*$/.test(firstLine.trim())) {
+    const ids = [...new Set(drugIds(db, scan(db, prose, para, para + firstLine.length)))];
+    if (ids.length === 1) return ids[0];
+  }
+  // the nearest heading above, within 30 lines
+  let k = para;
+  for (let n = 0; n < 30 && k > 0; n++) {
+    const ls = text.lastIndexOf('\n', k - 2) + 1;
+    const line = text.slice(ls, k - 1);
+    if (/^\s{0,3}#{1,6}\s/.test(line) || /^\\(sub)*section\*?\{/.test(line)) {
+      const ids = [...new Set(drugIds(db, scan(db, prose, ls, k - 1)))];
+      return ids.length === 1 ? ids[0] : undefined;
+    }
+    k = ls;
+  }
+  return undefined;
+}
+
+function insideQuote(prose: Prose, offset: number): boolean {
+  const q = prose.quotes;
+  for (let i = 0; i < q.length; i += 2) if (q[i] <= offset && offset < q[i + 1]) return true;
+  return false;
+}
+
+/** The date a document states: front matter `date:` (Markdown, Quarto) or LaTeX \date{...}; undefined when none or unreadable. */
+export function documentDate(text: string): number | undefined {
+  const head = text.slice(0, 4000);
+  const fm = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(head);
+  const raw = fm ? /^date:\s*["']?([^"'\r\n]+)["']?\s*$/m.exec(fm[1])?.[1] : /\\date\{([^}]*)\}/.exec(head)?.[1];
+  if (!raw) return undefined;
+  const iso = /(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?/.exec(raw);
+  if (iso) return Date.UTC(Number(iso[1]), iso[2] ? Number(iso[2]) - 1 : 0, iso[3] ? Number(iso[3]) : 1);
+  const t = Date.parse(raw);
+  return Number.isNaN(t) ? undefined : t;
+}

@@ -1,0 +1,295 @@
+/**
+ * The frames' cue words (data/frames/lexicon.json), compiled once per engine into
+ * phrase tables: a phrase is a sequence of normalised word tokens, matched longest
+ * first at a token position. Words only, no regular expressions: a writer extends
+ * the lists without knowing how they are matched.
+ */
+
+export interface LexClass {
+  readonly id: string;
+  readonly term?: string;
+  readonly group: string;
+  readonly impliedByTarget?: string;
+  readonly phrases: readonly string[];
+  readonly near?: readonly string[];
+  readonly loose?: readonly string[];
+}
+
+export interface FrameLexicon {
+  readonly negators: readonly string[];
+  readonly excluders?: readonly string[];
+  readonly historical: readonly string[];
+  readonly reporting?: readonly string[];
+  readonly conditionals?: readonly string[];
+  readonly pronouns: { readonly singular: readonly string[]; readonly plural: readonly string[] };
+  readonly be?: readonly string[];
+  readonly bePresent?: readonly string[];
+  readonly bePast?: readonly string[];
+  readonly determiners?: readonly string[];
+  readonly fillers?: readonly string[];
+  readonly classCopula?: readonly string[];
+  readonly classListMarkers?: readonly string[];
+  readonly classAndOther?: readonly string[];
+  readonly classLabels?: readonly string[];
+  readonly classes: readonly LexClass[];
+  readonly targetRelation?: Readonly<Record<string, string>>;
+  readonly generations: Readonly<Record<string, readonly string[]>>;
+  readonly generationNouns?: readonly string[];
+  readonly mechanism: {
+    readonly inhibit: readonly string[];
+    readonly degrade: readonly string[];
+    readonly stabilise: readonly string[];
+    readonly bind: readonly string[];
+    readonly dualUse: readonly string[];
+    readonly fixVerbs?: Readonly<Record<string, string>>;
+  };
+  readonly unknown: { readonly cues: readonly string[]; readonly labelWording?: readonly string[]; readonly topics: readonly string[]; readonly thalidomideTopics?: readonly string[] };
+  readonly company: { readonly marketPresent: readonly string[]; readonly marketPast: readonly string[]; readonly develop: readonly string[]; readonly since: readonly string[] };
+  readonly approval: {
+    readonly verbs: readonly string[];
+    readonly launch: readonly string[];
+    readonly generic?: readonly string[];
+    readonly agencies: ReadonlyArray<{ readonly id: string; readonly region: string; readonly words: readonly string[] }>;
+    readonly regions?: ReadonlyArray<{ readonly region: string; readonly words: readonly string[] }>;
+  };
+  readonly indications: ReadonlyArray<{ readonly code: string; readonly group?: string; readonly words: readonly string[] }>;
+  readonly indicationGroups?: Readonly<Record<string, readonly string[]>>;
+  readonly forms: ReadonlyArray<{ readonly form: string; readonly words: readonly string[] }>;
+  readonly formGroups?: Readonly<Record<string, readonly string[]>>;
+  readonly formCopula?: readonly string[];
+  readonly status: {
+    readonly investigational: readonly string[];
+    readonly trials: readonly string[];
+    readonly expected: readonly string[];
+    readonly onlyOnMarket: readonly string[];
+    readonly market: readonly string[];
+    readonly qualifiers: readonly string[];
+  };
+  readonly recency: { readonly cues: readonly string[]; readonly nouns: readonly string[]; readonly ago: readonly string[]; readonly discovery: readonly string[]; readonly notRecency: readonly string[] };
+  readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[] };
+}
+
+/** Normalises a word for matching: lower case, Latin diacritics folded, curly apostrophes straight. */
+export function norm(w: string): string {
+  let s = w.toLowerCase().replace(/[\u2019\u2018]/g, "'");
+  if (/[\u00c0-\u024f]/.test(s)) s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+  return s;
+}
+
+const TOKEN = /[A-Za-z\u00c0-\u024f\u0370-\u03ff0-9]+(?:['\u2019](?![sS]\b)[A-Za-z]+)*|['\u2019][sS]\b|[^\sA-Za-z\u00c0-\u024f\u0370-\u03ff0-9]/g;
+
+export interface RawToken {
+  readonly t: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Word, number and punctuation tokens of a text; hyphens and dashes are kept as tokens ("-"), possessive 's is its own token. */
+export function tokenize(text: string, base = 0): RawToken[] {
+  const out: RawToken[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text)) !== null) out.push({ t: norm(m[0]), start: base + m.index, end: base + m.index + m[0].length });
+  return out;
+}
+
+const HYPHENS = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013']);
+export const isHyphen = (t: string): boolean => HYPHENS.has(t);
+
+/** A phrase's tokens, hyphens dropped ("third-generation" = "third generation"). */
+export function phraseTokens(p: string): string[] {
+  return tokenize(p).map((x) => x.t).filter((t) => !isHyphen(t));
+}
+
+export interface PhraseHit<V> {
+  readonly i: number;
+  /** Index after the last token of the match. */
+  readonly j: number;
+  readonly value: V;
+  readonly phrase: string;
+}
+
+/** Phrases keyed by their first token; longest match wins. Hyphen tokens in the text are skipped inside a phrase. */
+export class PhraseTable<V> {
+  private readonly byFirst = new Map<string, Array<{ toks: string[]; value: V; phrase: string }>>();
+
+  add(phrase: string, value: V): void {
+    const toks = phraseTokens(phrase);
+    if (!toks.length) return;
+    let l = this.byFirst.get(toks[0]);
+    if (!l) this.byFirst.set(toks[0], (l = []));
+    l.push({ toks, value, phrase });
+    l.sort((a, b) => b.toks.length - a.toks.length);
+  }
+
+  addAll(phrases: readonly string[] | undefined, value: V): this {
+    for (const p of phrases ?? []) this.add(p, value);
+    return this;
+  }
+
+  /** The longest phrase starting at token i, or undefined. */
+  at(toks: readonly { t: string }[], i: number, end = toks.length): PhraseHit<V> | undefined {
+    const l = this.byFirst.get(toks[i]?.t);
+    if (!l) return undefined;
+    outer: for (const c of l) {
+      let k = i;
+      for (const w of c.toks) {
+        while (k < end && k > i && isHyphen(toks[k].t)) k++;
+        if (k >= end || toks[k].t !== w) continue outer;
+        k++;
+      }
+      return { i, j: k, value: c.value, phrase: c.phrase };
+    }
+    return undefined;
+  }
+
+  /** Every longest, non-overlapping match in [from, to). */
+  all(toks: readonly { t: string }[], from = 0, to = toks.length): Array<PhraseHit<V>> {
+    const out: Array<PhraseHit<V>> = [];
+    for (let i = from; i < to; i++) {
+      const h = this.at(toks, i, to);
+      if (h) {
+        out.push(h);
+        i = h.j - 1;
+      }
+    }
+    return out;
+  }
+
+  has(toks: readonly { t: string }[], from = 0, to = toks.length): boolean {
+    for (let i = from; i < to; i++) if (this.at(toks, i, to)) return true;
+    return false;
+  }
+
+  /** First tokens of every phrase (for a cheap pre-check of a sentence). */
+  firstWords(): IterableIterator<string> {
+    return this.byFirst.keys();
+  }
+}
+
+const table = (words: readonly string[] | undefined): PhraseTable<true> => new PhraseTable<true>().addAll(words, true);
+
+/** The lexicon compiled into phrase tables (once per engine). */
+export class Lexicon {
+  readonly negators: PhraseTable<true>;
+  readonly excluders: PhraseTable<true>;
+  readonly historical: PhraseTable<true>;
+  readonly reporting: PhraseTable<true>;
+  readonly conditionals: PhraseTable<true>;
+  readonly pronounsSingular: PhraseTable<true>;
+  readonly pronounsPlural: PhraseTable<true>;
+  readonly be: Set<string>;
+  readonly bePresent: Set<string>;
+  readonly bePast: Set<string>;
+  readonly fillers: Set<string>;
+  readonly classes: PhraseTable<LexClass>;
+  readonly classById = new Map<string, LexClass>();
+  readonly classCopula: PhraseTable<true>;
+  readonly classListMarkers: PhraseTable<true>;
+  readonly classAndOther: PhraseTable<true>;
+  readonly classLabels: PhraseTable<true>;
+  readonly generations = new PhraseTable<string>();
+  readonly generationNouns: PhraseTable<true>;
+  readonly mech = new PhraseTable<'inhibit' | 'degrade' | 'stabilise' | 'bind'>();
+  readonly dualUse: PhraseTable<true>;
+  readonly unknownCues: PhraseTable<true>;
+  readonly labelWording: PhraseTable<true>;
+  readonly unknownTopics: PhraseTable<true>;
+  readonly thalidomideTopics: PhraseTable<true>;
+  readonly companyVerbs = new PhraseTable<'present' | 'past' | 'develop'>();
+  readonly companySince: PhraseTable<true>;
+  readonly approvalVerbs: PhraseTable<true>;
+  readonly launchVerbs: PhraseTable<true>;
+  readonly approvalGeneric: PhraseTable<true>;
+  readonly agencies = new PhraseTable<{ id: string; region: string }>();
+  readonly regions = new PhraseTable<string>();
+  readonly indications = new PhraseTable<{ code: string; group?: string }>();
+  readonly indicationGroups: Readonly<Record<string, readonly string[]>>;
+  readonly forms = new PhraseTable<string>();
+  readonly formGroups: Readonly<Record<string, readonly string[]>>;
+  readonly formCopula: PhraseTable<true>;
+  readonly investigational: PhraseTable<true>;
+  readonly trials: PhraseTable<true>;
+  readonly expected: PhraseTable<true>;
+  readonly onlyOnMarket: PhraseTable<true>;
+  readonly market: PhraseTable<true>;
+  readonly qualifiers: PhraseTable<true>;
+  readonly recencyCues: PhraseTable<true>;
+  readonly recencyNouns: PhraseTable<true>;
+  readonly recencyAgo: PhraseTable<true>;
+  readonly discovery: PhraseTable<true>;
+  readonly notRecency: PhraseTable<true>;
+  readonly safeInPregnancy: PhraseTable<true>;
+  readonly enantiomer: PhraseTable<true>;
+  readonly enantiomerSafe: PhraseTable<true>;
+  readonly targetRelation: Readonly<Record<string, string>>;
+  readonly fixVerbs: Readonly<Record<string, string>>;
+  /** First words of every cue: a sentence with none of them and no mention is not analysed. */
+  readonly cueFirstWords = new Set<string>();
+
+  constructor(readonly data: FrameLexicon) {
+    const d = data;
+    this.negators = table(d.negators);
+    this.excluders = table(d.excluders);
+    this.historical = table(d.historical);
+    this.reporting = table(d.reporting);
+    this.conditionals = table(d.conditionals);
+    this.pronounsSingular = table(d.pronouns.singular);
+    this.pronounsPlural = table(d.pronouns.plural);
+    this.be = new Set(d.be ?? []);
+    this.bePresent = new Set(d.bePresent ?? []);
+    this.bePast = new Set(d.bePast ?? []);
+    this.fillers = new Set((d.fillers ?? []).map(norm));
+    this.classes = new PhraseTable<LexClass>();
+    for (const c of d.classes) {
+      this.classById.set(c.id, c);
+      this.classes.addAll(c.phrases, c);
+    }
+    this.classCopula = table(d.classCopula);
+    this.classListMarkers = table(d.classListMarkers);
+    this.classAndOther = table(d.classAndOther);
+    this.classLabels = table(d.classLabels);
+    for (const [g, words] of Object.entries(d.generations)) this.generations.addAll(words, g);
+    this.generationNouns = table(d.generationNouns);
+    this.mech.addAll(d.mechanism.inhibit, 'inhibit').addAll(d.mechanism.degrade, 'degrade').addAll(d.mechanism.stabilise, 'stabilise').addAll(d.mechanism.bind, 'bind');
+    this.dualUse = table(d.mechanism.dualUse);
+    this.fixVerbs = d.mechanism.fixVerbs ?? {};
+    this.unknownCues = table(d.unknown.cues);
+    this.labelWording = table(d.unknown.labelWording);
+    this.unknownTopics = table(d.unknown.topics);
+    this.thalidomideTopics = table(d.unknown.thalidomideTopics);
+    this.companyVerbs.addAll(d.company.marketPresent, 'present').addAll(d.company.marketPast, 'past').addAll(d.company.develop, 'develop');
+    this.companySince = table(d.company.since);
+    this.approvalVerbs = table(d.approval.verbs);
+    this.launchVerbs = table(d.approval.launch);
+    this.approvalGeneric = table(d.approval.generic);
+    for (const a of d.approval.agencies) this.agencies.addAll(a.words, { id: a.id, region: a.region });
+    for (const r of d.approval.regions ?? []) this.regions.addAll(r.words, r.region);
+    for (const x of d.indications) this.indications.addAll(x.words, { code: x.code, ...(x.group ? { group: x.group } : {}) });
+    this.indicationGroups = (d as { indicationGroups?: Record<string, string[]> }).indicationGroups ?? {};
+    for (const f of d.forms) this.forms.addAll(f.words, f.form);
+    this.formGroups = (d as { formGroups?: Record<string, string[]> }).formGroups ?? {};
+    this.formCopula = table(d.formCopula);
+    this.investigational = table(d.status.investigational);
+    this.trials = table(d.status.trials);
+    this.expected = table(d.status.expected);
+    this.onlyOnMarket = table(d.status.onlyOnMarket);
+    this.market = table(d.status.market);
+    this.qualifiers = table(d.status.qualifiers);
+    this.recencyCues = table(d.recency.cues);
+    this.recencyNouns = table(d.recency.nouns);
+    this.recencyAgo = table(d.recency.ago);
+    this.discovery = table(d.recency.discovery);
+    this.notRecency = table(d.recency.notRecency);
+    this.safeInPregnancy = table(d.teratogenicity.safe);
+    this.enantiomer = table(d.teratogenicity.enantiomer);
+    this.enantiomerSafe = table(d.teratogenicity.enantiomerSafe);
+    this.targetRelation = d.targetRelation ?? {};
+    const cueTables: Array<PhraseTable<unknown>> = [
+      this.classes, this.generations, this.mech, this.unknownCues, this.companyVerbs, this.approvalVerbs, this.launchVerbs,
+      this.forms, this.investigational, this.trials, this.expected, this.onlyOnMarket, this.recencyCues, this.recencyAgo,
+      this.safeInPregnancy, this.enantiomer, this.classLabels,
+    ];
+    for (const t of cueTables) for (const w of t.firstWords()) this.cueFirstWords.add(w);
+  }
+}
