@@ -147,12 +147,33 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
   }
   if (stoppedAt === undefined) flush();
   if (engine.frames) {
-    const at = engine.asOf ?? documentDate(prose.text) ?? engine.clock();
+    const now = engine.clock();
+    const at = engine.asOf ?? documentDate(prose.text) ?? now;
+    if (at < now - YEAR_MS) dropUndatedRules(engine, raw);
     const claims = raw.filter((r) => r.ruleId !== sevMisId).sort(compareRaw);
     engine.frames.run(prose, from, stoppedAt ?? to, mentions, claims, { at, severityOf: (id, d) => engine.severityOf(id, d), citeFix: (s, keys) => citeFix(prose, s, maskedSlice(prose, s.start, s.end), keys) }, raw);
   }
   reportBudget(engine, budget, raw);
   return stoppedAt === undefined ? { raw, mentions } : { raw, mentions, stoppedAt };
+}
+
+const YEAR_MS = 365.25 * 24 * 3600 * 1000;
+/** Families of bundled rules that state today's facts (holders, approvals, current names): the frames check them at a date. */
+const TODAYS_FACTS = new Set(['companies', 'approval-status', 'outdated-names', 'recency']);
+
+/**
+ * A document dated in the past (front matter date, \date, --as-of) is checked against the facts of
+ * its date: the fact frames know dates; the bundled regex rules of today's holders, approvals and
+ * names do not, so their findings are dropped there.
+ */
+function dropUndatedRules(engine: Engine, raw: RawFinding[]): void {
+  let w = 0;
+  for (const r of raw) {
+    const info = engine.ruleInfo(r.ruleId);
+    if (info && info.source !== 'fact frame' && info.family !== 'builtin' && info.family !== 'user' && TODAYS_FACTS.has(info.family)) continue;
+    raw[w++] = r;
+  }
+  raw.length = w;
 }
 
 /** A rule that ran out of its time budget is reported once per document, where it happened. */

@@ -42,12 +42,20 @@ export interface Subject {
 export interface Context {
   /** Drugs (or classes) of the previous sentences of the paragraph, most recent last. */
   readonly previous: readonly string[];
+  /** The drugs of the last earlier sentence of the paragraph that named any, in order (its subject first). */
+  readonly lastSentence?: readonly string[];
   /** The drug the section heading or the block's title line is about. */
   readonly topic?: string;
 }
 
 const YEAR = /^(1[89]\d\d|20\d\d)(s?)$/;
-const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'however', 'while', 'whilst', 'yet', '\u2014']);
+const SHORT_DECADE: Record<string, number> = { '50s': 1950, '60s': 1960, '70s': 1970, '80s': 1980, '90s': 1990, fifties: 1950, sixties: 1960, nineties: 1990 };
+const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', 'whilst', 'yet', '\u2014']);
+/** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
+const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]{0,40}[:=]/;
+const ANAPHOR_DET = new Set(['these', 'those', 'both', 'such', 'the', 'this', 'that', 'all', 'each', 'either']);
+const ANAPHOR_NOUN_SING = new Set(['drug', 'agent', 'compound', 'medicine', 'medication', 'molecule', 'analogue', 'analog', 'derivative', 'product', 'substance', 'pill', 'tablet', 'capsule', 'brand', 'therapy', 'treatment', 'immunomodulator', 'imid', 'celmod']);
+const ANAPHOR_NOUN_PLUR = new Set(['drugs', 'agents', 'compounds', 'medicines', 'medications', 'molecules', 'analogues', 'analogs', 'derivatives', 'products', 'substances', 'imids', 'celmods', 'immunomodulators', 'therapies', 'treatments']);
 
 export class Sentence {
   readonly toks: Tok[];
@@ -63,6 +71,12 @@ export class Sentence {
     readonly ctx: Context,
   ) {
     this.toks = tokenize(text, base);
+    // tokens that start a line (for label lines and lists inside one sentence)
+    const lineStart = new Set<number>();
+    for (let i = 0; i < this.toks.length; i++) {
+      const gapFrom = i === 0 ? 0 : this.toks[i - 1].end - base;
+      if (text.slice(gapFrom, this.toks[i].start - base).includes('\n') || i === 0) lineStart.add(i);
+    }
     this.ents = [];
     let k = 0;
     for (const m of mentions) {
@@ -76,8 +90,19 @@ export class Sentence {
     }
     this.clauses = [];
     let from = 0;
+    const lineOf = (i: number) => {
+      const st = this.toks[i].start - base;
+      const nl = text.lastIndexOf('\n', st - 1);
+      const end = text.indexOf('\n', st);
+      return text.slice(nl + 1, end < 0 ? text.length : end);
+    };
     for (let i = 0; i < this.toks.length; i++) {
       const t = this.toks[i].t;
+      if (i > from && lineStart.has(i) && (LABEL_LINE.test(lineOf(i)) || LABEL_LINE.test(lineOf(i - 1)))) {
+        this.clauses.push({ from, to: i });
+        from = i;
+        continue;
+      }
       if (CLAUSE_BREAK.has(t) && i > from) {
         // "while" and "yet" only as conjunctions after a comma or at the start
         if ((t === 'while' || t === 'whilst' || t === 'yet') && i > 0 && this.toks[i - 1].t !== ',') continue;
@@ -117,7 +142,7 @@ export class Sentence {
     for (let k = i - 1; k >= Math.max(c.from, i - 8); k--) {
       const t = this.toks[k];
       if (t.ent && (t.ent.kind === 'drug' || t.ent.kind === 'company')) break;
-      if ((t.t === 'and' || t.t === 'or' || t.t === 'which' || t.t === 'that') && this.toks[k - 1]?.t === ',') break;
+      if (t.t === 'and' || t.t === 'or' || t.t === 'but' || ((t.t === 'which' || t.t === 'that') && this.toks[k - 1]?.t === ',')) break;
       if (this.lex.negators.at(this.toks, k, j)) return true;
     }
     // "is inhibited not by ...", "X is a sedative? no"
@@ -138,7 +163,7 @@ export class Sentence {
 
   conditional(i: number): boolean {
     const c = this.clauseOf(i);
-    return this.lex.conditionals.has(this.toks, c.from, c.to) || this.toks.some((t) => t.t === '?');
+    return this.lex.conditionals.has(this.toks, c.from, c.to);
   }
 
   /** Years written in the clause of i ("1998", "the 1950s" → 1950 with decade true). */
@@ -148,6 +173,11 @@ export class Sentence {
     for (let k = c.from; k < c.to; k++) {
       const t = this.toks[k];
       if (t.ent) continue;
+      const short = SHORT_DECADE[t.t];
+      if (short) {
+        out.push({ year: short, decade: true, i: k });
+        continue;
+      }
       const m = YEAR.exec(t.t);
       if (!m) continue;
       // a reference number, a dose or a page ("[1998]", "1998 mg") is not a year
@@ -206,16 +236,46 @@ export class Sentence {
     return false;
   }
 
-  /** An anaphor in the clause before i ("it", "the drug", "these agents"): its drugs from the paragraph. */
+  /** An anaphor in the clause of i ("it", "the drug", "these agents", "this oral agent"): its drugs. */
   pronounBefore(i: number): string[] {
     const c = this.clauseOf(i);
-    for (let k = i - 1; k >= c.from; k--) {
-      const sing = this.lex.pronounsSingular.at(this.toks, k, i);
-      if (sing && this.ctx.previous.length) return [this.ctx.previous[this.ctx.previous.length - 1]];
-      const plur = this.lex.pronounsPlural.at(this.toks, k, i);
-      if (plur && this.ctx.previous.length) return [...new Set(this.ctx.previous.slice(-3))];
+    for (let k = c.from; k < c.to; k++) {
+      if (k >= i && k > i + 8) break;
+      const a = this.anaphorAt(k);
+      if (!a) continue;
+      const ids = this.antecedents(k, a);
+      if (ids.length) return ids;
     }
     return [];
+  }
+
+  /** 'singular' or 'plural' when an anaphor starts at token k. */
+  anaphorAt(k: number): 'singular' | 'plural' | undefined {
+    if (this.toks[k].ent) return undefined;
+    if (this.lex.pronounsSingular.at(this.toks, k)) return 'singular';
+    if (this.lex.pronounsPlural.at(this.toks, k)) return 'plural';
+    const t = this.toks[k].t;
+    if (!ANAPHOR_DET.has(t)) return undefined;
+    for (let m = k + 1; m < Math.min(this.toks.length, k + 4); m++) {
+      const w = this.toks[m];
+      if (w.ent) return undefined;
+      if (ANAPHOR_NOUN_PLUR.has(w.t)) return t === 'this' || t === 'that' ? undefined : 'plural';
+      if (ANAPHOR_NOUN_SING.has(w.t)) return t === 'these' || t === 'those' || t === 'both' || t === 'all' ? undefined : t === 'the' && m > k + 1 ? undefined : 'singular';
+      if (!/^[a-z-]+$/.test(w.t)) return undefined;
+    }
+    return undefined;
+  }
+
+  /** The drugs an anaphor at k points to: a drug named earlier in this sentence, else the last sentence's. */
+  private antecedents(k: number, n: 'singular' | 'plural'): string[] {
+    const here: string[] = [];
+    for (let m = 0; m < k; m++) {
+      const e = this.entAt(m);
+      if (e && (e.kind === 'drug' || e.kind === 'class') && !this.excluded(m, Math.max(0, m - 4)) && !here.includes(e.termId)) here.push(e.termId);
+    }
+    const pool = here.length ? here : (this.ctx.lastSentence ?? []);
+    if (!pool.length) return this.ctx.topic ? [this.ctx.topic] : [];
+    return n === 'singular' ? [pool[0]] : pool.slice(0, 4);
   }
 
   /**

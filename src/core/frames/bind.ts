@@ -9,7 +9,8 @@ import type { TermKind } from '../data/types';
 import type { Sentence, Subject } from './analyse';
 import { isHyphen } from './lexicon';
 
-const OPENERS = new Set([',', '(', ':', '\u2014', '\u2013', '-', '[']);
+const OPENERS = new Set([',', '(', ':', '\u2014', '\u2013', '-', '[', '=']);
+const STOP_WORDS = new Set(['and', 'or', 'but', 'which', 'that', 'who', 'with', 'for', 'by', 'in', 'on', 'to', 'from', 'than', 'not', 'no', 'as', 'like', 'unlike', 'other', 'all', 'every']);
 
 export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: readonly TermKind[] = ['drug']): Subject[] {
   const { toks, lex } = s;
@@ -17,10 +18,12 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
   // 1. before the phrase: skip determiners and fillers
   let k = i - 1;
   let skipped = 0;
+  let anaphor = false;
   while (k >= c.from && skipped < 7) {
     const t = toks[k];
     if (t.ent) break;
-    if (lex.fillers.has(t.t) || isHyphen(t.t) || /^\d/.test(t.t) || t.t === 'mg') {
+    if (s.anaphorAt(k)) anaphor = true;
+    if (lex.fillers.has(t.t) || isHyphen(t.t) || /^\d/.test(t.t) || t.t === 'mg' || (/^[a-z][a-z-]*$/.test(t.t) && !lex.be.has(t.t) && !STOP_WORDS.has(t.t) && !lex.classCopula.at(toks, k) && !lex.classAndOther.at(toks, k) && skipped < 4)) {
       k--;
       skipped++;
       continue;
@@ -34,13 +37,30 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
       const named = s.namedBefore(k, kinds);
       if (named.length) return named.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
     }
-    // a name directly before ("apremilast IMiD" is rare; "X-like", skip) — copula / classification verbs
+    // copula / classification verbs / "and other": the subject before; "Like other Cs, X ..." the subject after
     for (let st = Math.max(c.from, k - 5); st <= k; st++) {
       const h = lex.classCopula.at(toks, st, k + 1) ?? lex.classAndOther.at(toks, st, k + 1);
       if (h && h.j === k + 1) {
         const subj = s.subjects(st, { kinds });
         if (subj.length) return subj;
+        if (st === firstWord(s, c.from) || toks[st - 1]?.t === ',') {
+          const after = leadingSubject(s, j, kinds);
+          if (after.length) return after;
+        }
         break;
+      }
+    }
+    // "As a C, X ...", "X as a C", "list it as a C"
+    if (t.t === 'as') {
+      if (k === firstWord(s, c.from) || toks[k - 1]?.t === ',') {
+        const after = leadingSubject(s, j, kinds);
+        if (after.length) return after;
+      }
+      const prev = toks[k - 1];
+      if (prev?.ent && kinds.includes(prev.ent.kind)) return [{ termId: prev.ent.termId, ent: prev.ent, how: 'named' as const }];
+      if (prev && s.anaphorAt(k - 1)) {
+        const p = s.pronounBefore(k);
+        if (p.length) return p.map((termId) => ({ termId, how: 'pronoun' as const }));
       }
     }
     // a label line: "Drug class: ...", "Class — ..."
@@ -48,7 +68,7 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
       for (let st = Math.max(c.from, k - 4); st < k; st++) {
         const h = lex.classLabels.at(toks, st, k);
         if (h && h.j === k && st === firstWord(s, c.from)) {
-          const named = s.ents.filter((e) => kinds.includes(e.kind) && e.start < toks[st].start);
+          const named = s.ents.filter((e) => kinds.includes(e.kind) && e.start < toks[st].start).slice(0, 1);
           if (named.length) return named.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
           if (s.ctx.topic) return [{ termId: s.ctx.topic, how: 'topic' as const }];
         }
@@ -62,6 +82,11 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
   if (marker) m = marker.j;
   if (m < c.to && toks[m].t === ':') m++;
   if (m < c.to && (toks[m].t === 'the' || toks[m].t === 'drug' || toks[m].t === 'drugs')) m++;
+  // "these heterobifunctional PROTAC molecules": an anaphor around the phrase
+  if (anaphor) {
+    const p = s.pronounBefore(i);
+    if (p.length) return p.map((termId) => ({ termId, how: 'pronoun' as const }));
+  }
   const first = s.entAt(m);
   if (first && kinds.includes(first.kind) && !s.excluded(m, j)) {
     const out: Subject[] = [{ termId: first.termId, ent: first, how: 'named' }];
@@ -76,6 +101,22 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
       n = s.afterEnt(q);
     }
     return out;
+  }
+  return [];
+}
+
+/** The subject of the main clause after a fronted phrase ("As a PROTAC, it ...", "Like other IMiDs, X ..."). */
+function leadingSubject(s: Sentence, j: number, kinds: readonly TermKind[]): Subject[] {
+  const c = s.clauseOf(j);
+  let m = j;
+  while (m < c.to && s.toks[m].t !== ',') m++;
+  if (m >= c.to) return [];
+  m++;
+  const e = s.entAt(m) ?? (s.toks[m]?.t === 'the' ? s.entAt(m + 1) : undefined);
+  if (e && kinds.includes(e.kind)) return [{ termId: e.termId, ent: e, how: 'named' }];
+  if (s.anaphorAt(m)) {
+    const p = s.pronounBefore(m + 1);
+    return p.map((termId) => ({ termId, how: 'pronoun' as const }));
   }
   return [];
 }

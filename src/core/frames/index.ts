@@ -10,7 +10,7 @@ import type { BundledData, Severity } from '../data/types';
 import type { OffsetFix, RawFinding } from '../findings';
 import { type Prose, maskedSlice } from '../prose/index';
 import { type Mention, scan } from '../scanner';
-import { type Sentence as Span, SentenceIndex } from '../sentences';
+import { type Sentence as Span, Terminators, blockAround, splitSentences } from '../sentences';
 import type { TermDb } from '../termdb';
 import { type Context, Sentence } from './analyse';
 import { APPROVAL_FRAME } from './checks/approval';
@@ -18,6 +18,7 @@ import { BRAND_DATE_FRAME } from './checks/brandDate';
 import { CLASS_FRAME } from './checks/class';
 import { COMPANY_FRAME } from './checks/company';
 import { FORM_FRAME } from './checks/form';
+import { FORMER_USE_FRAME } from './checks/formerUse';
 import { GENERATION_FRAME } from './checks/generation';
 import { MECHANISM_FRAME } from './checks/mechanism';
 import { MECHANISM_KNOWN_FRAME } from './checks/mechanismKnown';
@@ -30,12 +31,19 @@ import type { Contradiction, FrameRule } from './types';
 
 export type { FrameRule } from './types';
 
+/** Tests and `npm run eval` can see a frame that throws (frames never throw to the user). */
+export let debugFrames: ((ruleId: string, error: unknown) => void) | undefined;
+export function setFrameDebug(f: ((ruleId: string, error: unknown) => void) | undefined): void {
+  debugFrames = f;
+}
+
 export const FRAME_RULES: readonly FrameRule[] = [
   CLASS_FRAME,
   GENERATION_FRAME,
   MECHANISM_FRAME,
   MECHANISM_KNOWN_FRAME,
   TERATOGENICITY_FRAME,
+  FORMER_USE_FRAME,
   COMPANY_FRAME,
   APPROVAL_FRAME,
   STATUS_FRAME,
@@ -77,47 +85,50 @@ export class FrameEngine {
   run(prose: Prose, from: number, to: number, mentions: readonly Mention[], existing: readonly RawFinding[], opts: FrameRunOptions, out: RawFinding[]): void {
     const rules = FRAME_RULES.filter((r) => opts.severityOf(r.id, r.severity) !== 'off');
     if (!rules.length || from >= to) return;
-    const index = new SentenceIndex(prose);
+    const terminators = new Terminators(prose.text);
     const atYear = new Date(opts.at).getUTCFullYear();
     const text = prose.text;
     let paraStart = -1;
     let previous: string[] = [];
+    let lastSentence: string[] = [];
     let topic: string | undefined;
     let mi = 0;
     let ei = 0;
     let pos = from;
     while (pos < to) {
-      const span = index.around(pos);
-      const next = Math.max(span.end, pos + 1);
-      if (span.start < from && pos === from && span.end > from) {
-        // the sentence began before the range: checked with the range that holds its start
-        pos = next;
-        continue;
-      }
-      if (span.start >= to) break;
-      // paragraph context: drugs of the earlier sentences of the paragraph, the section topic
-      const para = paragraphStart(text, span.start);
-      if (para !== paraStart) {
-        paraStart = para;
-        previous = drugIds(this.db, scan(this.db, prose, para, span.start));
-        topic = topicOf(this.db, prose, para);
-      }
-      while (mi < mentions.length && mentions[mi].start < span.start) mi++;
-      const mine: Mention[] = [];
-      for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
-      const hasEntity = mine.some((m) => m.form);
-      if (hasEntity || previous.length || topic) {
-        const sText = maskedSlice(prose, span.start, span.end);
+      const block = blockAround(prose, pos);
+      const blockEnd = Math.max(block.end, pos + 1);
+      for (const span of splitSentences(prose, block.start, block.end, terminators)) {
+        // a sentence is checked with the range that holds its start
+        if (span.start < from) continue;
+        if (span.start >= to) break;
+        // paragraph context: drugs of the earlier sentences of the paragraph, the section topic
+        const para = paragraphStart(text, span.start);
+        if (para !== paraStart) {
+          paraStart = para;
+          previous = drugIds(this.db, scan(this.db, prose, para, span.start));
+          lastSentence = [...new Set(previous)];
+          topic = topicOf(this.db, prose, para);
+        }
+        while (mi < mentions.length && mentions[mi].start < span.start) mi++;
+        const mine: Mention[] = [];
+        for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
+        const hasEntity = mine.some((m) => m.form);
+        if (!hasEntity && !previous.length && !topic) continue;
         if (!insideQuote(prose, span.start)) {
-          const ctx: Context = { previous, ...(topic ? { topic } : {}) };
-          const s = new Sentence(sText, span.start, mine, this.db, this.lex, ctx);
+          const ctx: Context = { previous, lastSentence, ...(topic ? { topic } : {}) };
+          const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
           while (ei < existing.length && existing[ei].end <= span.start) ei++;
           const flagged = existing.slice(ei).some((f) => f.start >= span.start && f.start < span.end);
           if (!flagged) this.check(s, span, rules, opts, atYear, out);
         }
-        previous = [...previous, ...drugIds(this.db, mine)];
+        const named = drugIds(this.db, mine);
+        if (named.length) {
+          previous = [...previous, ...named];
+          lastSentence = [...new Set(named)];
+        }
       }
-      pos = next;
+      pos = blockEnd;
     }
   }
 
@@ -127,7 +138,8 @@ export class FrameEngine {
       const before = found.length;
       try {
         r.check({ s, facts: this.facts, lex: this.lex, at: opts.at, atYear }, found);
-      } catch {
+      } catch (e) {
+        if (debugFrames) debugFrames(r.id, e);
         found.length = before; // a frame that fails on odd input says nothing
       }
       if (found.length > before) break; // one contradiction per sentence is enough to act on

@@ -42,15 +42,20 @@ export interface FrameLexicon {
     readonly bind: readonly string[];
     readonly dualUse: readonly string[];
     readonly fixVerbs?: Readonly<Record<string, string>>;
+    readonly primacy?: readonly string[];
+    readonly processes?: readonly string[];
+    readonly primacyNouns?: readonly string[];
   };
+  readonly formerUse?: { readonly verbs: readonly string[]; readonly labels: readonly string[] };
   readonly unknown: { readonly cues: readonly string[]; readonly labelWording?: readonly string[]; readonly topics: readonly string[]; readonly thalidomideTopics?: readonly string[] };
-  readonly company: { readonly marketPresent: readonly string[]; readonly marketPast: readonly string[]; readonly develop: readonly string[]; readonly since: readonly string[] };
+  readonly company: { readonly marketPresent: readonly string[]; readonly marketPast: readonly string[]; readonly develop: readonly string[]; readonly since: readonly string[]; readonly transfer?: readonly string[] };
   readonly approval: {
     readonly verbs: readonly string[];
     readonly launch: readonly string[];
     readonly generic?: readonly string[];
     readonly agencies: ReadonlyArray<{ readonly id: string; readonly region: string; readonly words: readonly string[] }>;
     readonly regions?: ReadonlyArray<{ readonly region: string; readonly words: readonly string[] }>;
+    readonly notEvent?: readonly string[];
   };
   readonly indications: ReadonlyArray<{ readonly code: string; readonly group?: string; readonly words: readonly string[] }>;
   readonly indicationGroups?: Readonly<Record<string, readonly string[]>>;
@@ -64,8 +69,9 @@ export interface FrameLexicon {
     readonly onlyOnMarket: readonly string[];
     readonly market: readonly string[];
     readonly qualifiers: readonly string[];
+    readonly labels?: readonly string[];
   };
-  readonly recency: { readonly cues: readonly string[]; readonly nouns: readonly string[]; readonly ago: readonly string[]; readonly discovery: readonly string[]; readonly notRecency: readonly string[] };
+  readonly recency: { readonly cues: readonly string[]; readonly nouns: readonly string[]; readonly ago: readonly string[]; readonly discovery: readonly string[]; readonly notRecency: readonly string[]; readonly possessive?: readonly string[] };
   readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[] };
 }
 
@@ -134,7 +140,7 @@ export class PhraseTable<V> {
     outer: for (const c of l) {
       let k = i;
       for (const w of c.toks) {
-        while (k < end && k > i && isHyphen(toks[k].t)) k++;
+        while (k < end && k > i && (isHyphen(toks[k].t) || toks[k].t === '"' || toks[k].t === '\u201c' || toks[k].t === '\u201d')) k++;
         if (k >= end || toks[k].t !== w) continue outer;
         k++;
       }
@@ -198,6 +204,7 @@ export class Lexicon {
   readonly thalidomideTopics: PhraseTable<true>;
   readonly companyVerbs = new PhraseTable<'present' | 'past' | 'develop'>();
   readonly companySince: PhraseTable<true>;
+  readonly companyTransfer: PhraseTable<true>;
   readonly approvalVerbs: PhraseTable<true>;
   readonly launchVerbs: PhraseTable<true>;
   readonly approvalGeneric: PhraseTable<true>;
@@ -222,6 +229,14 @@ export class Lexicon {
   readonly safeInPregnancy: PhraseTable<true>;
   readonly enantiomer: PhraseTable<true>;
   readonly enantiomerSafe: PhraseTable<true>;
+  readonly primacy: PhraseTable<true>;
+  readonly processes: PhraseTable<true>;
+  readonly primacyNouns: PhraseTable<true>;
+  readonly formerUseVerbs: PhraseTable<true>;
+  readonly formerUseLabels: PhraseTable<true>;
+  readonly statusLabels: PhraseTable<true>;
+  readonly approvalNotEvent: Set<string>;
+  readonly possessive: Set<string>;
   readonly targetRelation: Readonly<Record<string, string>>;
   readonly fixVerbs: Readonly<Record<string, string>>;
   /** First words of every cue: a sentence with none of them and no mention is not analysed. */
@@ -260,6 +275,7 @@ export class Lexicon {
     this.thalidomideTopics = table(d.unknown.thalidomideTopics);
     this.companyVerbs.addAll(d.company.marketPresent, 'present').addAll(d.company.marketPast, 'past').addAll(d.company.develop, 'develop');
     this.companySince = table(d.company.since);
+    this.companyTransfer = table(d.company.transfer);
     this.approvalVerbs = table(d.approval.verbs);
     this.launchVerbs = table(d.approval.launch);
     this.approvalGeneric = table(d.approval.generic);
@@ -285,6 +301,14 @@ export class Lexicon {
     this.enantiomer = table(d.teratogenicity.enantiomer);
     this.enantiomerSafe = table(d.teratogenicity.enantiomerSafe);
     this.targetRelation = d.targetRelation ?? {};
+    this.primacy = table(d.mechanism.primacy);
+    this.processes = table(d.mechanism.processes);
+    this.primacyNouns = table(d.mechanism.primacyNouns);
+    this.formerUseVerbs = table(d.formerUse?.verbs);
+    this.formerUseLabels = table(d.formerUse?.labels);
+    this.statusLabels = table(d.status.labels);
+    this.approvalNotEvent = new Set((d.approval.notEvent ?? []).map(norm));
+    this.possessive = new Set((d.recency.possessive ?? []).map(norm));
     const cueTables: Array<PhraseTable<unknown>> = [
       this.classes, this.generations, this.mech, this.unknownCues, this.companyVerbs, this.approvalVerbs, this.launchVerbs,
       this.forms, this.investigational, this.trials, this.expected, this.onlyOnMarket, this.recencyCues, this.recencyAgo,

@@ -43,6 +43,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
   const approvals = lex.approvalVerbs.all(s.toks).map((h) => ({ ...h, launch: false }));
   for (const h of [...approvals, ...launches]) {
     if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
+    if (lex.approvalNotEvent.has(s.toks[h.j]?.t ?? '') || lex.approvalNotEvent.has(s.toks[h.j + 1]?.t ?? '')) continue;
     const c = s.clauseOf(h.i);
     if (lex.approvalGeneric.has(s.toks, c.from, c.to) || lex.expected.has(s.toks, c.from, c.to) || lex.investigational.has(s.toks, c.from, c.to)) continue;
     const subjects = s.subjects(h.i, { after: true });
@@ -50,8 +51,13 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const d = subjects[0].termId;
     const t = facts.term(d);
     if (!t || t.kind !== 'drug') continue;
-    const agencies = lex.agencies.all(s.toks, c.from, c.to).map((a) => a.value);
     const regions = lex.regions.all(s.toks, c.from, c.to).map((r) => r.value);
+    const agencies = lex.agencies.all(s.toks, c.from, c.to).map((a) => a.value);
+    // "approved in the United States" is the FDA's table; "in Europe" the EMA's
+    if (!agencies.length && !h.launch) {
+      const byRegion = lex.data.approval.agencies.find((a) => a.region === regions[0] && (a.id === 'FDA' || a.id === 'EMA'));
+      if (byRegion) agencies.push({ id: byRegion.id, region: byRegion.region });
+    }
     const years = s.years(h.i).filter((y) => !y.decade || y.year < 2000);
     const indications = lex.indications.all(s.toks, c.from, c.to).map((a) => a.value);
     const table = facts.approvals(d);
@@ -91,6 +97,17 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const pool = strict ? table.filter((a) => a.agency === strict.id) : table;
     const matchesInd = (a: ApprovalFact) => !indications.length || indications.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w)));
     const agencyName = strict ? (strict.id === 'FDA' ? 'the FDA' : 'the EMA') : undefined;
+    // an indication the drug was never approved for (by this agency, or anywhere), named next to approved ones
+    const indHits = lex.indications.all(s.toks, c.from, c.to);
+    const approvedHit = (w: { value: { code: string; group?: string } }) => pool.some((a) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w.value)));
+    const matchedGroups = new Set(indHits.filter(approvedHit).map((w) => w.value.group).filter(Boolean));
+    const never = indHits.find((w) => w.value.code !== 'cancer' && w.value.code !== 'lymphoma' && !approvedHit(w) && !(w.value.group && matchedGroups.has(w.value.group)));
+    if (never && s.tenseOf(h.i) !== 'unknown' || never && indHits.length > 1) {
+      if (!lex.trials.has(s.toks, c.from, c.to) && !s.toks.some((t) => t.t === 'off-label' || t.t === 'off' || t.t === 'trial' || t.t === 'trials')) {
+        report(`${cap(t.preferredName)} has not been approved for ${s.textOf(never.i, never.j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => a.indication.split(/[,;(]/)[0].trim()))].slice(0, 4).join('; ')}.`, pool[0].refs);
+        return;
+      }
+    }
     if (years.length === 1) {
       const y = years[0];
       const inYear = (a: ApprovalFact) => (y.decade ? Math.floor(yearOf(a.date)! / 10) * 10 === y.year : yearOf(a.date) === y.year);

@@ -25,7 +25,13 @@ function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   const companies = s.ents.filter((e) => e.kind === 'company');
   if (!companies.length) return;
-  if (lex.companySince.has(s.toks)) return;
+  // "Celgene, now part of Bristol Myers Squibb," / "Celgene (now BMS)": the writer has dated it
+  const dated = (e: Ent) => {
+    const k = s.toks.findIndex((t) => t.ent === e);
+    const end = s.afterEnt(k);
+    return lex.companySince.has(s.toks, end, Math.min(s.toks.length, end + 5)) || lex.companySince.has(s.toks, Math.max(0, k - 4), k);
+  };
+  if (ownedActor(x, companies.filter((e) => !dated(e)), out)) return;
   for (const h of lex.companyVerbs.all(s.toks)) {
     const kind = h.value;
     if (kind === 'past') continue;
@@ -33,7 +39,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // the company and the drug around the verb, in one clause
     const c = s.clauseOf(h.i);
     const company = nearest(s, companies, h.i, c);
-    if (!company) continue;
+    if (!company || dated(company)) continue;
+    // "acquired the rights to Otezla from Celgene": a transfer, not a claim about today's holder
+    if (lex.companyTransfer.has(s.toks, c.from, c.to)) continue;
     const drugs = [...s.namedBefore(h.i), ...s.namedAfter(h.j, ['drug'], 8)].filter((e, k, a) => a.findIndex((y) => y.termId === e.termId) === k);
     const subjects = drugs.length ? drugs.map((e) => e.termId) : s.pronounBefore(h.i).length ? s.pronounBefore(h.i) : s.ctx.topic ? [s.ctx.topic] : [];
     if (!subjects.length) continue;
@@ -95,8 +103,9 @@ function nearest(s: FrameInput['s'], companies: Ent[], i: number, c: { from: num
 
 /** "by Celgene", "from Celgene": the company follows the word directly. */
 function adjacent(s: FrameInput['s'], company: Ent, h: { i: number; j: number }): boolean {
-  const k = h.j < s.toks.length ? h.j : -1;
-  return k >= 0 && (s.toks[k].ent === company || (s.toks[k].t === 'the' && s.toks[k + 1]?.ent === company));
+  let k = h.j < s.toks.length ? h.j : -1;
+  if (k >= 0 && s.toks[k].t === ':') k++;
+  return k >= 0 && k < s.toks.length && (s.toks[k].ent === company || (s.toks[k].t === 'the' && s.toks[k + 1]?.ent === company));
 }
 
 /** The company that owns this one since a date on or before the checked date (Celgene → Bristol Myers Squibb, 2019-11-20). */
@@ -110,4 +119,46 @@ function ownerOf(x: FrameInput, companyId: string): { company: string; from?: st
     if (id && id !== companyId) return { company: id, ...(h.from ? { from: h.from } : {}), refs: h.refs };
   }
   return undefined;
+}
+
+const ACTOR_VERBS = new Set(['has', 'have', 'runs', 'run', 'maintains', 'maintain', 'offers', 'offer', 'provides', 'provide', 'expects', 'expect', 'plans', 'plan', 'sponsors', 'sponsor', 'supports', 'support', 'continues', 'continue', 'controls', 'control', 'operates', 'operate', 'funds', 'fund', 'is', 'are', 'remains', 'trades', 'trade', 'employs', 'reports', 'says', 'announces', 'promotes', 'distributes', 'sells', 'markets', 'manufactures', 'makes', 'owns', 'holds', 'leads', 'still']);
+const INDEPENDENT = new Set(['independent', 'nasdaq', 'nyse', 'listed', 'publicly', 'stand-alone', 'standalone', 'headquartered', 'trades', 'biopharmaceutical', 'biotech', 'biotechnology', 'pharmaceutical']);
+
+/**
+ * A company that has been owned by another since a date before the checked date, written as
+ * the present-tense actor of its former products ("Celgene maintains a pregnancy registry for
+ * Otezla", "Celgene has a copay card", "Celgene is a biopharmaceutical company listed on NASDAQ").
+ */
+function ownedActor(x: FrameInput, companies: Ent[], out: Contradiction[]): boolean {
+  const { s, facts } = x;
+  for (const company of companies) {
+    const owner = ownerOf(x, company.termId);
+    if (!owner) continue;
+    const k = s.toks.findIndex((t) => t.ent === company);
+    const v = s.afterEnt(k);
+    const verb = s.toks[v]?.t === 'still' ? s.toks[v + 1] : s.toks[v];
+    if (!verb || !ACTOR_VERBS.has(verb.t) || k !== firstContent(s, s.clauseOf(k).from)) continue;
+    if (s.framedAsPast(k) || s.tenseOf(k) === 'past' || s.years(k, true).length || s.negated(v + 1)) continue;
+    const c = s.clauseOf(k);
+    const products = [...s.ents.filter((e) => e.kind === 'drug').map((e) => e.termId), ...(s.pronounBefore(v + 1))];
+    const former = products.filter((d) => facts.companiesIn(d, ['holder', 'marketer', 'originator', 'developer']).some((r) => r.company === company.termId));
+    const independent = (verb.t === 'is' || verb.t === 'remains' || verb.t === 'trades') && s.toks.slice(v, c.to).some((t) => INDEPENDENT.has(t.t));
+    if (!former.length && !independent) continue;
+    out.push({
+      ruleId: COMPANY_FRAME.id,
+      start: company.start,
+      end: company.end,
+      message: `${facts.name(company.termId)} has been part of ${facts.name(owner.company)} since ${prettyDate(owner.from)}${former.length ? `; ${[...new Set(former)].map((d) => facts.name(d)).join(' and ')} ${former.length > 1 ? 'are' : 'is'} held by ${[...new Set(former.flatMap((d) => facts.companiesIn(d, ['holder', 'marketer'], x.at).map((r) => r.company)).filter((id) => !ownerOf(x, id)))].map((id) => facts.name(id)).join(' and ') || 'another company'} today` : ''}.`,
+      evidence: owner.refs.slice(0, 3),
+      data: { company: company.termId },
+    });
+    return true;
+  }
+  return false;
+}
+
+function firstContent(s: FrameInput['s'], from: number): number {
+  let k = from;
+  while (k < s.toks.length && (/^[#*\-\u2022|>:,"']$/.test(s.toks[k].t) || s.toks[k].t === 'and' || s.toks[k].t === 'but' || s.toks[k].t === 'today' || s.toks[k].t === 'now')) k++;
+  return k;
 }

@@ -44,7 +44,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
       ruleId: FORM_FRAME.id,
       start: span.start,
       end: span.end,
-      message: `${drug.name} comes as ${right === 'infusion' ? 'an intravenous infusion' : `${right}s`}, not as ${form === 'infusion' || form === 'injection' ? `an ${form}` : `${form}s`}.`,
+      message: `${drug.name.charAt(0).toUpperCase() + drug.name.slice(1)} comes as ${right === 'infusion' ? 'an intravenous infusion' : `${right}s`}, not as ${form === 'infusion' || form === 'injection' ? `an ${form}` : `${form}s`}.`,
       evidence: forms[0].refs,
       ...(oneWord ? { rewrite: { title: `Replace with "${matchFirstCase(written, plural(right, written))}"`, edits: [{ start: span.start, end: span.end, newText: matchFirstCase(written, plural(right, written)) }] } } : {}),
       data: { term: t.id, form },
@@ -81,5 +81,21 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
     const subj = s.subjects(st);
     if (subj.length === 1) return { termId: subj[0].termId, name: subj[0].ent?.text ?? x.facts.name(subj[0].termId) };
   }
-  return undefined;
+  // no drug in the sentence: "Swallow the tablets whole", "- 1/2/3/4 mg tablets", "Routes: oral, intravenous"
+  // in a leaflet, a slide or an infobox about one drug
+  if (s.ents.some((e) => e.kind === 'drug')) return undefined;
+  const before = s.toks[i - 1]?.t ?? '';
+  const labelled = /^(route|routes|administration|form|forms|dosage|formulation|presentation|available)/.test(s.toks[firstContent(s, c.from)]?.t ?? '') && s.toks.slice(c.from, i).some((t) => t.t === ':');
+  if (!DETS.has(before) && !/^\d/.test(before) && before !== 'mg' && !labelled) return undefined;
+  const pool = s.ctx.topic ? [s.ctx.topic] : [...new Set(s.ctx.lastSentence ?? [])];
+  if (pool.length !== 1) return undefined;
+  return { termId: pool[0], name: x.facts.name(pool[0]) };
+}
+
+const DETS = new Set(['the', 'your', 'each', 'a', 'one', 'these', 'this', 'my', 'her', 'his', 'their', 'of', 'its']);
+
+function firstContent(s: FrameInput['s'], from: number): number {
+  let k = from;
+  while (k < s.toks.length && /^[#*\-\u2022|>]$/.test(s.toks[k].t)) k++;
+  return k;
 }

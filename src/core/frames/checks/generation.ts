@@ -50,14 +50,14 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const match = labels.find((l) => words.some((w) => l.label.toLowerCase().startsWith(w)));
       const usual = labels.find((l) => l.usage === 'usual' || l.usage === undefined);
       const span = s.span(h.i, h.j);
-      if (match && (match.usage === 'usual' || match.usage === 'sometimes' || match.usage === undefined)) continue;
-      if (match && match.usage === 'disputed') {
+      if (match && (match.usage === 'usual' || match.usage === undefined)) continue;
+      if (match && (match.usage === 'disputed' || match.usage === 'sometimes')) {
         out.push({
           ruleId: GENERATION_FRAME.id,
           severity: 'information',
           start: span.start,
           end: span.end,
-          message: `"${s.textOf(h.i, h.j)}" for ${t.preferredName} is disputed: ${usual ? `most sources call it a ${usual.label}` : 'sources differ'}${match.note ? ` (${match.note})` : ''}.`,
+          message: `"${s.textOf(h.i, h.j)}" for ${t.preferredName} is ${match.usage === 'disputed' ? 'disputed' : 'less usual'}: ${usual ? `most sources call it a ${usual.label}` : 'sources differ'}${match.note ? ` (${match.note})` : ''}.`,
           evidence: [...match.refs, ...(usual?.refs ?? [])],
           data: { term: t.id, label: gen },
         });

@@ -44,6 +44,7 @@ const OBJECT_FILLERS = new Set(['the', 'its', 'their', 'a', 'e3', 'ligase', 'ubi
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;
+  if (primacy(x, out)) return;
   if (lex.dualUse.has(s.toks)) return;
   for (const h of lex.mech.all(s.toks)) {
     const verb = h.value;
@@ -55,6 +56,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
     let subjects = s.subjects(obj.before ? obj.tokenIndex : h.i, { after: true, kinds: ['drug', 'class'] }).filter((t) => t.ent !== obj.ent);
     if (!subjects.length && verb === 'inhibit' && obj.ent.termId === 'cereblon' && !s.ents.some((e) => e.kind === 'drug' || e.kind === 'class')) subjects = [{ termId: 'imid', how: 'default' }];
     for (const subj of subjects) {
+      // before the mechanism was elucidated (a text dated then), "inhibits cereblon" was the accepted reading
+      if (verb === 'inhibit' && elucidated(x, subj.termId) > x.atYear) continue;
       const c = contradiction(x, subj.termId, verb, obj.ent);
       if (!c) continue;
       const span = s.span(Math.min(h.i, obj.tokenIndex), Math.max(h.j, obj.tokenEnd));
@@ -64,6 +67,43 @@ function check(x: FrameInput, out: Contradiction[]): void {
       return;
     }
   }
+}
+
+/** The year a drug's (or its class's) mechanism was elucidated (history events), or 0. */
+function elucidated(x: FrameInput, termId: string): number {
+  const t = x.facts.term(termId);
+  const drugs = t?.kind === 'class' ? membersOf(x, termId) : [termId];
+  const years = drugs.flatMap((d) => x.facts.history(d, 'mechanism-elucidated').map((h) => Number(h.date.slice(0, 4))));
+  return years.length ? Math.min(...years) : 0;
+}
+
+/**
+ * "The primary mechanism is inhibition of angiogenesis", "Main MoA: anti-angiogenesis",
+ * "acts only through its anti-angiogenic effect": for a molecular glue, whose mechanism is
+ * the ligase it redirects, another process named as the main or sole mechanism.
+ */
+function primacy(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, lex, facts } = x;
+  const p = lex.primacy.all(s.toks).find((h) => !s.negated(h.i, h.j));
+  if (!p) return false;
+  const c = s.clauseOf(p.i);
+  const noun = lex.primacyNouns.all(s.toks, c.from, c.to).find((h) => Math.abs(h.i - p.j) <= 4 || Math.abs(p.i - h.j) <= 4);
+  const proc = lex.processes.all(s.toks, c.from, c.to)[0];
+  if (!noun || !proc || s.framedAsPast(p.i) || s.tenseOf(p.i) === 'past' || s.conditional(p.i)) return false;
+  if (s.ents.some((e) => e.termId === 'cereblon' || e.kind === 'protein' && e.termId !== 'tnf-alpha')) return false;
+  let subjects = s.subjects(p.i, { after: true, kinds: ['drug', 'class'] });
+  if (!subjects.length && s.ctx.lastSentence?.length) subjects = s.ctx.lastSentence.map((termId) => ({ termId, how: 'pronoun' as const }));
+  for (const subj of subjects) {
+    const t = facts.term(subj.termId);
+    if (!t) continue;
+    const drugs = t.kind === 'class' ? membersOf(x, t.id) : [t.id];
+    const glue = drugs.length && drugs.every((d) => [...facts.classesOf(d)].some((k) => lex.targetRelation[k] === 'modulates'));
+    if (!glue || elucidated(x, t.id) > x.atYear || !elucidated(x, t.id)) continue;
+    const span = s.span(proc.i, proc.j);
+    out.push({ ruleId: MECHANISM_FRAME.id, start: span.start, end: span.end, message: `${s.textOf(proc.i, proc.j)} is not the main mechanism of ${t.kind === 'class' ? `the ${t.preferredName}s` : t.preferredName}: ${t.kind === 'class' ? 'they act' : 'it acts'} mainly by binding cereblon and redirecting the ligase to degrade neosubstrates; effects on angiogenesis and TNF-α are downstream or secondary.`, evidence: (t.mechanism?.refs ?? facts.term(drugs[0])?.mechanism?.refs ?? []).slice(0, 3), data: { term: t.id } });
+    return true;
+  }
+  return false;
 }
 
 /** The protein the relation at [i, j) applies to. */

@@ -46,6 +46,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
         continue;
       }
     }
+    if (lex.possessive.has(s.toks[h.i - 1]?.t ?? '') || lex.possessive.has(s.toks[h.i - 2]?.t ?? '')) continue;
     const drug = drugOf(x, h.i, h.j);
     if (!drug) continue;
     const t = facts.term(drug);
@@ -80,6 +81,18 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
   }
   if (k >= 0 && s.toks[k].ent?.kind === 'drug' && (noun || /ago|recent|newly|lately|just/.test(s.textOf(i, j).toLowerCase()))) return s.toks[k].ent!.termId;
   if (k >= 0 && s.toks[k].ent?.kind === 'drug' && n > 0) return s.toks[k].ent!.termId;
+  // "It is a new oral option": a pronoun subject
+  if (k >= 0 && n > 0 && noun && s.anaphorAt(k)) return s.pronounBefore(k + 1)[0];
+  // "A newly approved psoriasis pill, Otezla, ...": a few words, then the name
+  let q = j;
+  let words = 0;
+  while (q < s.toks.length && words < 4 && !s.toks[q].ent && /^[a-z-]+$/.test(s.toks[q].t)) {
+    q++;
+    words++;
+  }
+  if (q < s.toks.length && s.toks[q].t === ',' && words > 0) q++;
+  const named = s.entAt(q);
+  if (named?.kind === 'drug' && words > 0 && s.toks[q - 1].t === ',') return named.termId;
   return undefined;
 }
 

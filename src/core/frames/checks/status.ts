@@ -39,7 +39,12 @@ function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   const cues: Array<{ i: number; j: number; kind: 'investigational' | 'trials' | 'expected' | 'only' }> = [];
   for (const h of lex.investigational.all(s.toks)) cues.push({ i: h.i, j: h.j, kind: 'investigational' });
-  for (const h of lex.trials.all(s.toks)) if (TRIAL_VERBS.test(h.phrase)) cues.push({ i: h.i, j: h.j, kind: 'trials' });
+  for (const h of lex.trials.all(s.toks)) {
+    // "Status: phase II/III" (a label line) or a verb of ongoing testing
+    const c = s.clauseOf(h.i);
+    const label = lex.statusLabels.at(s.toks, firstWord(s, c.from));
+    if (TRIAL_VERBS.test(h.phrase) || (label && s.toks[label.j]?.t === ':' && h.i > label.j)) cues.push({ i: h.i, j: h.j, kind: 'trials' });
+  }
   for (const h of lex.expected.all(s.toks)) cues.push({ i: h.i, j: h.j, kind: 'expected' });
   for (const h of lex.onlyOnMarket.all(s.toks)) cues.push({ i: h.i, j: h.j, kind: 'only' });
   for (const cue of cues) {
@@ -80,7 +85,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
           if (!ok) continue;
         }
       }
-      if (after.region && !facts.approvals(t.id).some((a) => regionOf(a.agency) === after.region)) continue;
+      if (after.region && !facts.approvals(t.id).some((a) => regionOf(a.agency) === after.region && (dateValue(a.date) ?? Infinity) <= x.at)) continue;
       const firstA = [...facts.approvals(t.id)].sort((a, b) => a.date.localeCompare(b.date))[0];
       out.push({
         ruleId: STATUS_FRAME.id,
@@ -96,10 +101,10 @@ function check(x: FrameInput, out: Contradiction[]): void {
   }
   // "X is approved" for a drug known to be investigational
   for (const h of lex.approvalVerbs.all(s.toks)) {
-    if (s.negated(h.i, h.j) || s.tenseOf(h.i) !== 'present' || s.conditional(h.i) || lex.expected.has(s.toks, s.clauseOf(h.i).from, s.clauseOf(h.i).to)) continue;
-    if (!['approved', 'licensed', 'authorised', 'authorized'].includes(s.toks[h.i].t)) continue;
+    if (s.negated(h.i, h.j) || s.conditional(h.i) || lex.expected.has(s.toks, s.clauseOf(h.i).from, s.clauseOf(h.i).to)) continue;
+    if (!['approved', 'licensed', 'authorised', 'authorized', 'cleared'].includes(s.toks[h.i].t)) continue;
     const prev = s.toks[h.i - 1]?.t;
-    if (prev !== 'is' && prev !== 'are' && prev !== 'now') continue;
+    if (!['is', 'are', 'now', 'was', 'were', 'got', 'been', 'fda', 'first', 'finally', 'recently', 'also'].includes(prev ?? '')) continue;
     for (const subj of s.subjects(h.i)) {
       const t = facts.term(subj.termId);
       if (!t || !facts.knownUnapproved(t.id)) continue;
@@ -122,6 +127,12 @@ function afterCue(x: FrameInput, from: number, to: number): { qualified: boolean
   if (indications.length) qualified = true;
   const region = lex.regions.all(s.toks, from, to)[0]?.value ?? lex.agencies.all(s.toks, from, to)[0]?.value.region;
   return { qualified, indications, ...(region ? { region } : {}) };
+}
+
+function firstWord(s: FrameInput['s'], from: number): number {
+  let k = from;
+  while (k < s.toks.length && /^[#*\-\u2022|>]$/.test(s.toks[k].t)) k++;
+  return k;
 }
 
 function regionOf(agency: string): string | undefined {

@@ -1,0 +1,51 @@
+/**
+ * Former use in the present tense: a drug said to be prescribed, used or taken today for a
+ * use that belonged to a class it has left (thalidomide for morning sickness, as a
+ * sedative), from formerClasses in data/terms. "Was prescribed", "once used", dated
+ * statements are history and fine.
+ */
+import type { Contradiction, FrameInput, FrameRule } from '../types';
+
+export const FORMER_USE_FRAME: FrameRule = {
+  id: 'fact-former-use',
+  family: 'thalidomide-history',
+  severity: 'warning',
+  title: 'Former use in the present tense',
+  description: 'A drug said to be used today for a use of a class it belonged to only in the past (formerClasses in data/terms).',
+  check,
+  examples: {
+    invalid: ['The drug is prescribed to pregnant women for morning sickness in many countries.', 'Thalidomide is still used as a sleeping pill.', 'Current uses: multiple myeloma, ENL, morning sickness'],
+    valid: ['Thalidomide was prescribed for morning sickness in the late 1950s.', 'Thalidomide is never given for morning sickness today.', 'Thalidomide is used for erythema nodosum leprosum.'],
+  },
+};
+
+function check(x: FrameInput, out: Contradiction[]): void {
+  const { s, lex, facts } = x;
+  const uses: Array<{ i: number; j: number; classId: string }> = [];
+  for (const h of lex.indications.all(s.toks)) if (h.value.code === 'morning-sickness') uses.push({ i: h.i, j: h.j, classId: 'sedative-hypnotic' });
+  for (const h of lex.classes.all(s.toks)) if (h.value.group === 'use') uses.push({ i: h.i, j: h.j, classId: h.value.id });
+  for (const u of uses) {
+    if (s.negated(u.i, u.j) || s.framedAsPast(u.i) || s.tenseOf(u.i) === 'past' || s.conditional(u.i)) continue;
+    if (s.years(u.i, true).some((y) => y.year < x.atYear - 10)) continue;
+    const c = s.clauseOf(u.i);
+    const verb = lex.formerUseVerbs.all(s.toks, c.from, c.to).find((h) => !['used', 'given', 'taken', 'sold', 'prescribed'].includes(h.phrase) || s.toks[h.i - 1] === undefined || ['is', 'are', 'still', 'being', "'s", 'now', 'today', 'currently'].includes(s.toks[h.i - 1].t));
+    const label = lex.formerUseLabels.at(s.toks, firstWord(s, c.from));
+    if (!verb && !label) continue;
+    const subjects = s.subjects(u.i, { after: true });
+    const pool = subjects.length ? subjects.map((x2) => x2.termId) : s.ctx.lastSentence?.length ? [s.ctx.lastSentence[0]] : [];
+    for (const id of pool) {
+      const former = facts.formerClassesOf(id).find((f) => f.classId === u.classId);
+      if (!former) continue;
+      const t = facts.term(id)!;
+      const span = s.span(u.i, u.j);
+      out.push({ ruleId: FORMER_USE_FRAME.id, start: span.start, end: span.end, message: `${t.preferredName.charAt(0).toUpperCase() + t.preferredName.slice(1)} is no longer used for this: that was its use as a former ${x.lex.classById.get(u.classId)?.phrases[0] ?? 'sedative'}; its approved uses today are ${[...new Set((t.approvals ?? []).map((a) => a.indication.split(/[,;(]/)[0].trim()))].slice(0, 3).join('; ')}.`, evidence: [...former.refs, ...((t.boxedWarnings ?? [])[0]?.refs ?? [])].slice(0, 3), data: { term: id } });
+      return;
+    }
+  }
+}
+
+function firstWord(s: FrameInput['s'], from: number): number {
+  let k = from;
+  while (k < s.toks.length && /^[#*\-\u2022|>]$/.test(s.toks[k].t)) k++;
+  return k;
+}
