@@ -46,6 +46,8 @@ export interface Context {
   readonly lastSentence?: readonly string[];
   /** The drug the section heading or the block's title line is about. */
   readonly topic?: string;
+  /** The topic as written there (a brand, a code, the INN). */
+  readonly topicName?: string;
 }
 
 const YEAR = /^(1[89]\d\d|20\d\d)(s?)$/;
@@ -273,7 +275,8 @@ export class Sentence {
       const e = this.entAt(m);
       if (e && (e.kind === 'drug' || e.kind === 'class') && !this.excluded(m, Math.max(0, m - 4)) && !here.includes(e.termId)) here.push(e.termId);
     }
-    const pool = here.length ? here : (this.ctx.lastSentence ?? []);
+    const recent = [...new Set([...this.ctx.previous].reverse())].slice(0, 4).reverse();
+    const pool = here.length ? here : n === 'plural' && recent.length > 1 ? recent : (this.ctx.lastSentence ?? []);
     if (!pool.length) return this.ctx.topic ? [this.ctx.topic] : [];
     return n === 'singular' ? [pool[0]] : pool.slice(0, 4);
   }

@@ -91,14 +91,14 @@ export class FrameEngine {
     let paraStart = -1;
     let previous: string[] = [];
     let lastSentence: string[] = [];
-    let topic: string | undefined;
+    let topic: { id: string; name: string } | undefined;
     let mi = 0;
     let ei = 0;
     let pos = from;
     while (pos < to) {
       const block = blockAround(prose, pos);
       const blockEnd = Math.max(block.end, pos + 1);
-      for (const span of splitSentences(prose, block.start, block.end, terminators)) {
+      for (const span of splitSentences(prose, block.start, block.end, terminators).flatMap((x) => splitLabelLines(text, x))) {
         // a sentence is checked with the range that holds its start
         if (span.start < from) continue;
         if (span.start >= to) break;
@@ -116,7 +116,7 @@ export class FrameEngine {
         const hasEntity = mine.some((m) => m.form);
         if (!hasEntity && !previous.length && !topic) continue;
         if (!insideQuote(prose, span.start)) {
-          const ctx: Context = { previous, lastSentence, ...(topic ? { topic } : {}) };
+          const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}) };
           const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
           while (ei < existing.length && existing[ei].end <= span.start) ei++;
           const flagged = existing.slice(ei).some((f) => f.start >= span.start && f.start < span.end);
@@ -168,6 +168,42 @@ export class FrameEngine {
   }
 }
 
+/** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
+const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]{0,40}[:=]/;
+
+/**
+ * Infobox, slide and leaflet lines without end punctuation run together into one "sentence":
+ * each label line ("Drug class: ...") and each short title line is checked on its own.
+ */
+export function splitLabelLines(text: string, span: Span): Span[] {
+  const body = text.slice(span.start, span.end);
+  if (!body.includes('\n')) return [span];
+  const out: Span[] = [];
+  let start = span.start;
+  let lineStart = span.start;
+  let prevLine = '';
+  for (;;) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 || nl >= span.end ? span.end : nl;
+    const line = text.slice(lineStart, lineEnd);
+    if (lineStart > start && (LABEL_LINE.test(line) || LABEL_LINE.test(prevLine) || (prevLine.trim().length < 40 && !/[.!?,;]\s*$/.test(prevLine)))) {
+      out.push(trimSpan(text, start, lineStart));
+      start = lineStart;
+    }
+    prevLine = line;
+    if (lineEnd >= span.end) break;
+    lineStart = lineEnd + 1;
+  }
+  out.push(trimSpan(text, start, span.end));
+  return out.filter((x) => x.end > x.start);
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  return { start, end };
+}
+
 function drugIds(db: TermDb, mentions: readonly Mention[]): string[] {
   const out: string[] = [];
   for (const m of mentions) {
@@ -204,13 +240,14 @@ export function paragraphEnd(text: string, offset: number): number {
  * (Markdown #, LaTeX \section) or the paragraph's own first line when that is a short title
  * ("Thalidomide" over an infobox).
  */
-function topicOf(db: TermDb, prose: Prose, para: number): string | undefined {
+function topicOf(db: TermDb, prose: Prose, para: number): { id: string; name: string } | undefined {
   const text = prose.text;
   const firstLineEnd = text.indexOf('\n', para);
   const firstLine = text.slice(para, firstLineEnd < 0 ? text.length : firstLineEnd);
   if (firstLine.trim().split(/\s+/).length <= 4 && !/[.!?]\s*$/.test(firstLine.trim())) {
-    const ids = [...new Set(drugIds(db, scan(db, prose, para, para + firstLine.length)))];
-    if (ids.length === 1) return ids[0];
+    const ms = scan(db, prose, para, para + firstLine.length).filter((m) => m.form);
+    const ids = [...new Set(drugIds(db, ms))];
+    if (ids.length === 1) return { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text };
   }
   // the nearest heading above, within 30 lines
   let k = para;
@@ -218,8 +255,9 @@ function topicOf(db: TermDb, prose: Prose, para: number): string | undefined {
     const ls = text.lastIndexOf('\n', k - 2) + 1;
     const line = text.slice(ls, k - 1);
     if (/^\s{0,3}#{1,6}\s/.test(line) || /^\\(sub)*section\*?\{/.test(line)) {
-      const ids = [...new Set(drugIds(db, scan(db, prose, ls, k - 1)))];
-      return ids.length === 1 ? ids[0] : undefined;
+      const ms = scan(db, prose, ls, k - 1).filter((m) => m.form);
+      const ids = [...new Set(drugIds(db, ms))];
+      return ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
     }
     k = ls;
   }

@@ -65,3 +65,9 @@ export function prettyDate(d: string | undefined): string {
   const month = months[Number(m[2]) - 1];
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
+
+/** "on 29 June 2006", "in June 2006", "in 2006". */
+export function onDate(d: string | undefined): string {
+  const p = prettyDate(d);
+  return /^\d{1,2} /.test(p) ? `on ${p}` : `in ${p}`;
+}

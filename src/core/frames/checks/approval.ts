@@ -8,7 +8,7 @@
  */
 import { yearOf } from '../analyse';
 import type { ApprovalFact } from '../facts';
-import { type Contradiction, type FrameInput, type FrameRule, prettyDate } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, onDate, prettyDate } from '../types';
 
 export const APPROVAL_FRAME: FrameRule = {
   id: 'fact-approval',
@@ -86,7 +86,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
       // sources disagree by about a year on launches (approval vs first sale): allow one
       if (last < earliest - 1) {
         const f = firsts.find((q) => yearOf(q.date) === earliest)!;
-        report(`${cap(t.preferredName)} was not on the ${region ?? ''}${region ? ' ' : ''}market in ${y.year}${y.decade ? 's' : ''}: it was first marketed${region ? ` there` : ''} in ${prettyDate(f.date)}.`.replace(/ {2,}/g, ' '), f.refs, y);
+        report(`${cap(t.preferredName)} was not on the ${region ?? ''}${region ? ' ' : ''}market in ${y.year}${y.decade ? 's' : ''}: it was first marketed${region ? ` there` : ''} ${onDate(f.date)}.`.replace(/ {2,}/g, ' '), f.refs, y);
         return;
       }
       continue;
@@ -121,7 +121,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
         if (first === undefined || (y.decade ? y.year + 9 : y.year) >= first) continue;
       }
       if (indications.length && sameInd.length && (!sameYear.length || strict)) {
-        report(`${agencyName ? cap(agencyName) : 'Regulators'} approved ${t.preferredName} for ${sameInd[0].indication.replace(/\.$/, '')} in ${prettyDate(sameInd[0].date)}${sameYear.length ? `; in ${y.year} the approval was for ${sameYear[0].indication}` : ''}.`, sameInd[0].refs, y, sameYear.length ? undefined : String(yearOf(sameInd[0].date)));
+        report(`${agencyName ? cap(agencyName) : 'Regulators'} approved ${t.preferredName} for ${sameInd[0].indication.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())} ${onDate(sameInd[0].date)}${sameYear.length ? `; in ${y.year} the approval was for ${sameYear[0].indication}` : ''}.`, sameInd[0].refs, y, sameYear.length ? undefined : String(yearOf(sameInd[0].date)));
         return;
       }
       if (sameYear.length && indications.length) {

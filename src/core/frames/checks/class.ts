@@ -46,7 +46,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     for (const subj of subjects) {
       // the phrase itself names the subject ("IMiD" for the class imid)
       if (subj.ent && subj.ent.start >= s.toks[h.i].start && subj.ent.end <= s.toks[h.j - 1].end) continue;
-      const c = contradiction(x, subj.termId, cls, h.i);
+      const c = contradiction(x, subj.termId, cls, h.i, s.textOf(h.i, h.j));
       if (!c) continue;
       const span = s.span(h.i, h.j);
       const rewrite = subjects.length === 1 && c.replacement ? replaceClass(x, h.i, h.j, c.replacement) : undefined;
@@ -64,7 +64,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
   }
 }
 
-function contradiction(x: FrameInput, termId: string, cls: LexClass, at: number): { message: string; refs: string[]; replacement?: string } | undefined {
+function contradiction(x: FrameInput, termId: string, cls: LexClass, at: number, written: string): { message: string; refs: string[]; replacement?: string } | undefined {
   const { facts, s } = x;
   const t = facts.term(termId);
   if (!t) return undefined;
@@ -77,15 +77,16 @@ function contradiction(x: FrameInput, termId: string, cls: LexClass, at: number)
   if (former) {
     if (s.tenseOf(at) !== 'present' || s.framedAsPast(at) || s.years(at).length) return undefined;
     const now = facts.classPhrase(termId, 'mechanism');
-    return { message: `${cap(name)} is no longer used as ${withArticle(cls.phrases[0])}; that was its class in the 1950s. Today it is ${now ? withArticle(now) : 'used for other indications'}.`, refs: former.refs, ...(now ? { replacement: now } : {}) };
+    return { message: `${cap(name)} is no longer ${withArticle(written.toLowerCase().replace(/s$/, ''))}; that was its class in the 1950s. Today it is ${now ? withArticle(now) : 'used for other indications'}.`, refs: former.refs, ...(now ? { replacement: now } : {}) };
   }
   const same = [...mine].map((id) => x.lex.classById.get(id)).filter((c) => c && c.group === cls.group);
   if (!same.length) return undefined; // the database does not say what it is in this respect
   const is = facts.classPhrase(termId, cls.group);
   const kind = t.kind === 'class' ? 'are' : 'is';
   const subject = t.kind === 'class' ? `${name}s` : cap(name);
+  const w = /^[A-Z][a-z]/.test(written) ? written.charAt(0).toLowerCase() + written.slice(1) : written;
   return {
-    message: `${subject} ${kind} not ${t.kind === 'class' ? plural(cls.phrases[0], 'xs') : withArticle(cls.phrases[0])}: ${t.kind === 'class' ? 'they are' : `${name} is`} ${is ? withArticle(is) : 'in another class'} (term database).`,
+    message: `${subject} ${kind} not ${t.kind === 'class' ? plural(w, 'xs') : withArticle(w.replace(/s$/, ''))}: ${t.kind === 'class' ? 'they are' : `${name} is`} ${is ? withArticle(is) : 'in another class'} (term database).`,
     refs: facts.classRefs(termId),
     ...(is ? { replacement: is } : {}),
   };

@@ -46,6 +46,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const subjects = drugs.length ? drugs.map((e) => e.termId) : s.pronounBefore(h.i).length ? s.pronounBefore(h.i) : s.ctx.topic ? [s.ctx.topic] : [];
     if (!subjects.length) continue;
     if (kind === 'present') {
+      // a brand of the past (Contergan) is described with its own holder
+      const brandNames = [...drugs.map((e) => ({ id: e.termId, name: e.text })), ...(s.ctx.topic && s.ctx.topicName ? [{ id: s.ctx.topic, name: s.ctx.topicName }] : [])];
+      if (brandNames.some((b) => facts.brand(b.id, b.name)?.current === false)) continue;
       if (s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i) || s.years(h.i, true).length) continue;
       if (['by', 'from', 'maker', 'manufacturer', 'marketer', 'holder', 'owner'].includes(h.phrase) && !adjacent(s, company, h)) continue;
       const owner = ownerOf(x, company.termId);

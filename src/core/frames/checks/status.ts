@@ -85,7 +85,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
           if (!ok) continue;
         }
       }
-      if (after.region && !facts.approvals(t.id).some((a) => regionOf(a.agency) === after.region && (dateValue(a.date) ?? Infinity) <= x.at)) continue;
+      const region = after.region ?? lex.regions.all(s.toks)[0]?.value ?? lex.agencies.all(s.toks).find((a) => a.value.id === 'EMA' || a.value.id === 'FDA')?.value.region;
+      if (region && !facts.approvals(t.id).some((a) => regionOf(a.agency) === region && (dateValue(a.date) ?? Infinity) <= x.at)) continue;
       const firstA = [...facts.approvals(t.id)].sort((a, b) => a.date.localeCompare(b.date))[0];
       out.push({
         ruleId: STATUS_FRAME.id,
