@@ -141,6 +141,11 @@ export class Engine {
     return [...this.rules.map((r) => r.rule.id), ...(this.frames ? FRAME_RULES.map((f) => f.id) : [])];
   }
 
+  /** Whether the configuration switches any bundled claim rule off. */
+  get hasRulesOff(): boolean {
+    return this.rules.some((r) => r.family !== 'user' && this.severities[r.rule.id] === 'off');
+  }
+
   get ruleIds(): string[] {
     return [...this.infos.keys()];
   }

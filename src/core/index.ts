@@ -15,3 +15,4 @@ export * from './config';
 export * from './bundled';
 export * from './citations/index';
 export type * from './data/types';
+export { FRAME_RULES, FrameEngine, documentDate, setFrameDebug, type FrameRule } from './frames/index';

@@ -123,13 +123,14 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
   const sevMisId = MISSPELLED_NAME.id;
   const sentences = new SentenceIndex(prose);
   const budget = RuleBudget.forDocument(engine.clock, to - from, engine.ruleBudget);
+  const silenced: RawFinding[] | undefined = engine.frames && engine.hasRulesOff ? [] : undefined;
   let group: Mention[] = [];
   let current: Sentence | undefined;
   // sentence by sentence: misspellings of its mentions, then the claim rules
   const flush = () => {
     if (current && group.length) {
       if (sevMis !== 'off') checkMisspellings(engine.db, group, sevMis, raw);
-      checkSentence(prose, engine, current, group, raw, budget);
+      checkSentence(prose, engine, current, group, raw, budget, silenced);
     }
     group = [];
   };
@@ -150,7 +151,7 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
     const now = engine.clock();
     const at = engine.asOf ?? documentDate(prose.text) ?? now;
     if (at < now - YEAR_MS) dropUndatedRules(engine, raw);
-    const claims = raw.filter((r) => r.ruleId !== sevMisId).sort(compareRaw);
+    const claims = [...raw.filter((r) => r.ruleId !== sevMisId), ...(silenced ?? [])].sort(compareRaw);
     engine.frames.run(prose, from, stoppedAt ?? to, mentions, claims, { at, severityOf: (id, d) => engine.severityOf(id, d), citeFix: (s, keys) => citeFix(prose, s, maskedSlice(prose, s.start, s.end), keys) }, raw);
   }
   reportBudget(engine, budget, raw);
@@ -196,7 +197,7 @@ function reportBudget(engine: Engine, budget: RuleBudget, raw: RawFinding[]): vo
 const LONG_SENTENCE = 1500;
 const WINDOW = 600;
 
-function checkSentence(prose: Prose, engine: Engine, s: Sentence, mentions: Mention[], out: RawFinding[], budget: RuleBudget): void {
+function checkSentence(prose: Prose, engine: Engine, s: Sentence, mentions: Mention[], out: RawFinding[], budget: RuleBudget, silenced?: RawFinding[]): void {
   // A "sentence" of a 5 MB line without punctuation: look only around the mentions,
   // in merged windows so that no mention is checked twice.
   if (s.end - s.start > LONG_SENTENCE) {
@@ -209,15 +210,15 @@ function checkSentence(prose: Prose, engine: Engine, s: Sentence, mentions: Ment
         end = Math.min(s.end, Math.max(end, mentions[j].end + WINDOW));
         j++;
       }
-      checkWindow(prose, engine, { start, end }, mentions.slice(i, j), out, budget);
+      checkWindow(prose, engine, { start, end }, mentions.slice(i, j), out, budget, silenced);
       i = j;
     }
     return;
   }
-  checkWindow(prose, engine, s, mentions, out, budget);
+  checkWindow(prose, engine, s, mentions, out, budget, silenced);
 }
 
-function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mention[], out: RawFinding[], budget: RuleBudget): void {
+function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mention[], out: RawFinding[], budget: RuleBudget, silenced?: RawFinding[]): void {
   const text = maskedSlice(prose, s.start, s.end);
   const citations: Array<{ start: number; end: number; text: string }> = [];
   const cites = prose.citations;
@@ -239,6 +240,7 @@ function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mentio
     citations,
     // bound, not an arrow: a named closure per sentence costs a defineProperty in bundles built with keepNames
     citeFix: citeFix.bind(undefined, prose, s, text),
+    ...(silenced ? { silenced } : {}),
   }, engine, out, budget);
 }
 

@@ -29,6 +29,7 @@
 import type { DocumentLike, Range } from './document';
 import type { Engine } from './engine';
 import { type Finding, type PublicEdit, type PublicFix, type RawFinding, compareRaw, toPublic } from './findings';
+import { frameWindowEnd } from './frames/index';
 import { type CitationChecker, type LintResult, type Suppressed, checkDirectives, citationFindings, directiveMatcher, lintProse, lintRaw } from './lint';
 import {
   type CitationRef,
@@ -199,13 +200,23 @@ export class LintSession {
       },
     });
     if (!part) return 'the extractor cannot resume';
-    const to = part.end;
+    let to = part.end;
     // a window that runs to the end replaces everything after `from` (old.length + 1: nothing of the old text survives)
-    const oldTo = to === text.length ? old.length + 1 : to - delta;
+    let oldTo = to === text.length ? old.length + 1 : to - delta;
     const prose = spliceProse(prev.prose, part.prose, text, from, oldTo, delta);
     if (typeof prose === 'string') return prose;
     // disable … enable comments act beyond the window: they must be the same ones
     if (!sameBlockDirectives(prev.prose.directives, prose.directives, from, oldTo, to)) return 'disable/enable comments changed';
+
+    // the fact frames read a sentence with its paragraph and section: re-check to the end of the paragraph
+    // (and to the next heading when a heading changed)
+    if (opts.engine.frames) {
+      const ext = frameWindowEnd(text, old, from, to, oldTo);
+      if (ext > to) {
+        to = ext;
+        oldTo = to === text.length ? old.length + 1 : to - delta;
+      }
+    }
 
     // 3. re-check the window: terms and claims, citation keys, disable comments (the stages of lintRaw)
     const lintOpts = { engine: opts.engine, languageId: opts.languageId, ...(opts.citations ? { citations: opts.citations } : {}) };

@@ -179,7 +179,7 @@ test('LaTeX falls back to a full lint and stays correct', () => {
   assert.ok(got.findings.some((f) => f.ruleId === 'apremilast-not-imid'));
 });
 
-test('a keystroke re-checks only its paragraph; unchanged findings are the same objects; stale ones go', () => {
+test('a keystroke re-checks only its paragraph (and the next one, for the fact frames\' pronouns); unchanged findings are the same objects; stale ones go', () => {
   const e = engine();
   const para = (i: number) => `Paragraph ${i}: Apremilast is an IMiD approved for psoriatic arthritis.`;
   let text = Array.from({ length: 200 }, (_, i) => para(i)).join('\n\n');
@@ -193,7 +193,8 @@ test('a keystroke re-checks only its paragraph; unchanged findings are the same 
   const second = s.update(new TextDocument('file:///d.md', text, 2, 'markdown'), { engine: e, languageId: 'markdown' });
   assert.equal(s.lastUpdate.mode, 'incremental');
   const [wStart, wEnd] = s.lastUpdate.window!;
-  assert.ok(wEnd - wStart < 3 * para(100).length, `window ${wEnd - wStart} characters`);
+  // its paragraph and the next (a pronoun there may point to a drug of this one)
+  assert.ok(wEnd - wStart < 4 * para(100).length, `window ${wEnd - wStart} characters`);
   assert.equal(second.findings.filter((f) => f.ruleId === 'apremilast-not-imid').length, 199);
   assert.equal(second.findings[0], first.findings[0], 'findings before the edit are reused');
   const last = second.findings[second.findings.length - 1];

@@ -37,18 +37,19 @@ export function setFrameDebug(f: ((ruleId: string, error: unknown) => void) | un
   debugFrames = f;
 }
 
+/** In order of precedence: a sentence gets the first contradiction found (the gravest kinds first). */
 export const FRAME_RULES: readonly FrameRule[] = [
-  CLASS_FRAME,
-  GENERATION_FRAME,
+  TERATOGENICITY_FRAME,
   MECHANISM_FRAME,
   MECHANISM_KNOWN_FRAME,
-  TERATOGENICITY_FRAME,
-  FORMER_USE_FRAME,
   COMPANY_FRAME,
   APPROVAL_FRAME,
   STATUS_FRAME,
   FORM_FRAME,
   BRAND_DATE_FRAME,
+  FORMER_USE_FRAME,
+  CLASS_FRAME,
+  GENERATION_FRAME,
   RECENCY_FRAME,
 ];
 
@@ -63,6 +64,7 @@ export interface FrameRunOptions {
 export class FrameEngine {
   readonly lex: Lexicon;
   readonly facts: Facts;
+  private readonly domainCue: RegExp;
 
   constructor(
     readonly db: TermDb,
@@ -70,6 +72,9 @@ export class FrameEngine {
   ) {
     this.lex = new Lexicon(lexicon);
     this.facts = new Facts(db, this.lex);
+    // words that put a sentence in the domain without naming a drug ("the right-handed form", "morning sickness")
+    const words = [...(lexicon.domainWords ?? [])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.domainCue = words.length ? new RegExp(`\\b(?:${words.join('|')})`, 'i') : /(?!)/;
   }
 
   static from(db: TermDb, data: BundledData): FrameEngine | undefined {
@@ -114,7 +119,7 @@ export class FrameEngine {
         const mine: Mention[] = [];
         for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
         const hasEntity = mine.some((m) => m.form);
-        if (!hasEntity && !previous.length && !topic) continue;
+        if (!hasEntity && !previous.length && !topic && !this.domainCue.test(text.slice(span.start, span.end))) continue;
         if (!insideQuote(prose, span.start)) {
           const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}) };
           const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
@@ -144,7 +149,9 @@ export class FrameEngine {
       }
       if (found.length > before) break; // one contradiction per sentence is enough to act on
     }
-    for (const c of found.slice(0, 1)) {
+    // a claim inside quotation marks is reported speech ("a reviewer wrote that "X is an IMiD"")
+    const quoted = quotedSpans(s.text, s.base);
+    for (const c of found.filter((x) => !quoted.some(([a, b]) => x.start >= a && x.start < b)).slice(0, 1)) {
       const rule = rules.find((r) => r.id === c.ruleId)!;
       const severity = c.severity ?? (opts.severityOf(rule.id, rule.severity) as Severity);
       const fixes: OffsetFix[] = [];
@@ -264,6 +271,15 @@ function topicOf(db: TermDb, prose: Prose, para: number): { id: string; name: st
   return undefined;
 }
 
+/** Stretches between paired double quotes in a sentence (document offsets). */
+function quotedSpans(text: string, base: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = /["\u201c]([^"\u201c\u201d]{3,})["\u201d]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push([base + m.index, base + m.index + m[0].length]);
+  return out;
+}
+
 function insideQuote(prose: Prose, offset: number): boolean {
   const q = prose.quotes;
   for (let i = 0; i < q.length; i += 2) if (q[i] <= offset && offset < q[i + 1]) return true;
@@ -280,4 +296,25 @@ export function documentDate(text: string): number | undefined {
   if (iso) return Date.UTC(Number(iso[1]), iso[2] ? Number(iso[2]) - 1 : 0, iso[3] ? Number(iso[3]) : 1);
   const t = Date.parse(raw);
   return Number.isNaN(t) ? undefined : t;
+}
+
+const HEADING_LINE = /(^|\n)[ \t]{0,3}(#{1,6}[ \t]|\\(sub)*section\*?\{)/;
+
+/**
+ * How far an incremental re-check must reach for the frames after an edit in [from, to): the
+ * end of the paragraph after `to` (pronouns and a title line carry into it), or, when the edited
+ * stretch holds (or held) a heading, the next heading (the section's topic changed).
+ */
+export function frameWindowEnd(text: string, old: string, from: number, to: number, oldTo: number): number {
+  let end = paragraphEnd(text, Math.min(text.length, to));
+  if (end < text.length) end = paragraphEnd(text, Math.min(text.length, end + 1));
+  if (HEADING_LINE.test(text.slice(from, to)) || HEADING_LINE.test(old.slice(from, Math.min(old.length, oldTo)))) {
+    const re = /\n[ \t]{0,3}(#{1,6}[ \t]|\\(sub)*section\*?\{)/g;
+    re.lastIndex = Math.min(text.length, to);
+    const m = re.exec(text);
+    end = Math.max(end, m ? m.index + 1 : text.length);
+  }
+  // line-aligned, as the session's windows are
+  while (end < text.length && text.charCodeAt(end - 1) !== 10) end++;
+  return Math.max(to, end);
 }

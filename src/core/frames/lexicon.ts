@@ -16,10 +16,13 @@ export interface LexClass {
 }
 
 export interface FrameLexicon {
+  /** Word beginnings that put a sentence without a named drug in the domain (a cheap pre-check). */
+  readonly domainWords?: readonly string[];
   readonly negators: readonly string[];
   readonly excluders?: readonly string[];
   readonly historical: readonly string[];
   readonly reporting?: readonly string[];
+  readonly descriptions?: readonly string[];
   readonly conditionals?: readonly string[];
   readonly pronouns: { readonly singular: readonly string[]; readonly plural: readonly string[] };
   readonly be?: readonly string[];
@@ -181,6 +184,7 @@ export class Lexicon {
   readonly excluders: PhraseTable<true>;
   readonly historical: PhraseTable<true>;
   readonly reporting: PhraseTable<true>;
+  readonly descriptions: PhraseTable<true>;
   readonly conditionals: PhraseTable<true>;
   readonly pronounsSingular: PhraseTable<true>;
   readonly pronounsPlural: PhraseTable<true>;
@@ -248,6 +252,7 @@ export class Lexicon {
     this.excluders = table(d.excluders);
     this.historical = table(d.historical);
     this.reporting = table(d.reporting);
+    this.descriptions = table(d.descriptions);
     this.conditionals = table(d.conditionals);
     this.pronounsSingular = table(d.pronouns.singular);
     this.pronounsPlural = table(d.pronouns.plural);

@@ -234,6 +234,8 @@ export interface SentenceInput {
   readonly mentions: readonly Mention[];
   /** Whether the sentence sits in a block quote. */
   readonly quoted: boolean;
+  /** Where the findings of bundled rules switched off go (they silence the fact frames on their sentences). */
+  readonly silenced?: RawFinding[];
   /** Whether a document offset lies inside a quotation the prose layer found (LaTeX ``...'', quote environments). */
   readonly quotedAt?: (offset: number) => boolean;
   /** Stretches of the sentence that hold citations, to carry over into rewrites: document offsets. */
@@ -314,14 +316,20 @@ export function evaluateSentence(rules: readonly CompiledRule[], s: SentenceInpu
       }
     }
     if (!relevant) continue;
-    const severity = sev.severityOf(r.rule.id, r.rule.severity);
-    if (severity === 'off') continue;
+    let severity = sev.severityOf(r.rule.id, r.rule.severity);
+    let into = out;
+    if (severity === 'off') {
+      // a bundled rule switched off still marks its sentences, so that the fact frames stay silent there too
+      if (!s.silenced || r.family === 'user') continue;
+      severity = 'hint';
+      into = s.silenced;
+    }
     const timed = budget !== undefined && budget.times(r);
     if (timed && budget.isOver(r.rule.id)) continue;
     const t0 = timed ? budget.clock() : 0;
     if (!r.unless.some((u) => u.test(s.text))) {
-      if (r.type === 'name') evaluateName(r, s, severity, out);
-      else evaluateClaim(r, s, severity, out, firstOfSentence);
+      if (r.type === 'name') evaluateName(r, s, severity, into);
+      else evaluateClaim(r, s, severity, into, into === out ? firstOfSentence : into.length);
     }
     if (timed) {
       const ms = budget.clock() - t0;

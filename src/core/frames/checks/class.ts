@@ -79,6 +79,8 @@ function contradiction(x: FrameInput, termId: string, cls: LexClass, at: number,
     const now = facts.classPhrase(termId, 'mechanism');
     return { message: `${cap(name)} is no longer ${withArticle(written.toLowerCase().replace(/s$/, ''))}; that was its class in the 1950s. Today it is ${now ? withArticle(now) : 'used for other indications'}.`, refs: former.refs, ...(now ? { replacement: now } : {}) };
   }
+  // "In 2012, apremilast was described as an IMiD": a past description, dated or reported
+  if (s.tenseOf(at) === 'past' && (s.years(at).length || s.framedAsPast(at) || s.reported(at) || x.lex.descriptions.has(s.toks, s.clauseOf(at).from, s.clauseOf(at).to))) return undefined;
   const same = [...mine].map((id) => x.lex.classById.get(id)).filter((c) => c && c.group === cls.group);
   if (!same.length) return undefined; // the database does not say what it is in this respect
   const is = facts.classPhrase(termId, cls.group);
@@ -97,6 +99,15 @@ function replaceClass(x: FrameInput, i: number, j: number, replacement: string):
   const written = s.textOf(i, j);
   let start = s.toks[i].start;
   let text = plural(replacement, written.replace(/[^A-Za-z]+$/, ''));
+  // "a third-generation IMiD" → "a PDE4 inhibitor": the generation label goes with the class
+  for (let g = Math.max(0, i - 4); g < i; g++) {
+    const h = x.lex.generations.at(s.toks, g, i);
+    if (h && (h.j === i || (h.j === i - 1 && s.toks[i - 1].t === '-'))) {
+      start = s.toks[g].start;
+      i = g;
+      break;
+    }
+  }
   const prev = s.toks[i - 1];
   if (prev && (prev.t === 'a' || prev.t === 'an') && !/s$/i.test(text)) {
     start = prev.start;

@@ -124,7 +124,7 @@ function ownerOf(x: FrameInput, companyId: string): { company: string; from?: st
   return undefined;
 }
 
-const ACTOR_VERBS = new Set(['has', 'have', 'runs', 'run', 'maintains', 'maintain', 'offers', 'offer', 'provides', 'provide', 'expects', 'expect', 'plans', 'plan', 'sponsors', 'sponsor', 'supports', 'support', 'continues', 'continue', 'controls', 'control', 'operates', 'operate', 'funds', 'fund', 'is', 'are', 'remains', 'trades', 'trade', 'employs', 'reports', 'says', 'announces', 'promotes', 'distributes', 'sells', 'markets', 'manufactures', 'makes', 'owns', 'holds', 'leads', 'still']);
+const ACTOR_VERBS = new Set(['has', 'have', 'runs', 'run', 'maintains', 'maintain', 'offers', 'offer', 'provides', 'provide', 'expects', 'expect', 'plans', 'plan', 'sponsors', 'sponsor', 'supports', 'support', 'continues', 'continue', 'controls', 'control', 'operates', 'operate', 'funds', 'fund', 'is', 'are', 'remains', 'trades', 'trade', 'employs', 'reports', 'says', 'announces', 'promotes', 'leads', 'still']);
 const INDEPENDENT = new Set(['independent', 'nasdaq', 'nyse', 'listed', 'publicly', 'stand-alone', 'standalone', 'headquartered', 'trades', 'biopharmaceutical', 'biotech', 'biotechnology', 'pharmaceutical']);
 
 /**

@@ -32,7 +32,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const label = lex.formerUseLabels.at(s.toks, firstWord(s, c.from));
     if (!verb && !label) continue;
     const subjects = s.subjects(u.i, { after: true });
-    const pool = subjects.length ? subjects.map((x2) => x2.termId) : s.ctx.lastSentence?.length ? [s.ctx.lastSentence[0]] : [];
+    // no drug named: the one drug the database knows in that former class ("the drug ... for morning sickness")
+    const formerOnes = [...facts.db.terms.values()].filter((t) => t.kind === 'drug' && facts.formerClassesOf(t.id).some((f) => f.classId === u.classId)).map((t) => t.id);
+    const pool = subjects.length ? subjects.map((x2) => x2.termId) : s.ctx.lastSentence?.length ? [s.ctx.lastSentence[0]] : formerOnes.length === 1 ? formerOnes : [];
     for (const id of pool) {
       const former = facts.formerClassesOf(id).find((f) => f.classId === u.classId);
       if (!former) continue;

@@ -14,7 +14,7 @@ export const GENERATION_FRAME: FrameRule = {
   description: 'A generation label ("first-", "second-", "third-generation") that the term database does not give the drug; a label good sources dispute is information.',
   check,
   examples: {
-    invalid: ['Apremilast is a third-generation IMiD.', 'IMiD generations: 1st thalidomide, 2nd lenalidomide, 3rd apremilast.', 'Lenalidomide, a first-generation IMiD, is given orally.'],
+    invalid: ['IMiD generations: 1st thalidomide, 2nd lenalidomide, 3rd apremilast.', 'Lenalidomide, a first-generation IMiD, is given orally.', 'Apremilast, also third generation, extends the class into dermatology.'],
     valid: ['Lenalidomide is a second-generation IMiD.', 'Thalidomide is the first-generation IMiD.', 'Iberdomide is a next-generation CELMoD.'],
   },
 };
