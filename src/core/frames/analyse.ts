@@ -197,7 +197,7 @@ export class Sentence {
     for (let k = c.from; k < i; k++) {
       const e = this.entAt(k);
       if (!e || !kinds.includes(e.kind)) continue;
-      if (this.excluded(k, c.from)) continue;
+      if (this.excluded(k, c.from) || this.modifier(k)) continue;
       found.push({ ent: e, k });
     }
     if (!found.length) return [];
@@ -222,6 +222,16 @@ export class Sentence {
       out.push(e);
     }
     return out;
+  }
+
+  /** The name at k modifies another noun ("lenalidomide-based regimens", "lenalidomide maintenance"), so it is not the subject. */
+  modifier(k: number): boolean {
+    let q = this.afterEnt(k);
+    const hy = this.toks[q]?.t === '-';
+    if (hy) q++;
+    const next = this.toks[q];
+    if (!next || next.ent) return false;
+    return (hy && /^[a-z]/.test(next.t) && next.t !== 'a') || this.lex.recencyModified.has(next.t);
   }
 
   /** The token at k follows an excluder ("unlike", "except", "but not") within its phrase. */

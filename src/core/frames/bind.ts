@@ -33,7 +33,9 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
   if (k >= c.from) {
     const t = toks[k];
     // apposition or parenthesis right after a name: "X, a ...", "X (a ...", "X: ..."
-    if (OPENERS.has(t.t) && k > c.from && toks[k - 1].ent && kinds.includes(toks[k - 1].ent!.kind)) {
+    // a bare plural after a comma is an item of a list of classes ("lenalidomide, proteasome inhibitors and ..."), not an apposition
+    const article = toks.slice(k + 1, i).some((x) => x.t === 'a' || x.t === 'an' || x.t === 'the' || x.t === 'one' || x.t === 'another' || x.t === 'also');
+    if (OPENERS.has(t.t) && k > c.from && toks[k - 1].ent && kinds.includes(toks[k - 1].ent!.kind) && (t.t !== ',' || article)) {
       const named = s.namedBefore(k, kinds);
       if (named.length) return named.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
     }

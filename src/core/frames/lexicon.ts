@@ -50,7 +50,7 @@ export interface FrameLexicon {
     readonly primacyNouns?: readonly string[];
   };
   readonly formerUse?: { readonly verbs: readonly string[]; readonly labels: readonly string[] };
-  readonly unknown: { readonly cues: readonly string[]; readonly labelWording?: readonly string[]; readonly topics: readonly string[]; readonly thalidomideTopics?: readonly string[] };
+  readonly unknown: { readonly cues: readonly string[]; readonly labelWording?: readonly string[]; readonly topics: readonly string[]; readonly thalidomideTopics?: readonly string[]; readonly notAbout?: readonly string[] };
   readonly company: { readonly marketPresent: readonly string[]; readonly marketPast: readonly string[]; readonly develop: readonly string[]; readonly since: readonly string[]; readonly transfer?: readonly string[] };
   readonly approval: {
     readonly verbs: readonly string[];
@@ -59,6 +59,7 @@ export interface FrameLexicon {
     readonly agencies: ReadonlyArray<{ readonly id: string; readonly region: string; readonly words: readonly string[] }>;
     readonly regions?: ReadonlyArray<{ readonly region: string; readonly words: readonly string[] }>;
     readonly notEvent?: readonly string[];
+    readonly completeTables?: readonly string[];
   };
   readonly indications: ReadonlyArray<{ readonly code: string; readonly group?: string; readonly words: readonly string[] }>;
   readonly indicationGroups?: Readonly<Record<string, readonly string[]>>;
@@ -74,7 +75,7 @@ export interface FrameLexicon {
     readonly qualifiers: readonly string[];
     readonly labels?: readonly string[];
   };
-  readonly recency: { readonly cues: readonly string[]; readonly nouns: readonly string[]; readonly ago: readonly string[]; readonly discovery: readonly string[]; readonly notRecency: readonly string[]; readonly possessive?: readonly string[] };
+  readonly recency: { readonly cues: readonly string[]; readonly nouns: readonly string[]; readonly ago: readonly string[]; readonly discovery: readonly string[]; readonly notRecency: readonly string[]; readonly possessive?: readonly string[]; readonly modified?: readonly string[] };
   readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[] };
 }
 
@@ -241,6 +242,9 @@ export class Lexicon {
   readonly statusLabels: PhraseTable<true>;
   readonly approvalNotEvent: Set<string>;
   readonly possessive: Set<string>;
+  readonly recencyModified: Set<string>;
+  readonly unknownNotAbout: PhraseTable<true>;
+  readonly completeTables: Set<string>;
   readonly targetRelation: Readonly<Record<string, string>>;
   readonly fixVerbs: Readonly<Record<string, string>>;
   /** First words of every cue: a sentence with none of them and no mention is not analysed. */
@@ -314,6 +318,9 @@ export class Lexicon {
     this.statusLabels = table(d.status.labels);
     this.approvalNotEvent = new Set((d.approval.notEvent ?? []).map(norm));
     this.possessive = new Set((d.recency.possessive ?? []).map(norm));
+    this.recencyModified = new Set((d.recency.modified ?? []).map(norm));
+    this.unknownNotAbout = table(d.unknown.notAbout);
+    this.completeTables = new Set(d.approval.completeTables ?? []);
     const cueTables: Array<PhraseTable<unknown>> = [
       this.classes, this.generations, this.mech, this.unknownCues, this.companyVerbs, this.approvalVerbs, this.launchVerbs,
       this.forms, this.investigational, this.trials, this.expected, this.onlyOnMarket, this.recencyCues, this.recencyAgo,

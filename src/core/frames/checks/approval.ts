@@ -35,7 +35,6 @@ export const APPROVAL_FRAME: FrameRule = {
   },
 };
 
-const STRICT = new Set(['FDA', 'EMA']);
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
@@ -58,7 +57,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const byRegion = lex.data.approval.agencies.find((a) => a.region === regions[0] && (a.id === 'FDA' || a.id === 'EMA'));
       if (byRegion) agencies.push({ id: byRegion.id, region: byRegion.region });
     }
-    const years = s.years(h.i).filter((y) => !y.decade || y.year < 2000);
+    // a year belongs to the approval when it is near the verb (not "studied in a 2004 trial" further on)
+    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(Math.abs(y.i - h.i) > 4 && s.toks.slice(Math.min(y.i, h.i), Math.max(y.i, h.i)).some((t) => t.t === ',')));
     const indications = lex.indications.all(s.toks, c.from, c.to).map((a) => a.value);
     const table = facts.approvals(d);
     if (!table.length) continue;
@@ -91,10 +91,12 @@ function check(x: FrameInput, out: Contradiction[]): void {
       }
       continue;
     }
-    const strict = agencies.find((a) => STRICT.has(a.id));
-    const otherAgency = agencies.some((a) => !STRICT.has(a.id));
-    if (otherAgency && !strict) continue;
-    const pool = strict ? table.filter((a) => a.agency === strict.id) : table;
+    // an agency whose table is complete in data/terms (FDA) is compared in full; for another agency only
+    // an approval before its first one known is wrong
+    const strict = agencies.find((a) => lex.completeTables.has(a.id));
+    const named = agencies.find((a) => table.some((t) => t.agency === a.id));
+    if (!strict && agencies.length && !named) continue;
+    const pool = strict ? table.filter((a) => a.agency === strict.id) : named ? table.filter((a) => a.agency === named.id) : table;
     const matchesInd = (a: ApprovalFact) => !indications.length || indications.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w)));
     const agencyName = strict ? (strict.id === 'FDA' ? 'the FDA' : 'the EMA') : undefined;
     // an indication the drug was never approved for (by this agency, or anywhere), named next to approved ones
@@ -102,7 +104,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const approvedHit = (w: { value: { code: string; group?: string } }) => pool.some((a) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w.value)));
     const matchedGroups = new Set(indHits.filter(approvedHit).map((w) => w.value.group).filter(Boolean));
     const never = indHits.find((w) => w.value.code !== 'cancer' && w.value.code !== 'lymphoma' && !approvedHit(w) && !(w.value.group && matchedGroups.has(w.value.group)));
-    if (never && s.tenseOf(h.i) !== 'unknown' || never && indHits.length > 1) {
+    if (never && (strict || !agencies.length) && (s.tenseOf(h.i) !== 'unknown' || indHits.length > 1)) {
       if (!lex.trials.has(s.toks, c.from, c.to) && !s.toks.some((t) => t.t === 'off-label' || t.t === 'off' || t.t === 'trial' || t.t === 'trials')) {
         report(`${cap(t.preferredName)} has not been approved for ${s.textOf(never.i, never.j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => a.indication.split(/[,;(]/)[0].trim()))].slice(0, 4).join('; ')}.`, pool[0].refs);
         return;

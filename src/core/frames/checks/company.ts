@@ -50,7 +50,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const brandNames = [...drugs.map((e) => ({ id: e.termId, name: e.text })), ...(s.ctx.topic && s.ctx.topicName ? [{ id: s.ctx.topic, name: s.ctx.topicName }] : [])];
       if (brandNames.some((b) => facts.brand(b.id, b.name)?.current === false)) continue;
       if (s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i) || s.years(h.i, true).length) continue;
-      if (['by', 'from', 'maker', 'manufacturer', 'marketer', 'holder', 'owner'].includes(h.phrase) && !adjacent(s, company, h)) continue;
+      if (['by', 'from', 'maker', 'manufacturer', 'marketer', 'holder', 'owner', 'company', 'supplier', 'distributor', 'sponsor'].includes(h.phrase) && !adjacent(s, company, h)) continue;
+      // bare "by"/"from" only right after the product: "Revlimid (by Celgene)", "Otezla, from Celgene,"
+      if ((h.phrase === 'by' || h.phrase === 'from') && !afterProduct(s, h.i)) continue;
       const owner = ownerOf(x, company.termId);
       const bad = subjects.filter((d) => facts.knowsCompanies(d, ['holder', 'marketer', 'parent']) && (owner || !facts.companiesIn(d, ['holder', 'marketer', 'parent'], x.at).some((r) => r.company === company.termId)));
       if (!bad.length) continue;
@@ -164,4 +166,10 @@ function firstContent(s: FrameInput['s'], from: number): number {
   let k = from;
   while (k < s.toks.length && (/^[#*\-\u2022|>:,"']$/.test(s.toks[k].t) || s.toks[k].t === 'and' || s.toks[k].t === 'but' || s.toks[k].t === 'today' || s.toks[k].t === 'now')) k++;
   return k;
+}
+
+function afterProduct(s: FrameInput['s'], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (s.toks[k].t === ',' || s.toks[k].t === '(' || s.toks[k].t === '\u2014')) k--;
+  return k >= 0 && !!s.toks[k].ent && s.toks[k].ent!.kind === 'drug';
 }

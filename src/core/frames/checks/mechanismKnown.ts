@@ -30,7 +30,6 @@ export const MECHANISM_KNOWN_FRAME: FrameRule = {
   },
 };
 
-const NOT_ABOUT = new Set(['resistance', 'resistant', 'thrombosis', 'thromboembolism', 'vte', 'neuropathy', 'rash', 'fatigue', 'diarrhoea', 'diarrhea', 'synergy', 'synergism', 'synergistic', 'response', 'responses', 'responders', 'relapse', 'benefit', 'survival', 'optimal', 'dose', 'duration', 'sequence', 'sequencing', 'best', 'role', 'significance', 'relevance', 'contribution', 'extent', 'whether', 'which', 'long-term', 'biomarker', 'biomarkers', 'predict', 'predicts', 'predictive', 'cost', 'impact', 'place', 'timing', 'combination', 'combinations', 'psoriasis', 'arthritis', 'behcet', "behçet's", 'atopic']);
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
@@ -38,7 +37,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const c = s.clauseOf(h.i);
     if (s.negated(h.i, h.j) || s.framedAsPast(h.i) || s.tenseOf(h.i) === 'past') continue;
     if (s.years(h.i).some((y) => y.year < x.atYear - 5)) continue;
-    if (s.toks.slice(0, s.toks.length).some((t) => NOT_ABOUT.has(t.t))) continue;
+    if (lex.unknownNotAbout.has(s.toks)) continue;
     const topic = lex.unknownTopics.has(s.toks, c.from, c.to) || lex.unknownTopics.has(s.toks, 0, s.toks.length);
     if (!topic) continue;
     let subjects = s.subjects(h.i, { after: true, kinds: ['drug', 'class'] });

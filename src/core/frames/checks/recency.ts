@@ -71,6 +71,12 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
   const marker = lex.classListMarkers.at(s.toks, m);
   if (marker && noun) m = marker.j;
   const after = s.entAt(m);
+  // "novel lenalidomide-based regimens", "new lenalidomide combinations": the drug modifies another noun
+  if (after?.kind === 'drug') {
+    let q = s.afterEnt(m);
+    if (s.toks[q]?.t === '-') q++;
+    if (lex.recencyModified.has(s.toks[q]?.t ?? '')) return undefined;
+  }
   if (after?.kind === 'drug' && (noun || m === j)) return after.termId;
   // after a name: "X, a new oral agent", "X is a novel ...", "X (approved only months ago)"
   let k = i - 1;
@@ -80,7 +86,6 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
     n++;
   }
   if (k >= 0 && s.toks[k].ent?.kind === 'drug' && (noun || /ago|recent|newly|lately|just/.test(s.textOf(i, j).toLowerCase()))) return s.toks[k].ent!.termId;
-  if (k >= 0 && s.toks[k].ent?.kind === 'drug' && n > 0) return s.toks[k].ent!.termId;
   // "It is a new oral option": a pronoun subject
   if (k >= 0 && n > 0 && noun && s.anaphorAt(k)) return s.pronounBefore(k + 1)[0];
   // "A newly approved psoriasis pill, Otezla, ...": a few words, then the name

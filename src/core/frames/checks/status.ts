@@ -6,6 +6,7 @@
  * use, which is fine; so is the past tense ("was investigational in 2004").
  */
 import { dateValue, yearOf } from '../analyse';
+import { subjectsOfNominal } from '../bind';
 import { type Contradiction, type FrameInput, type FrameRule, prettyDate } from '../types';
 
 export const STATUS_FRAME: FrameRule = {
@@ -37,8 +38,9 @@ const TRIAL_VERBS = /\b(being|under|undergoing|entered|entering|ongoing|way|unde
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
-  const cues: Array<{ i: number; j: number; kind: 'investigational' | 'trials' | 'expected' | 'only' }> = [];
-  for (const h of lex.investigational.all(s.toks)) cues.push({ i: h.i, j: h.j, kind: 'investigational' });
+  const cues: Array<{ i: number; j: number; kind: 'investigational' | 'trials' | 'expected' | 'only'; nominal?: boolean }> = [];
+  // "an investigational drug", "experimental agent": a description bound like a class ("in this investigational study" is not about the drug)
+  for (const h of lex.investigational.all(s.toks)) cues.push({ i: h.i, j: h.j, kind: 'investigational', nominal: !/\b(is|are|has|have|not|being|under|in|still|only|yet|available|been|received)\b/.test(h.phrase) });
   for (const h of lex.trials.all(s.toks)) {
     // "Status: phase II/III" (a label line) or a verb of ongoing testing
     const c = s.clauseOf(h.i);
@@ -53,7 +55,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const negatedCue = s.toks.slice(cue.i, cue.j).some((t) => t.t === 'not' || t.t === "isn't" || t.t === 'unapproved' || t.t === 'unlicensed' || t.t === 'yet');
     if (!negatedCue && s.negated(cue.i, cue.j)) continue;
     if (cue.kind === 'expected' && !lex.approvalVerbs.has(s.toks, c.from, c.to) && !/approv|review|submit|pdufa|filed/.test(s.textOf(cue.i, cue.j).toLowerCase())) continue;
-    const subjects = s.subjects(cue.i, { after: cue.kind === 'expected' });
+    const subjects = cue.nominal ? subjectsOfNominal(s, cue.i, cue.j) : s.subjects(cue.i, { after: cue.kind === 'expected' });
     for (const subj of subjects) {
       const t = facts.term(subj.termId);
       if (!t || t.kind !== 'drug') continue;
