@@ -121,11 +121,13 @@ export function excerpt(text: string, lineStart: number, start: number, end: num
   const takeLeft = Math.min(left.width, room - takeRight);
   takeRight = Math.min(right.width, room - takeLeft);
 
-  let before = left.cells;
-  const dropped: Cell[] = [];
-  while (widthOf(before) > takeLeft) dropped.push(before[0]), (before = before.slice(1));
-  let after = right.cells;
-  while (widthOf(after) > takeRight) after = after.slice(0, -1);
+  let k = 0;
+  for (let w = left.width; w > takeLeft; k++) w -= left.cells[k].w;
+  const dropped = left.cells.slice(0, k);
+  let before = left.cells.slice(k);
+  let n = right.cells.length;
+  for (let w = right.width; w > takeRight; n--) w -= right.cells[n - 1].w;
+  let after = right.cells.slice(0, n);
   // a window edge inside a word: show the whole words next to it, not a piece (unless the word is long)
   const cellAt = (k: number) => (k < text.length && !isBreak(text.charCodeAt(k)) ? cell(text.slice(k, isHigh(text.charCodeAt(k)) ? k + 2 : k + 1)) : undefined);
   const prevOut = dropped.length ? dropped[dropped.length - 1] : left.first > lineStart ? cellAt(left.first - 1) : undefined;
