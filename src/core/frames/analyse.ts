@@ -295,7 +295,7 @@ export class Sentence {
    * What the cue at i is about: drugs named before it in its clause, else named after it
    * (when `after`), else a pronoun's antecedent, else the section topic.
    */
-  subjects(i: number, opts: { after?: boolean; kinds?: readonly TermKind[]; topic?: boolean } = {}): Subject[] {
+  subjects(i: number, opts: { after?: boolean; kinds?: readonly TermKind[]; topic?: boolean; context?: boolean } = {}): Subject[] {
     const kinds = opts.kinds ?? ['drug'];
     const before = this.namedBefore(i, kinds);
     if (before.length) return before.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
@@ -306,6 +306,8 @@ export class Sentence {
     const p = this.pronounBefore(i);
     if (p.length) return p.map((termId) => ({ termId, how: 'pronoun' as const }));
     if (opts.topic !== false && this.ctx.topic && !this.ents.some((e) => e.kind === 'drug')) return [{ termId: this.ctx.topic, how: 'topic' }];
+    // a clause with no subject of its own in a paragraph about one drug (a list item, "Manufactured for: ...")
+    if (opts.context && !this.ents.some((e) => e.kind === 'drug') && this.ctx.lastSentence?.length === 1) return [{ termId: this.ctx.lastSentence[0], how: 'pronoun' }];
     return [];
   }
 

@@ -84,6 +84,11 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
   if (marker) m = marker.j;
   if (m < c.to && toks[m].t === ':') m++;
   if (m < c.to && (toks[m].t === 'the' || toks[m].t === 'drug' || toks[m].t === 'drugs')) m++;
+  // a fragment that starts with the description ("- Also a PDE5 inhibitor", "Type: PROTAC" under a title)
+  if (k < c.from || (k === c.from && /^[-*\u2022:]$/.test(toks[k].t))) {
+    const subj = s.subjects(i, { kinds, context: true });
+    if (subj.length && subj.every((x) => x.how !== 'named')) return subj;
+  }
   // "these heterobifunctional PROTAC molecules": an anaphor around the phrase
   if (anaphor) {
     const p = s.pronounBefore(i);

@@ -70,12 +70,13 @@ function contradiction(x: FrameInput, termId: string, cls: LexClass, at: number,
   if (!t) return undefined;
   const mine = facts.classesOf(termId);
   if (mine.has(cls.id)) return undefined;
-  if (cls.near?.some((n) => mine.has(n))) return undefined; // CELMoD called an IMiD: style, left to the name rules
+  // CELMoD called an IMiD, a molecular glue called a cereblon modulator: near classes (either way) are style, left to the name rules
+  if (cls.near?.some((n) => mine.has(n)) || [...mine].some((m) => x.lex.classById.get(m)?.near?.includes(cls.id))) return undefined;
   // the phrase names a structural relation ("thalidomide analogue") of a drug that is no class member: not a class claim
   const name = t.preferredName;
   const former = facts.formerClassesOf(termId).find((f) => f.classId === cls.id);
   if (former) {
-    if (s.tenseOf(at) !== 'present' || s.framedAsPast(at) || s.years(at).length) return undefined;
+    if (s.tenseOf(at) === 'past' || s.framedAsPast(at) || s.years(at).length) return undefined;
     const now = facts.classPhrase(termId, 'mechanism');
     return { message: `${cap(name)} is no longer ${withArticle(written.toLowerCase().replace(/s$/, ''))}; that was its class in the 1950s. Today it is ${now ? withArticle(now) : 'used for other indications'}.`, refs: former.refs, ...(now ? { replacement: now } : {}) };
   }

@@ -43,7 +43,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // "acquired the rights to Otezla from Celgene": a transfer, not a claim about today's holder
     if (lex.companyTransfer.has(s.toks, c.from, c.to)) continue;
     const drugs = [...s.namedBefore(h.i), ...s.namedAfter(h.j, ['drug'], 8)].filter((e, k, a) => a.findIndex((y) => y.termId === e.termId) === k);
-    const subjects = drugs.length ? drugs.map((e) => e.termId) : s.pronounBefore(h.i).length ? s.pronounBefore(h.i) : s.ctx.topic ? [s.ctx.topic] : [];
+    const subjects = drugs.length ? drugs.map((e) => e.termId) : s.subjects(h.i, { context: true }).map((x) => x.termId);
     if (!subjects.length) continue;
     if (kind === 'present') {
       // a brand of the past (Contergan) is described with its own holder
@@ -145,7 +145,8 @@ function ownedActor(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
     if (!verb || !ACTOR_VERBS.has(verb.t) || k !== firstContent(s, s.clauseOf(k).from)) continue;
     if (s.framedAsPast(k) || s.tenseOf(k) === 'past' || s.years(k, true).length || s.negated(v + 1)) continue;
     const c = s.clauseOf(k);
-    const products = [...s.ents.filter((e) => e.kind === 'drug').map((e) => e.termId), ...(s.pronounBefore(v + 1))];
+    const named = s.ents.filter((e) => e.kind === 'drug').map((e) => e.termId);
+    const products = named.length ? named : s.subjects(v, { context: true }).map((x) => x.termId);
     const former = products.filter((d) => facts.companiesIn(d, ['holder', 'marketer', 'originator', 'developer']).some((r) => r.company === company.termId));
     const independent = (verb.t === 'is' || verb.t === 'remains' || verb.t === 'trades') && s.toks.slice(v, c.to).some((t) => INDEPENDENT.has(t.t));
     if (!former.length && !independent) continue;

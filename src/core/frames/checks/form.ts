@@ -85,7 +85,8 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
   // in a leaflet, a slide or an infobox about one drug
   if (s.ents.some((e) => e.kind === 'drug')) return undefined;
   const before = s.toks[i - 1]?.t ?? '';
-  const labelled = /^(route|routes|administration|form|forms|dosage|formulation|presentation|available)/.test(s.toks[firstContent(s, c.from)]?.t ?? '') && s.toks.slice(c.from, i).some((t) => t.t === ':');
+  const bullet = /^[-*\u2022]$/.test(s.toks[c.from]?.t ?? '');
+  const labelled = bullet || /^(route|routes|administration|form|forms|dosage|formulation|presentation|available)/.test(s.toks[firstContent(s, c.from)]?.t ?? '') && s.toks.slice(c.from, i).some((t) => t.t === ':');
   if (!DETS.has(before) && !/^\d/.test(before) && before !== 'mg' && !labelled) return undefined;
   const pool = s.ctx.topic ? [s.ctx.topic] : [...new Set(s.ctx.lastSentence ?? [])];
   if (pool.length !== 1) return undefined;

@@ -40,7 +40,7 @@ export const MECHANISM_FRAME: FrameRule = {
   },
 };
 
-const OBJECT_FILLERS = new Set(['the', 'its', 'their', 'a', 'e3', 'ligase', 'ubiquitin', 'protein', 'target', 'receptor', 'substrate', 'of', 'to', 'on', 'with', 'directly', 'selectively', 'potently', 'primary', 'molecular', 'key', 'enzyme', 'complex', 'adaptor', 'specifically', 'effectively', 'function', 'activity', 'levels', 'expression', 'transcription', 'factors', 'factor', 'and', '-', ',']);
+const OBJECT_FILLERS = new Set(['called', 'named', 'known', 'as', 'the', 'its', 'their', 'a', 'e3', 'ligase', 'ubiquitin', 'protein', 'target', 'receptor', 'substrate', 'of', 'to', 'on', 'with', 'directly', 'selectively', 'potently', 'primary', 'molecular', 'key', 'enzyme', 'complex', 'adaptor', 'specifically', 'effectively', 'function', 'activity', 'levels', 'expression', 'transcription', 'factors', 'factor', 'and', '-', ',']);
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;
@@ -53,7 +53,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const obj = objectOf(x, h.i, h.j);
     if (!obj) continue;
     // "cereblon-mediated degradation of IKZF1": the object of degradation is IKZF1, cereblon the means
-    let subjects = s.subjects(obj.before ? obj.tokenIndex : h.i, { after: true, kinds: ['drug', 'class'] }).filter((t) => t.ent !== obj.ent);
+    let subjects = s.subjects(obj.before ? obj.tokenIndex : h.i, { after: true, kinds: ['drug', 'class'], context: true }).filter((t) => t.ent !== obj.ent);
     if (!subjects.length && verb === 'inhibit' && obj.ent.termId === 'cereblon' && !s.ents.some((e) => e.kind === 'drug' || e.kind === 'class')) subjects = [{ termId: 'imid', how: 'default' }];
     for (const subj of subjects) {
       // before the mechanism was elucidated (a text dated then), "inhibits cereblon" was the accepted reading
@@ -87,7 +87,7 @@ function primacy(x: FrameInput, out: Contradiction[]): boolean {
   const p = lex.primacy.all(s.toks).find((h) => !s.negated(h.i, h.j));
   if (!p) return false;
   const c = s.clauseOf(p.i);
-  const noun = lex.primacyNouns.all(s.toks, c.from, c.to).find((h) => Math.abs(h.i - p.j) <= 4 || Math.abs(p.i - h.j) <= 4);
+  const noun = lex.primacyNouns.all(s.toks, c.from, c.to).find((h) => Math.abs(h.i - p.j) <= 7 || Math.abs(p.i - h.j) <= 4);
   const proc = lex.processes.all(s.toks, c.from, c.to)[0];
   if (!noun || !proc || s.framedAsPast(p.i) || s.tenseOf(p.i) === 'past' || s.conditional(p.i)) return false;
   if (s.ents.some((e) => e.termId === 'cereblon' || e.kind === 'protein' && e.termId !== 'tnf-alpha')) return false;
@@ -142,12 +142,15 @@ function contradiction(x: FrameInput, termId: string, verb: string, protein: Ent
   const targets = new Set(drugs.flatMap((d) => (facts.term(d)?.targets ?? []).map((l) => l.id)));
   const neo = new Set(drugs.flatMap((d) => (facts.term(d)?.neosubstrates ?? []).map((l) => l.id)));
   const glue = drugs.every((d) => [...facts.classesOf(d)].some((c) => lex.targetRelation[c] === 'modulates'));
+  // a complex stands for the target it holds (CRL4^CRBN → cereblon)
+  let pid = protein.termId;
   const p = facts.term(protein.termId);
+  if (p?.kind === 'complex') pid = (p.seeAlso ?? []).find((id) => targets.has(id)) ?? pid;
   const pName = p?.preferredName ?? protein.text;
   const who = t.kind === 'class' ? `${t.preferredName}s` : cap(t.preferredName);
   const refs = [...new Set(drugs.flatMap((d) => [...(facts.term(d)?.targets ?? []), ...(facts.term(d)?.neosubstrates ?? [])].flatMap((l) => l.refs)))].slice(0, 3);
   const mech = t.mechanism?.refs ?? [];
-  if (targets.has(protein.termId)) {
+  if (targets.has(pid)) {
     if (verb === 'inhibit' && glue) {
       const subs = [...neo].slice(0, 3).map((n) => facts.name(n)).join(', ');
       return { kind: 'glue', refs: mech.length ? mech.slice(0, 3) : refs, message: `${who} do${t.kind === 'class' ? '' : 'es'} not inhibit ${pName}: ${t.kind === 'class' ? 'they bind' : 'it binds'} it and redirect${t.kind === 'class' ? '' : 's'} the CRL4^CRBN ligase to degrade neosubstrates${subs ? ` (${subs})` : ''}; "inhibits cereblon" is 2010 wording.` };

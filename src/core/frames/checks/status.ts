@@ -81,7 +81,11 @@ function check(x: FrameInput, out: Contradiction[]): void {
         if (negatedCue && after.indications.length) {
           const ok = facts.approvals(t.id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && after.indications.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
           if (!ok) continue;
-        } else if (cue.kind !== 'expected' || !after.indications.length) continue;
+        } else if (cue.kind === 'trials' || cue.kind === 'investigational') {
+          // "under investigation in ... relapsed multiple myeloma": an indication it is approved for
+          const ok = after.indications.length && facts.approvals(t.id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && after.indications.some((w) => w.code !== 'cancer' && [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
+          if (!ok) continue;
+        } else if (!after.indications.length) continue;
         else {
           const ok = facts.approvals(t.id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && after.indications.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
           if (!ok) continue;
