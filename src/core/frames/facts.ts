@@ -94,10 +94,12 @@ export class Facts {
     return out;
   }
 
-  /** The class refs of a drug (memberOf links, modality, targets). */
-  classRefs(id: string): string[] {
+  /** The class refs of a drug (modality for the modality group; memberOf links and targets otherwise). */
+  classRefs(id: string, group?: string): string[] {
     const t = this.term(id);
-    return [...new Set([...(t?.memberOf ?? []).flatMap((m) => m.refs), ...(t?.modality?.refs ?? []), ...(t?.targets ?? []).flatMap((m) => m.refs)])].slice(0, 4);
+    const modality = t?.modality?.refs ?? [];
+    const other = [...(t?.memberOf ?? []).flatMap((m) => m.refs), ...(t?.targets ?? []).flatMap((m) => m.refs)];
+    return [...new Set(group === 'modality' ? [...modality, ...other] : [...other, ...modality])].slice(0, 4);
   }
 
   /** What the drug is, in words, for a message and a rewrite: "a PDE4 inhibitor", "an IMiD". */

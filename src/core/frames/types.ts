@@ -71,3 +71,15 @@ export function onDate(d: string | undefined): string {
   const p = prettyDate(d);
   return /^\d{1,2} /.test(p) ? `on ${p}` : `in ${p}`;
 }
+
+/** The indication of an approval in a few words: up to the first comma or semicolon outside brackets. */
+export function shortIndication(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if ((c === ',' || c === ';') && depth === 0) return text.slice(0, i).trim();
+  }
+  return text.trim();
+}

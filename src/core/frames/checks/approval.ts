@@ -8,7 +8,7 @@
  */
 import { yearOf } from '../analyse';
 import type { ApprovalFact } from '../facts';
-import { type Contradiction, type FrameInput, type FrameRule, onDate, prettyDate } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, onDate, prettyDate, shortIndication } from '../types';
 
 export const APPROVAL_FRAME: FrameRule = {
   id: 'fact-approval',
@@ -106,7 +106,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const never = indHits.find((w) => w.value.code !== 'cancer' && w.value.code !== 'lymphoma' && !approvedHit(w) && !(w.value.group && matchedGroups.has(w.value.group)));
     if (never && (strict || !agencies.length) && (s.tenseOf(h.i) !== 'unknown' || indHits.length > 1)) {
       if (!lex.trials.has(s.toks, c.from, c.to) && !s.toks.some((t) => t.t === 'off-label' || t.t === 'off' || t.t === 'trial' || t.t === 'trials')) {
-        report(`${cap(t.preferredName)} has not been approved for ${s.textOf(never.i, never.j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => a.indication.split(/[,;(]/)[0].trim()))].slice(0, 4).join('; ')}.`, pool[0].refs);
+        report(`${cap(t.preferredName)} has not been approved for ${s.textOf(never.i, never.j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
         return;
       }
     }
@@ -141,7 +141,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
       if (lex.trials.has(s.toks, c.from, c.to)) continue;
       const written = indications.filter((w) => w.code !== 'cancer');
       if (!written.length) continue;
-      report(`${cap(t.preferredName)} is not approved for ${s.textOf(lex.indications.all(s.toks, c.from, c.to)[0].i, lex.indications.all(s.toks, c.from, c.to)[0].j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => a.indication.split(/[,;(]/)[0].trim()))].slice(0, 4).join('; ')}.`, pool[0].refs);
+      report(`${cap(t.preferredName)} is not approved for ${s.textOf(lex.indications.all(s.toks, c.from, c.to)[0].i, lex.indications.all(s.toks, c.from, c.to)[0].j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
       return;
     }
   }

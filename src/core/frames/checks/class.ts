@@ -90,7 +90,7 @@ function contradiction(x: FrameInput, termId: string, cls: LexClass, at: number,
   const w = /^[A-Z][a-z]/.test(written) ? written.charAt(0).toLowerCase() + written.slice(1) : written;
   return {
     message: `${subject} ${kind} not ${t.kind === 'class' ? plural(w, 'xs') : withArticle(w.replace(/s$/, ''))}: ${t.kind === 'class' ? 'they are' : `${name} is`} ${is ? withArticle(is) : 'in another class'} (term database).`,
-    refs: facts.classRefs(termId),
+    refs: facts.classRefs(termId, cls.group),
     ...(is ? { replacement: is } : {}),
   };
 }

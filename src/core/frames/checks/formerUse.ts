@@ -40,7 +40,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
       if (!former) continue;
       const t = facts.term(id)!;
       const span = s.span(u.i, u.j);
-      out.push({ ruleId: FORMER_USE_FRAME.id, start: span.start, end: span.end, message: `${t.preferredName.charAt(0).toUpperCase() + t.preferredName.slice(1)} is no longer used for this: that was its use as a former ${x.lex.classById.get(u.classId)?.phrases[0] ?? 'sedative'}; its approved uses today are ${[...new Set((t.approvals ?? []).map((a) => a.indication.split(/[,;(]/)[0].trim()))].slice(0, 3).join('; ')}.`, evidence: [...former.refs, ...((t.boxedWarnings ?? [])[0]?.refs ?? [])].slice(0, 3), data: { term: id } });
+      out.push({ ruleId: FORMER_USE_FRAME.id, start: span.start, end: span.end, message: `${t.preferredName.charAt(0).toUpperCase() + t.preferredName.slice(1)} is no longer used for this: that was its use as a former ${x.lex.classById.get(u.classId)?.phrases[0] ?? 'sedative'}; its approved uses today are ${[...new Set((t.approvals ?? []).map((a) => shortIndication(a.indication)))].slice(0, 3).join('; ')}.`, evidence: [...former.refs, ...((t.boxedWarnings ?? [])[0]?.refs ?? [])].slice(0, 3), data: { term: id } });
       return;
     }
   }

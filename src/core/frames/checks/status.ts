@@ -7,7 +7,7 @@
  */
 import { dateValue, yearOf } from '../analyse';
 import { subjectsOfNominal } from '../bind';
-import { type Contradiction, type FrameInput, type FrameRule, prettyDate } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, prettyDate, shortIndication } from '../types';
 
 export const STATUS_FRAME: FrameRule = {
   id: 'fact-status',
@@ -98,7 +98,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
         ruleId: STATUS_FRAME.id,
         start: span.start,
         end: span.end,
-        message: `${cap(t.preferredName)} is no longer ${cue.kind === 'expected' ? 'awaiting approval' : cue.kind === 'trials' ? 'only in trials' : 'investigational'}: it has been approved since ${prettyDate(firstA?.date ?? first)}${firstA ? ` (${firstA.agency}, ${firstA.indication.split(/[,;(]/)[0].trim()})` : ''}.`,
+        message: `${cap(t.preferredName)} is no longer ${cue.kind === 'expected' ? 'awaiting approval' : cue.kind === 'trials' ? 'only in trials' : 'investigational'}: it has been approved since ${prettyDate(firstA?.date ?? first)}${firstA ? ` (${firstA.agency}, ${shortIndication(firstA.indication)})` : ''}.`,
         evidence: (firstA?.refs ?? t.status?.refs ?? []).slice(0, 3),
         data: { term: t.id },
       });
