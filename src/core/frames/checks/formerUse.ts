@@ -4,7 +4,7 @@
  * sedative), from formerClasses in data/terms. "Was prescribed", "once used", dated
  * statements are history and fine.
  */
-import type { Contradiction, FrameInput, FrameRule } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, shortIndication } from '../types';
 
 export const FORMER_USE_FRAME: FrameRule = {
   id: 'fact-former-use',
