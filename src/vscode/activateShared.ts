@@ -12,6 +12,7 @@ import { registerTermCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { Services } from './services';
+import { type StatusBarHook, registerStatusBar } from './statusBar';
 import { registerWalkthrough } from './walkthrough';
 
 export const LANGUAGES = ['markdown', 'latex', 'plaintext', 'quarto', 'rmd'];
@@ -20,14 +21,18 @@ export const SELECTOR: vscode.DocumentSelector = LANGUAGES.map((language) => ({ 
 
 export interface ExtensionApi {
   readonly services: Services;
+  /** What the status bar item shows (read by the integration tests). */
+  readonly statusBar: StatusBarHook;
 }
 
 export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
   const services = new Services();
   const { citations, disposable: citationFeatures } = registerCitations(services, SELECTOR);
+  const { statusBar, disposable: statusBarItem } = registerStatusBar(services);
   context.subscriptions.push(
     services,
     citationFeatures,
+    statusBarItem,
     registerDiagnostics(services),
     registerHover(services, SELECTOR),
     registerTermCompletion(services, SELECTOR),
@@ -35,5 +40,5 @@ export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
     registerWalkthrough(),
     registerCommands(services, (doc) => (doc ? citations.referencesFor(doc).map((r) => r.item) : bundledData.references)),
   );
-  return { services };
+  return { services, statusBar };
 }

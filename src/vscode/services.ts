@@ -64,6 +64,11 @@ export class Services implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the engine changed (configuration, settings, bibliographies): everything re-lints. */
   readonly onDidChange = this.changed.event;
+  private readonly stateChanged = new vscode.EventEmitter<void>();
+  /** Fires after the engine was built, a document was checked, or building or checking failed (the status bar). */
+  readonly onDidChangeState = this.stateChanged.event;
+  /** Why building the engine or the last check failed; cleared by the next success. */
+  lastError: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private shownProblems = '';
   citations: CitationService | undefined;
@@ -75,6 +80,7 @@ export class Services implements vscode.Disposable {
     this.disposables.push(
       this.output,
       this.changed,
+      this.stateChanged,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('imidLens')) {
           this.settings = readSettings();
@@ -131,14 +137,30 @@ export class Services implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** The term database is loaded (the first check or hover builds it). */
+  get engineReady(): boolean {
+    return this.engineCache !== undefined;
+  }
+
   get engine(): Engine {
     if (!this.engineCache) {
       const t0 = Date.now();
-      this.engineCache = bundledEngine(this.parsed, this.settings.rules);
+      try {
+        this.engineCache = bundledEngine(this.parsed, this.settings.rules);
+      } catch (e) {
+        this.failed(`loading the term database failed: ${(e as Error).message}`);
+        throw e;
+      }
       this.output.info(`engine ready in ${Date.now() - t0} ms: ${this.engineCache.db.terms.size} terms, ${this.engineCache.db.forms.size} surface forms, ${this.engineCache.rules.length} claim rules`);
       this.reportProblems(this.engineCache);
+      this.stateChanged.fire();
     }
     return this.engineCache;
+  }
+
+  private failed(message: string): void {
+    this.lastError = message;
+    this.stateChanged.fire();
   }
 
   private reportProblems(engine: Engine): void {
@@ -176,7 +198,14 @@ export class Services implements vscode.Disposable {
     if (hit) return hit;
     const { session, opts } = this.sessionFor(doc);
     // same result as lint(); a new engine or citation checker makes it a full lint
-    return this.remember(doc, opts.engine, session.update(doc, opts));
+    let result: LintResult;
+    try {
+      result = session.update(doc, opts);
+    } catch (e) {
+      this.failed(`checking ${doc.uri.toString()} failed: ${(e as Error).message}`);
+      throw e;
+    }
+    return this.remember(doc, opts.engine, result);
   }
 
   /**
@@ -188,7 +217,13 @@ export class Services implements vscode.Disposable {
     const hit = this.cachedFor(doc, this.engine);
     if (hit) return hit;
     const { session, opts } = this.sessionFor(doc);
-    const result = await runSliced(session.updateInSteps(doc, opts), { pause: () => new Promise<void>((r) => setTimeout(r, 0)), budgetMs: 8, cancelled });
+    let result: LintResult | undefined;
+    try {
+      result = await runSliced(session.updateInSteps(doc, opts), { pause: () => new Promise<void>((r) => setTimeout(r, 0)), budgetMs: 8, cancelled });
+    } catch (e) {
+      this.failed(`checking ${doc.uri.toString()} failed: ${(e as Error).message}`);
+      throw e;
+    }
     return result && this.remember(doc, opts.engine, result);
   }
 
@@ -206,6 +241,8 @@ export class Services implements vscode.Disposable {
   private remember(doc: vscode.TextDocument, engine: Engine, result: LintResult): LintResult {
     // a document closed while it was checked leaves nothing behind
     if (!doc.isClosed) this.cache.set(doc.uri.toString(), { doc, version: doc.version, result, engine });
+    this.lastError = undefined;
+    this.stateChanged.fire();
     return result;
   }
 

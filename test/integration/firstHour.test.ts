@@ -3,7 +3,42 @@
 // and "Insert citation" adding what the bibliography lacks. Event-driven waits only.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activate, completionLabels, labelOf } from './helpers';
+import { EXT_ID, activate, appendText, completionLabels, labelOf, ours, workspaceUri } from './helpers';
+
+interface StatusBarHook {
+  readonly state: 'hidden' | 'loading' | 'checking' | 'problems' | 'error';
+  readonly text: string;
+  readonly tooltip: string;
+  readonly command: string | undefined;
+  readonly uri: string | undefined;
+  readonly onDidUpdate: vscode.Event<void>;
+}
+
+function statusBar(): StatusBarHook {
+  return (vscode.extensions.getExtension(EXT_ID)!.exports as { statusBar: StatusBarHook }).statusBar;
+}
+
+/** Resolves when the status bar item satisfies `ok` (now or after one of its updates); rejects after `ms` with what it shows. */
+function waitForStatus(ok: (s: StatusBarHook) => boolean, what: string, ms = 20000): Promise<StatusBarHook> {
+  const s = statusBar();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!ok(s)) return;
+      cleanup();
+      resolve(s);
+    };
+    const sub = s.onDidUpdate(check);
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`timed out waiting for the status bar to show ${what}; it shows ${JSON.stringify({ state: s.state, text: s.text, uri: s.uri })}`));
+    }, ms);
+    function cleanup() {
+      sub.dispose();
+      clearTimeout(timer);
+    }
+    check();
+  });
+}
 
 async function untitled(content: string, language = 'markdown'): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument({ language, content });
@@ -59,5 +94,57 @@ suite('a writer\'s first hour in a real VS Code', () => {
     const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map(labelOf);
     assert.ok(sorted.indexOf('blood2013pomalidomide') < sorted.indexOf('kronke2014'), 'pomalidomide papers first');
     await discard(doc);
+  });
+
+  test('status bar: "N problems" for the active document, "checking" while an edit waits, hidden elsewhere; a click opens the Problems view', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceUri('claims-review.md'));
+    await vscode.window.showTextDocument(doc);
+    const counted = (n: number) => (s: StatusBarHook) => s.uri === doc.uri.toString() && s.state === 'problems' && s.text.endsWith(`IMiD Lens: ${n} problems`);
+    await waitForStatus((s) => s.uri === doc.uri.toString() && s.state === 'problems' && ours(doc.uri).length > 1 && counted(ours(doc.uri).length)(s), 'the number of problems of claims-review.md');
+    const before = ours(doc.uri).length;
+    assert.match(statusBar().text, /^\$\(warning\) IMiD Lens: \d+ problems$/);
+    assert.strictEqual(statusBar().command, 'workbench.actions.view.problems');
+    await vscode.commands.executeCommand(statusBar().command!);
+
+    const seen: string[] = [];
+    const sub = statusBar().onDidUpdate(() => seen.push(statusBar().state));
+    await appendText(doc, '\nRevlimid is made by Celgene.\n');
+    assert.strictEqual(statusBar().state, 'checking', 'the edit is not checked yet');
+    assert.strictEqual(statusBar().command, 'imidLens.showOutput');
+    await waitForStatus((s) => s.state === 'problems' && ours(doc.uri).length > before && counted(ours(doc.uri).length)(s), 'one problem more after the edit');
+    sub.dispose();
+    assert.deepStrictEqual([...new Set(seen)], ['checking', 'problems']);
+    await vscode.commands.executeCommand('undo');
+    await waitForStatus(counted(before), `${before} problems after undo`);
+
+    const json = await vscode.workspace.openTextDocument({ language: 'json', content: '{}' });
+    await vscode.window.showTextDocument(json);
+    await waitForStatus((s) => s.state === 'hidden', 'nothing for a JSON document');
+    await discard(json);
+    await vscode.window.showTextDocument(doc);
+    await waitForStatus(counted(before), 'the manuscript\'s count again');
+
+    const clean = await untitled('Lenalidomide is an IMiD.');
+    await waitForStatus((s) => s.uri === clean.uri.toString() && s.state === 'problems', 'a checked untitled document');
+    assert.strictEqual(statusBar().text, '$(check) IMiD Lens: no problems');
+    await discard(clean);
+  });
+
+  test('status bar: "loading" (click for the log) while the term database is built again after a settings change', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceUri('claims-review.md'));
+    await vscode.window.showTextDocument(doc);
+    await waitForStatus((s) => s.uri === doc.uri.toString() && s.state === 'problems', 'the manuscript checked');
+    const seen: Array<[string, string | undefined]> = [];
+    const sub = statusBar().onDidUpdate(() => seen.push([statusBar().state, statusBar().command]));
+    const config = vscode.workspace.getConfiguration('imidLens');
+    try {
+      await config.update('debounceMs', 150, vscode.ConfigurationTarget.Workspace);
+      await waitForStatus((s) => s.state === 'problems' && seen.some(([state]) => state === 'loading'), 'loading, then the problems again');
+    } finally {
+      sub.dispose();
+      await config.update('debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.deepStrictEqual(seen.find(([state]) => state === 'loading'), ['loading', 'imidLens.showOutput']);
+    assert.match(statusBar().text, /IMiD Lens: \d+ problems$/);
   });
 });
