@@ -22,6 +22,8 @@ export interface LintArgs {
   maxWarnings?: number;
   /** Per file: stop checking a document after this many findings (lint()'s maxFindings). */
   maxProblems?: number;
+  /** --as-of YYYY-MM-DD: check every file against the facts valid at that date (ms, UTC). */
+  asOf?: number;
   quiet: boolean;
   includeSuppressed: boolean;
   language?: string;
@@ -78,6 +80,8 @@ Options:
   --language markdown|latex|plaintext   read every file as this language
   --max-warnings <n>            exit 1 when there are more than n warnings in all
   --max-problems <n>            stop checking a file after n problems (default: no limit)
+  --as-of <YYYY-MM-DD>          check against the facts valid at that date (default: the
+                                document's own date from front matter or \date{}, else today)
   --quiet                       report errors only
   --include-suppressed          also report findings silenced by disable comments (json, sarif)
   -h, --help                    this help
@@ -213,6 +217,14 @@ export function parseArgs(argv: readonly string[]): Args {
       }
       case '--max-warnings': out.maxWarnings = count('--max-warnings', take(), 0); break;
       case '--max-problems': out.maxProblems = count('--max-problems', take(), 1); break;
+      case '--as-of': {
+        const v = take();
+        const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+        const t = m ? Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1) : NaN;
+        if (!m || Number.isNaN(t) || (m[2] && (Number(m[2]) < 1 || Number(m[2]) > 12)) || (m[3] && (Number(m[3]) < 1 || Number(m[3]) > 31))) throw new UsageError(`--as-of needs a date as YYYY-MM-DD, YYYY-MM or YYYY, not "${v}"`, 'lint');
+        out.asOf = t;
+        break;
+      }
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`, 'lint');
         out.files.push(a[i]);

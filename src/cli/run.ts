@@ -234,7 +234,7 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
     if (!fs.existsSync(configFile)) throw new RuntimeError(`${args.config}: configuration file not found`);
   } else if (!args.noConfig) configFile = findConfig(cwd);
   const parsed = configFile ? loadConfig(configFile) : undefined;
-  const engine: Engine = bundledEngine(parsed);
+  const engine: Engine = bundledEngine(parsed, undefined, args.asOf);
   if (engine.configProblems.length) {
     for (const p of engine.configProblems) io.stderr(`${path.relative(cwd, p.file) || p.file}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
     io.stderr(`imid-lens: the configuration has ${engine.configProblems.length} problem${engine.configProblems.length === 1 ? '' : 's'}; fix ${path.relative(cwd, configFile ?? CONFIG_FILE) || CONFIG_FILE} and run again.\n`);

@@ -8,6 +8,6 @@ import { createEngine } from './lint';
 export const bundledData: BundledData = data;
 
 /** An engine over the bundled data and an optional project config. */
-export function bundledEngine(config?: ParsedConfig, ruleOverrides?: Record<string, Severity | 'off'>): Engine {
-  return createEngine({ data, ...(config ? { config } : {}), ...(ruleOverrides ? { ruleOverrides } : {}) });
+export function bundledEngine(config?: ParsedConfig, ruleOverrides?: Record<string, Severity | 'off'>, asOf?: number): Engine {
+  return createEngine({ data, ...(config ? { config } : {}), ...(ruleOverrides ? { ruleOverrides } : {}), ...(asOf !== undefined ? { asOf } : {}) });
 }
