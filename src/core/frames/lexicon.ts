@@ -48,10 +48,12 @@ export interface FrameLexicon {
     readonly primacy?: readonly string[];
     readonly processes?: readonly string[];
     readonly primacyNouns?: readonly string[];
+    readonly explains?: readonly string[];
+    readonly partial?: readonly string[];
   };
   readonly formerUse?: { readonly verbs: readonly string[]; readonly labels: readonly string[] };
   readonly unknown: { readonly cues: readonly string[]; readonly labelWording?: readonly string[]; readonly topics: readonly string[]; readonly thalidomideTopics?: readonly string[]; readonly notAbout?: readonly string[] };
-  readonly company: { readonly marketPresent: readonly string[]; readonly marketPast: readonly string[]; readonly develop: readonly string[]; readonly since: readonly string[]; readonly transfer?: readonly string[] };
+  readonly company: { readonly marketPresent: readonly string[]; readonly marketPast: readonly string[]; readonly develop: readonly string[]; readonly since: readonly string[]; readonly transfer?: readonly string[]; readonly possessiveNouns?: readonly string[] };
   readonly approval: {
     readonly verbs: readonly string[];
     readonly launch: readonly string[];
@@ -237,6 +239,9 @@ export class Lexicon {
   readonly primacy: PhraseTable<true>;
   readonly processes: PhraseTable<true>;
   readonly primacyNouns: PhraseTable<true>;
+  readonly explains: PhraseTable<true>;
+  readonly partial: PhraseTable<true>;
+  readonly possessiveNouns: Set<string>;
   readonly formerUseVerbs: PhraseTable<true>;
   readonly formerUseLabels: PhraseTable<true>;
   readonly statusLabels: PhraseTable<true>;
@@ -313,6 +318,9 @@ export class Lexicon {
     this.primacy = table(d.mechanism.primacy);
     this.processes = table(d.mechanism.processes);
     this.primacyNouns = table(d.mechanism.primacyNouns);
+    this.explains = table(d.mechanism.explains);
+    this.partial = table(d.mechanism.partial);
+    this.possessiveNouns = new Set((d.company.possessiveNouns ?? []).map(norm));
     this.formerUseVerbs = table(d.formerUse?.verbs);
     this.formerUseLabels = table(d.formerUse?.labels);
     this.statusLabels = table(d.status.labels);

@@ -32,6 +32,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     return lex.companySince.has(s.toks, end, Math.min(s.toks.length, end + 5)) || lex.companySince.has(s.toks, Math.max(0, k - 4), k);
   };
   if (ownedActor(x, companies.filter((e) => !dated(e)), out)) return;
+  if (possessive(x, companies.filter((e) => !dated(e)), out)) return;
   for (const h of lex.companyVerbs.all(s.toks)) {
     const kind = h.value;
     if (kind === 'past') continue;
@@ -173,4 +174,42 @@ function afterProduct(s: FrameInput['s'], i: number): boolean {
   let k = i - 1;
   while (k >= 0 && (s.toks[k].t === ',' || s.toks[k].t === '(' || s.toks[k].t === '\u2014')) k--;
   return k >= 0 && !!s.toks[k].ent && s.toks[k].ent!.kind === 'drug';
+}
+
+/** "Celgene's Revlimid", "a Celgene drug, Revlimid": a present attribution of the product to the company. */
+function possessive(x: FrameInput, companies: Ent[], out: Contradiction[]): boolean {
+  const { s, facts, lex } = x;
+  for (const company of companies) {
+    const k = s.toks.findIndex((t) => t.ent === company);
+    let q = s.afterEnt(k);
+    const poss = s.toks[q]?.t === "'s";
+    if (poss) q++;
+    // "Celgene's Revlimid" / "Celgene's drug Revlimid" / "a Celgene product"
+    if (!poss && !lex.possessiveNouns.has(s.toks[q]?.t ?? '')) continue;
+    if (lex.possessiveNouns.has(s.toks[q]?.t ?? '')) q++;
+    const e = s.entAt(q) ?? (s.toks[q]?.t === ',' ? s.entAt(q + 1) : undefined);
+    const drugs = e?.kind === 'drug' ? [e.termId] : poss ? [] : s.subjects(k, { context: true }).map((x2) => x2.termId);
+    if (!drugs.length) continue;
+    if (s.tenseOf(k) === 'past' || s.framedAsPast(k) || s.years(k, true).length || s.negated(k)) continue;
+    if (lex.companyTransfer.has(s.toks, s.clauseOf(k).from, s.clauseOf(k).to)) continue;
+    const owner = ownerOf(x, company.termId);
+    const bad = drugs.filter((d) => facts.knowsCompanies(d, ['holder', 'marketer', 'parent']) && (owner || !facts.companiesIn(d, ['holder', 'marketer', 'parent'], x.at).some((r) => r.company === company.termId)));
+    if (!bad.length) continue;
+    const now = [...new Set(bad.flatMap((d) => facts.companiesIn(d, ['holder', 'marketer'], x.at).map((r) => r.company)).filter((id) => !ownerOf(x, id)))];
+    out.push({
+      ruleId: COMPANY_FRAME.id,
+      start: company.start,
+      end: company.end,
+      message: `${bad.map((d) => cap(facts.name(d))).join(' and ')} ${bad.length > 1 ? 'are' : 'is'} not ${facts.name(company.termId)}'s today${owner ? ` (${facts.name(company.termId)} has been part of ${facts.name(owner.company)} since ${prettyDate(owner.from)})` : ''}: ${now.map((id) => facts.name(id)).join(' and ') || 'another company'} ${now.length > 1 ? 'hold' : 'holds'} ${bad.length > 1 ? 'them' : 'it'}.`,
+      evidence: [...(owner?.refs ?? []), ...bad.flatMap((d) => facts.companiesIn(d, ['holder', 'marketer'], x.at).flatMap((r) => r.refs))].slice(0, 3),
+      ...(now.length === 1 ? { rewrite: { title: `Replace with "${facts.name(now[0])}"`, edits: [{ start: company.start, end: company.end, newText: facts.name(now[0]) }] } } : {}),
+      data: { company: company.termId, terms: bad },
+    });
+    return true;
+  }
+  return false;
+}
+
+function cap(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
 }

@@ -84,12 +84,16 @@ function elucidated(x: FrameInput, termId: string): number {
  */
 function primacy(x: FrameInput, out: Contradiction[]): boolean {
   const { s, lex, facts } = x;
-  const p = lex.primacy.all(s.toks).find((h) => !s.negated(h.i, h.j));
+  // "the primary mechanism is …" (a primacy word near a mechanism noun) or "… is mediated through inhibition
+  // of angiogenesis" (an explaining verb), with no word that makes it one cause among others
+  const p = lex.primacy.all(s.toks).find((h) => !s.negated(h.i, h.j)) ?? lex.explains.all(s.toks).find((h) => !s.negated(h.i, h.j));
   if (!p) return false;
   const c = s.clauseOf(p.i);
-  const noun = lex.primacyNouns.all(s.toks, c.from, c.to).find((h) => Math.abs(h.i - p.j) <= 7 || Math.abs(p.i - h.j) <= 4);
-  const proc = lex.processes.all(s.toks, c.from, c.to)[0];
+  const explaining = !!lex.explains.at(s.toks, p.i);
+  const noun = explaining || lex.primacyNouns.all(s.toks, c.from, c.to).some((h) => Math.abs(h.i - p.j) <= 7 || Math.abs(p.i - h.j) <= 4);
+  const proc = lex.processes.all(s.toks, c.from, c.to).find((h) => !explaining || (h.i >= p.j && h.i - p.j <= 5));
   if (!noun || !proc || s.framedAsPast(p.i) || s.tenseOf(p.i) === 'past' || s.conditional(p.i)) return false;
+  if (lex.partial.has(s.toks, c.from, c.to)) return false;
   if (s.ents.some((e) => e.termId === 'cereblon' || e.kind === 'protein' && e.termId !== 'tnf-alpha')) return false;
   let subjects = s.subjects(p.i, { after: true, kinds: ['drug', 'class'] });
   if (!subjects.length && s.ctx.lastSentence?.length) subjects = s.ctx.lastSentence.map((termId) => ({ termId, how: 'pronoun' as const }));
@@ -109,11 +113,25 @@ function primacy(x: FrameInput, out: Contradiction[]): boolean {
 /** The protein the relation at [i, j) applies to. */
 function objectOf(x: FrameInput, i: number, j: number): { ent: Ent; tokenIndex: number; tokenEnd: number; before: boolean } | undefined {
   const { s } = x;
-  // after: "inhibits (the E3 ligase) cereblon", "inhibition of CRBN"
-  for (let k = j; k < Math.min(s.toks.length, j + 5); k++) {
+  // after: "inhibits (the E3 ubiquitin ligase activity of) cereblon", "inhibition of CRBN"
+  let its = false;
+  for (let k = j; k < Math.min(s.toks.length, j + 8); k++) {
     const e = s.entAt(k);
     if (e) return e.kind === 'protein' || e.kind === 'complex' ? { ent: e, tokenIndex: k, tokenEnd: s.afterEnt(k), before: false } : undefined;
+    if (s.toks[k].t === 'its') its = true;
     if (!OBJECT_FILLERS.has(s.toks[k].t)) break;
+  }
+  // "binds cereblon and inhibits its ligase activity": "its" is the protein named before
+  if (its) {
+    for (let k = i - 1; k >= 0; k--) {
+      const e = s.toks[k].ent;
+      if (e && (e.kind === 'protein' || e.kind === 'complex')) {
+        let st = k;
+        while (st > 0 && s.toks[st - 1].ent === e) st--;
+        return { ent: e, tokenIndex: st, tokenEnd: k + 1, before: false };
+      }
+      if (e && e.kind === 'drug') break;
+    }
   }
   // before: "cereblon inhibitor", "CRBN-inhibiting", "cereblon is inhibited (by)"
   let k = i - 1;

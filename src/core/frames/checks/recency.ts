@@ -6,7 +6,7 @@
  * are history.
  */
 import { yearOf } from '../analyse';
-import { type Contradiction, type FrameInput, type FrameRule, prettyDate } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, onDate, prettyDate } from '../types';
 
 export const RECENCY_FRAME: FrameRule = {
   id: 'fact-recency',
@@ -55,7 +55,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (!t || y === undefined || y > x.atYear - NEW_YEARS) continue;
     const span = s.span(h.i, h.j);
     const a = [...facts.approvals(drug)].sort((p, q) => p.date.localeCompare(q.date))[0];
-    out.push({ ruleId: RECENCY_FRAME.id, start: span.start, end: span.end, message: `${cap(t.preferredName)} is not new: it was first approved in ${prettyDate(first)} (${a.agency}), ${x.atYear - y} years ago.`, evidence: a.refs.slice(0, 3), data: { term: drug } });
+    out.push({ ruleId: RECENCY_FRAME.id, start: span.start, end: span.end, message: `${cap(t.preferredName)} is not new: it was first approved ${onDate(first)} (${a.agency}), ${x.atYear - y} years ago.`, evidence: a.refs.slice(0, 3), data: { term: drug } });
     return;
   }
 }
@@ -81,7 +81,19 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
   // after a name: "X, a new oral agent", "X is a novel ...", "X (approved only months ago)"
   let k = i - 1;
   let n = 0;
-  while (k >= 0 && n < 6 && !s.toks[k].ent && (lex.fillers.has(s.toks[k].t) || lex.be.has(s.toks[k].t) || ['(', ',', '\u2014', 'approved', 'launched', 'introduced', 'only', 'just', 'which', 'was', 'has', 'been', 'licensed'].includes(s.toks[k].t))) {
+  while (k >= 0 && n < 6 && !s.toks[k].ent) {
+    const t = s.toks[k].t;
+    // a parenthesis after the name: "Lenalidomide (CC-5013) is a novel ..."
+    if (t === ')') {
+      let q = k - 1;
+      while (q >= 0 && k - q < 8 && s.toks[q].t !== '(') q--;
+      if (q >= 0 && s.toks[q].t === '(') {
+        k = q - 1;
+        n++;
+        continue;
+      }
+    }
+    if (!(lex.fillers.has(t) || lex.be.has(t) || ['(', ',', '\u2014', 'approved', 'launched', 'introduced', 'only', 'just', 'which', 'was', 'has', 'been', 'licensed'].includes(t))) break;
     k--;
     n++;
   }
