@@ -18,8 +18,14 @@ export function termSheetUri(termId: string): vscode.Uri {
 /** All references the writer can cite from this document: bundled ones plus their own bibliographies. */
 export type ReferenceSource = (doc: vscode.TextDocument | undefined) => CslItem[];
 
+/**
+ * Term sheets are read-only virtual documents (imid-lens-term:/<id>.md), rendered again when the
+ * term database changes.
+ */
 function registerTermSheets(services: Services): vscode.Disposable {
+  const changed = new vscode.EventEmitter<vscode.Uri>();
   const provider: vscode.TextDocumentContentProvider = {
+    onDidChange: changed.event,
     provideTextDocumentContent(uri) {
       const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
       const db = services.engine.db;
@@ -28,16 +34,27 @@ function registerTermSheets(services: Services): vscode.Disposable {
       return `${buildCard(db, term, { termId: term.id, name: term.preferredName, kind: 'preferred' }, {}, { full: true }).markdown}\n`;
     },
   };
-  return vscode.workspace.registerTextDocumentContentProvider(TERM_SCHEME, provider);
+  return vscode.Disposable.from(
+    changed,
+    vscode.workspace.registerTextDocumentContentProvider(TERM_SCHEME, provider),
+    services.onDidChange(() => {
+      for (const d of vscode.workspace.textDocuments) if (d.uri.scheme === TERM_SCHEME) changed.fire(d.uri);
+    }),
+  );
 }
 
+/**
+ * Opens the sheet beside the manuscript as a locked Markdown preview: it keeps showing the sheet
+ * when the writer clicks back into the manuscript (an unlocked preview would follow the active
+ * editor and turn into a preview of the manuscript). Without the Markdown extension, the
+ * read-only text is shown instead.
+ */
 async function openTermSheet(termId: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument(termSheetUri(termId));
-  await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-  const shown = await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-  // The rendered preview reads better; fall back to the text if the markdown extension is off.
-  await vscode.commands.executeCommand('markdown.showPreview', shown.document.uri).then(undefined, () => undefined);
-  return shown.document;
+  let doc = await vscode.workspace.openTextDocument(termSheetUri(termId));
+  if (doc.languageId !== 'markdown') doc = await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+  const previewed = await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', doc.uri).then(() => true, () => false);
+  if (!previewed) await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+  return doc;
 }
 
 async function lookUpTerm(services: Services): Promise<string | undefined> {

@@ -147,4 +147,36 @@ suite('a writer\'s first hour in a real VS Code', () => {
     assert.deepStrictEqual(seen.find(([state]) => state === 'loading'), ['loading', 'imidLens.showOutput']);
     assert.match(statusBar().text, /IMiD Lens: \d+ problems$/);
   });
+
+  test('term sheet: a read-only imid-lens-term: document in a locked preview that stays when the writer clicks back into the manuscript', async () => {
+    const manuscript = await vscode.workspace.openTextDocument(workspaceUri('celmods.md'));
+    const editor = await vscode.window.showTextDocument(manuscript, vscode.ViewColumn.One);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const sheetTab = () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && /mezigdomide\.md/.test(t.label));
+    const shown = new Promise<void>((resolve) => {
+      if (sheetTab()) return resolve();
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+        if (!sheetTab()) return;
+        sub.dispose();
+        resolve();
+      });
+    });
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('imidLens.openTermSheet', 'mezigdomide');
+    assert.strictEqual(doc.uri.scheme, 'imid-lens-term');
+    assert.strictEqual(doc.uri.path, '/mezigdomide.md');
+    assert.strictEqual(doc.languageId, 'markdown');
+    await shown;
+    assert.match(sheetTab()!.label, /^\[Preview\] mezigdomide\.md$/, 'a locked preview (an unlocked one is titled "Preview …" and follows the active editor)');
+    assert.notStrictEqual(sheetTab()!.group.viewColumn, editor.viewColumn, 'beside the manuscript');
+
+    // the writer clicks back into the manuscript and types
+    await vscode.window.showTextDocument(manuscript, editor.viewColumn);
+    assert.strictEqual(vscode.window.activeTextEditor?.document, manuscript);
+    await appendText(manuscript, '\nA new sentence about pomalidomide.');
+    assert.ok(sheetTab(), `the sheet is still open: ${tabs().map((t) => t.label).join(', ')}`);
+    assert.ok(!tabs().some((t) => t.input instanceof vscode.TabInputWebview && /celmods\.md/.test(t.label)), 'no preview of the manuscript appeared');
+    assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.toString() === doc.uri.toString()), 'the imid-lens-term: document is open');
+
+    await vscode.commands.executeCommand('undo');
+  });
 });

@@ -96,6 +96,8 @@ suite('hover cards in a real VS Code', () => {
 
   test('imidLens.openTermSheet opens a read-only Markdown document with the full sheet', async () => {
     const opened = new Promise<vscode.TextDocument>((resolve) => {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === 'imid-lens-term:/iberdomide.md');
+      if (open) return resolve(open);
       const sub = vscode.workspace.onDidOpenTextDocument((d) => {
         if (d.uri.scheme === 'imid-lens-term') {
           sub.dispose();
