@@ -217,7 +217,7 @@ describe('--help for every command', () => {
 
   test('every option in the lint help is one the parser accepts', async () => {
     const dir = tmpdir({ 'a.md': 'x\n', 'r.bib': '', 'c.json': '{}' });
-    const values: Record<string, string> = { '--format': 'json', '--config': 'c.json', '--bib': 'r.bib', '--language': 'markdown', '--max-warnings': '1', '--max-problems': '1' };
+    const values: Record<string, string> = { '--format': 'json', '--config': 'c.json', '--bib': 'r.bib', '--language': 'markdown', '--max-warnings': '1', '--max-problems': '1', '--as-of': '2020-01-01' };
     for (const [, opt] of HELP.lint.matchAll(/^ {2}(--[a-z-]+)/gm)) {
       const r = await cli(['lint', opt, ...(values[opt] ? [values[opt]] : []), 'a.md'], dir);
       assert.notEqual(r.code, 2, `${opt}: ${r.err}`);
