@@ -21,6 +21,14 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
   let anaphor = false;
   while (k >= c.from && skipped < 7) {
     const t = toks[k];
+    // "a thalidomide-derived drug": a name inside a compound modifier is part of the description
+    if (t.ent && toks[k + 1]?.t === '-' && toks[k + 2] && !toks[k + 2].ent) {
+      let st = k;
+      while (st > c.from && toks[st - 1].ent === t.ent) st--;
+      k = st - 1;
+      skipped++;
+      continue;
+    }
     if (t.ent) break;
     if (s.anaphorAt(k)) anaphor = true;
     if (lex.fillers.has(t.t) || isHyphen(t.t) || /^\d/.test(t.t) || t.t === 'mg' || (/^[a-z][a-z-]*$/.test(t.t) && !lex.be.has(t.t) && !STOP_WORDS.has(t.t) && !lex.classCopula.at(toks, k) && !lex.classAndOther.at(toks, k) && skipped < 4)) {

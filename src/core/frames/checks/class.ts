@@ -42,14 +42,25 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // a class written inside a name ("cereblon" of "cereblon modulator" is the phrase, fine); skip loose phrases
     if (cls.loose?.some((p) => p.toLowerCase() === h.phrase.toLowerCase())) continue;
     if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
-    const subjects = subjectsOfNominal(s, h.i, h.j, ['drug', 'class']);
+    // "a thalidomide-derived immunomodulatory drug (IMiD)": the bracketed name describes the phrase before it
+    let from = h.i;
+    if (s.toks[h.i - 1]?.t === '(') {
+      for (let st = Math.max(0, h.i - 7); st < h.i - 1; st++) {
+        const prev = lex.classes.at(s.toks, st, h.i - 1);
+        if (prev && prev.j === h.i - 1) {
+          from = st;
+          break;
+        }
+      }
+    }
+    const subjects = subjectsOfNominal(s, from, h.j, ['drug', 'class']);
     for (const subj of subjects) {
       // the phrase itself names the subject ("IMiD" for the class imid)
       if (subj.ent && subj.ent.start >= s.toks[h.i].start && subj.ent.end <= s.toks[h.j - 1].end) continue;
       const c = contradiction(x, subj.termId, cls, h.i, s.textOf(h.i, h.j));
       if (!c) continue;
       const span = s.span(h.i, h.j);
-      const rewrite = subjects.length === 1 && c.replacement ? replaceClass(x, h.i, h.j, c.replacement) : undefined;
+      const rewrite = subjects.length === 1 && c.replacement && from === h.i ? replaceClass(x, h.i, h.j, c.replacement) : undefined;
       out.push({
         ruleId: CLASS_FRAME.id,
         start: span.start,

@@ -184,11 +184,16 @@ function possessive(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
     let q = s.afterEnt(k);
     const poss = s.toks[q]?.t === "'s";
     if (poss) q++;
-    // "Celgene's Revlimid" / "Celgene's drug Revlimid" / "a Celgene product"
-    if (!poss && !lex.possessiveNouns.has(s.toks[q]?.t ?? '')) continue;
-    if (lex.possessiveNouns.has(s.toks[q]?.t ?? '')) q++;
+    // "Celgene's Revlimid" / "Celgene's (oral) drug Revlimid" / "a Celgene product"
+    let adj = 0;
+    while (adj < 2 && /^[a-z-]+$/.test(s.toks[q + adj]?.t ?? '') && !lex.possessiveNouns.has(s.toks[q + adj].t) && !s.toks[q + adj].ent) adj++;
+    if (lex.possessiveNouns.has(s.toks[q + adj]?.t ?? '')) q += adj;
+    const noun = lex.possessiveNouns.has(s.toks[q]?.t ?? '');
+    if (!poss && !noun) continue;
+    if (noun) q++;
     const e = s.entAt(q) ?? (s.toks[q]?.t === ',' ? s.entAt(q + 1) : undefined);
-    const drugs = e?.kind === 'drug' ? [e.termId] : poss ? [] : s.subjects(k, { context: true }).map((x2) => x2.termId);
+    // "Otezla is Celgene's oral treatment": the product is the subject
+    const drugs = e?.kind === 'drug' ? [e.termId] : noun ? s.subjects(k, { context: true }).map((x2) => x2.termId) : [];
     if (!drugs.length) continue;
     if (s.tenseOf(k) === 'past' || s.framedAsPast(k) || s.years(k, true).length || s.negated(k)) continue;
     if (lex.companyTransfer.has(s.toks, s.clauseOf(k).from, s.clauseOf(k).to)) continue;

@@ -135,7 +135,7 @@ function objectOf(x: FrameInput, i: number, j: number): { ent: Ent; tokenIndex: 
   }
   // before: "cereblon inhibitor", "CRBN-inhibiting", "cereblon is inhibited (by)"
   let k = i - 1;
-  while (k >= 0 && (s.toks[k].t === '-' || s.toks[k].t === 'is' || s.toks[k].t === 'was' || s.toks[k].t === 'are' || s.toks[k].t === 'being' || s.toks[k].t === 'directly')) k--;
+  while (k >= 0 && ['-', 'is', 'was', 'are', 'were', 'being', 'be', 'been', 'to', 'directly', 'itself'].includes(s.toks[k].t)) k--;
   if (k >= 0 && s.toks[k].ent && (s.toks[k].ent!.kind === 'protein' || s.toks[k].ent!.kind === 'complex')) {
     const e = s.toks[k].ent!;
     let st = k;
