@@ -227,6 +227,17 @@ describe('the linguistic layer', () => {
     const it = s2.toks.findIndex((t) => t.t === 'it');
     assert.deepEqual(s2.pronounBefore(it + 1), ['apremilast']);
   });
+  test('negation does not carry across "and"; "non-" is not a negation; "neither X nor Y" negates the predicate', () => {
+    assert.equal(frames('Lenalidomide has not shown teratogenic potential in rats and is considered safe in pregnancy.')[0]?.ruleId, 'fact-teratogenicity');
+    const [nonBio] = frames('Lenalidomide is a non-biologic drug; it is a biologic response modifier.');
+    assert.equal(nonBio?.ruleId, 'fact-class');
+    assert.ok(nonBio.start > 'Lenalidomide is a non-biologic drug;'.length, 'the finding is on the second clause');
+    assert.deepEqual(frames('Because the two enantiomers interconvert, neither (R)- nor (S)-thalidomide can be considered safe in pregnancy.'), []);
+    assert.deepEqual(frames('Frances Kelsey at the FDA refused to approve thalidomide in the early 1960s.'), []);
+  });
+  test('participles after a name are not the past tense: "Otezla, sold by Celgene, is ..."', () => {
+    assert.equal(frames('Otezla, sold by Celgene, is taken twice daily.')[0]?.ruleId, 'fact-company');
+  });
   test('"unlike X" excludes X from the subjects', () => {
     const s = sentence('Unlike thalidomide, apremilast is a PDE4 inhibitor.');
     const is = s.toks.findIndex((t) => t.t === 'is');

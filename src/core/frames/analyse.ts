@@ -141,9 +141,16 @@ export class Sentence {
   /** The cue at i is negated: a negator in its clause before it (within 8 tokens, not across a drug or a comma + conjunction). */
   negated(i: number, j = i): boolean {
     const c = this.clauseOf(i);
+    // "non-biologic", "non-sedative": the prefix negates the word it is glued to
+    if (this.toks[i - 1]?.t === '-' && (this.toks[i - 2]?.t === 'non' || this.toks[i - 2]?.t === 'not')) return true;
+    if (this.toks[i]?.t.startsWith('non') && this.toks[i].t.length > 5 && /^non[a-z]/.test(this.toks[i].t) && !['none', 'nonetheless'].includes(this.toks[i].t)) return true;
     for (let k = i - 1; k >= Math.max(c.from, i - 8); k--) {
       const t = this.toks[k];
-      if (t.ent && (t.ent.kind === 'drug' || t.ent.kind === 'company')) break;
+      if (t.ent && (t.ent.kind === 'drug' || t.ent.kind === 'company')) {
+        // "neither (R)- nor (S)-thalidomide can be ...", "no IMiD is ...": the negation is on the subject
+        for (let m = k - 1; m >= Math.max(c.from, k - 8); m--) if (this.toks[m].t === 'neither' || this.toks[m].t === 'nor' || this.toks[m].t === 'no') return true;
+        break;
+      }
       if (t.t === 'and' || t.t === 'or' || t.t === 'but' || ((t.t === 'which' || t.t === 'that') && this.toks[k - 1]?.t === ',')) break;
       if (this.lex.negators.at(this.toks, k, j)) return true;
     }
@@ -156,6 +163,12 @@ export class Sentence {
   framedAsPast(i: number): boolean {
     const c = this.clauseOf(i);
     return this.lex.historical.has(this.toks, c.from, c.to);
+  }
+
+  /** Attributed to others: a verb of description or report and who says it ("some guides describe X as ...", "a review called it ..."). */
+  attributed(i: number): boolean {
+    const c = this.clauseOf(i);
+    return (this.lex.descriptions.has(this.toks, c.from, c.to) || this.lex.reporting.has(this.toks, c.from, c.to)) && this.lex.reporters.has(this.toks, c.from, c.to);
   }
 
   reported(i: number): boolean {

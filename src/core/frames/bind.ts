@@ -93,7 +93,7 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
   if (m < c.to && toks[m].t === ':') m++;
   if (m < c.to && (toks[m].t === 'the' || toks[m].t === 'drug' || toks[m].t === 'drugs')) m++;
   // a fragment that starts with the description ("- Also a PDE5 inhibitor", "Type: PROTAC" under a title)
-  if (k < c.from || (k === c.from && /^[-*\u2022:]$/.test(toks[k].t))) {
+  if ((k < c.from || (k === c.from && /^[-*\u2022:]$/.test(toks[k].t))) && !s.ents.some((e) => kinds.includes(e.kind))) {
     const subj = s.subjects(i, { kinds, context: true });
     if (subj.length && subj.every((x) => x.how !== 'named')) return subj;
   }

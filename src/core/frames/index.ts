@@ -125,7 +125,7 @@ export class FrameEngine {
           const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
           while (ei < existing.length && existing[ei].end <= span.start) ei++;
           const flagged = existing.slice(ei).some((f) => f.start >= span.start && f.start < span.end);
-          if (!flagged) this.check(s, span, rules, opts, atYear, out);
+          if (!flagged) this.check(prose, s, span, rules, opts, atYear, out);
         }
         const named = drugIds(this.db, mine);
         if (named.length) {
@@ -137,7 +137,7 @@ export class FrameEngine {
     }
   }
 
-  private check(s: Sentence, span: Span, rules: readonly FrameRule[], opts: FrameRunOptions, atYear: number, out: RawFinding[]): void {
+  private check(prose: Prose, s: Sentence, span: Span, rules: readonly FrameRule[], opts: FrameRunOptions, atYear: number, out: RawFinding[]): void {
     const found: Contradiction[] = [];
     for (const r of rules) {
       const before = found.length;
@@ -151,7 +151,7 @@ export class FrameEngine {
     }
     // a claim inside quotation marks is reported speech ("a reviewer wrote that "X is an IMiD"")
     const quoted = quotedSpans(s.text, s.base);
-    for (const c of found.filter((x) => !quoted.some(([a, b]) => x.start >= a && x.start < b)).slice(0, 1)) {
+    for (const c of found.filter((x) => !quoted.some(([a, b]) => x.start >= a && x.start < b) && !insideQuote(prose, x.start)).slice(0, 1)) {
       const rule = rules.find((r) => r.id === c.ruleId)!;
       const severity = c.severity ?? (opts.severityOf(rule.id, rule.severity) as Severity);
       const fixes: OffsetFix[] = [];
@@ -189,15 +189,19 @@ export function splitLabelLines(text: string, span: Span): Span[] {
   let start = span.start;
   let lineStart = span.start;
   let prevLine = '';
+  let prevWhole = false;
   for (;;) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 || nl >= span.end ? span.end : nl;
     const line = text.slice(lineStart, lineEnd);
-    if (lineStart > start && (LABEL_LINE.test(line) || LABEL_LINE.test(prevLine) || (prevLine.trim().length < 40 && !/[.!?,;]\s*$/.test(prevLine)))) {
+    // a title line: a whole short line of at most four words, followed by a line that starts a new statement
+    const title = prevWhole && prevLine.trim().split(/\s+/).length <= 4 && !/[.!?,;:]\s*$/.test(prevLine) && /^\s*(?:[-*\u2022]\s*)?[A-Z0-9]/.test(line);
+    if (lineStart > start && (LABEL_LINE.test(line) || LABEL_LINE.test(prevLine) || title)) {
       out.push(trimSpan(text, start, lineStart));
       start = lineStart;
     }
     prevLine = line;
+    prevWhole = lineStart === 0 || text.charCodeAt(lineStart - 1) === 10;
     if (lineEnd >= span.end) break;
     lineStart = lineEnd + 1;
   }
@@ -274,7 +278,7 @@ function topicOf(db: TermDb, prose: Prose, para: number): { id: string; name: st
 /** Stretches between paired double quotes in a sentence (document offsets). */
 function quotedSpans(text: string, base: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const re = /["\u201c]([^"\u201c\u201d]{3,})["\u201d]/g;
+  const re = /["\u201c]([^"\u201c\u201d]{3,})["\u201d]|``([^`']{3,})''/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) out.push([base + m.index, base + m.index + m[0].length]);
   return out;

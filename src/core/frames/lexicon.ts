@@ -23,6 +23,7 @@ export interface FrameLexicon {
   readonly historical: readonly string[];
   readonly reporting?: readonly string[];
   readonly descriptions?: readonly string[];
+  readonly reporters?: readonly string[];
   readonly conditionals?: readonly string[];
   readonly pronouns: { readonly singular: readonly string[]; readonly plural: readonly string[] };
   readonly be?: readonly string[];
@@ -188,6 +189,8 @@ export class Lexicon {
   readonly historical: PhraseTable<true>;
   readonly reporting: PhraseTable<true>;
   readonly descriptions: PhraseTable<true>;
+  readonly reporters: PhraseTable<true>;
+  readonly enantiomerFacts: PhraseTable<true>;
   readonly conditionals: PhraseTable<true>;
   readonly pronounsSingular: PhraseTable<true>;
   readonly pronounsPlural: PhraseTable<true>;
@@ -262,6 +265,8 @@ export class Lexicon {
     this.historical = table(d.historical);
     this.reporting = table(d.reporting);
     this.descriptions = table(d.descriptions);
+    this.reporters = table(d.reporters);
+    this.enantiomerFacts = table((d.teratogenicity as { facts?: string[] }).facts);
     this.conditionals = table(d.conditionals);
     this.pronounsSingular = table(d.pronouns.singular);
     this.pronounsPlural = table(d.pronouns.plural);

@@ -41,7 +41,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const cls = h.value;
     // a class written inside a name ("cereblon" of "cereblon modulator" is the phrase, fine); skip loose phrases
     if (cls.loose?.some((p) => p.toLowerCase() === h.phrase.toLowerCase())) continue;
-    if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
+    if (s.negated(h.i, h.j) || s.conditional(h.i) || s.attributed(h.i)) continue;
     // "a thalidomide-derived immunomodulatory drug (IMiD)": the bracketed name describes the phrase before it
     let from = h.i;
     if (s.toks[h.i - 1]?.t === '(') {

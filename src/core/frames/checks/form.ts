@@ -26,7 +26,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   for (const h of lex.forms.all(s.toks)) {
     const form = h.value;
-    if (s.negated(h.i, h.j)) continue;
+    // "Thalidomide tablets (Distaval) were sold in the 1950s": a product of the past
+    if (s.negated(h.i, h.j) || s.years(h.i, true).length || (s.tenseOf(h.i) === 'past' && s.framedAsPast(h.i))) continue;
     if (h.phrase === 'iv' || h.phrase === 'i.v.') {
       if (ROMAN_CONTEXT.has(s.toks[h.i - 1]?.t ?? '') || /^[A-Z]+$/.test(s.textOf(h.i, h.j)) === false) continue;
     }

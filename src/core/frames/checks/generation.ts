@@ -25,12 +25,13 @@ function check(x: FrameInput, out: Contradiction[]): void {
   const { s, facts } = x;
   for (const h of x.lex.generations.all(s.toks)) {
     const gen = h.value;
-    if (gen === 'next' || s.negated(h.i, h.j)) continue;
+    if (gen === 'next' || s.negated(h.i, h.j) || s.attributed(h.i)) continue;
     // bare ordinals ("3rd") count only right before a drug ("3rd apremilast")
     const bare = !/gen/.test(h.phrase);
     let subjects = [] as Array<{ termId: string }>;
     const direct = s.entAt(h.j) ?? (s.toks[h.j]?.t === ':' ? s.entAt(h.j + 1) : undefined);
-    if (direct && direct.kind === 'drug') subjects = [direct];
+    // "second-generation thalidomide analogue": the name is part of the noun, not the subject
+    if (direct && direct.kind === 'drug' && !x.lex.generationNouns.at(s.toks, h.j)) subjects = [direct];
     else if (!bare) {
       // the noun after the label: "third-generation IMiD / analogue / version"
       let j = h.j;

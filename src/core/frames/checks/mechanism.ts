@@ -56,8 +56,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     let subjects = s.subjects(obj.before ? obj.tokenIndex : h.i, { after: true, kinds: ['drug', 'class'], context: true }).filter((t) => t.ent !== obj.ent);
     if (!subjects.length && verb === 'inhibit' && obj.ent.termId === 'cereblon' && !s.ents.some((e) => e.kind === 'drug' || e.kind === 'class')) subjects = [{ termId: 'imid', how: 'default' }];
     for (const subj of subjects) {
-      // before the mechanism was elucidated (a text dated then), "inhibits cereblon" was the accepted reading
-      if (verb === 'inhibit' && elucidated(x, subj.termId) > x.atYear) continue;
+      // before the mechanism was elucidated (a text dated then, or a sentence about then), "inhibits cereblon" was the accepted reading
+      const el = elucidated(x, subj.termId);
+      if (verb === 'inhibit' && (el > x.atYear || s.years(h.i, true).some((y) => y.year < el))) continue;
       const c = contradiction(x, subj.termId, verb, obj.ent);
       if (!c) continue;
       const span = s.span(Math.min(h.i, obj.tokenIndex), Math.max(h.j, obj.tokenEnd));
@@ -73,7 +74,13 @@ function check(x: FrameInput, out: Contradiction[]): void {
 function elucidated(x: FrameInput, termId: string): number {
   const t = x.facts.term(termId);
   const drugs = t?.kind === 'class' ? membersOf(x, termId) : [termId];
-  const years = drugs.flatMap((d) => x.facts.history(d, 'mechanism-elucidated').map((h) => Number(h.date.slice(0, 4))));
+  let years = drugs.flatMap((d) => x.facts.history(d, 'mechanism-elucidated').map((h) => Number(h.date.slice(0, 4))));
+  // a drug without its own event: the event of its class (pomalidomide shares the IMiDs' 2014)
+  if (!years.length && t?.kind === 'drug') {
+    const classes = (t.memberOf ?? []).map((m) => m.id);
+    const peers = [...x.facts.db.terms.values()].filter((o) => o.kind === 'drug' && (o.memberOf ?? []).some((m) => classes.includes(m.id)));
+    years = peers.flatMap((d) => x.facts.history(d.id, 'mechanism-elucidated').map((h) => Number(h.date.slice(0, 4))));
+  }
   return years.length ? Math.min(...years) : 0;
 }
 

@@ -68,7 +68,10 @@ function check(x: FrameInput, out: Contradiction[]): void {
       if (cue.kind === 'only') {
         const cls = lex.classes.at(s.toks, cue.j) ?? lex.classes.all(s.toks, cue.j, Math.min(c.to, cue.j + 4))[0];
         if (!cls || !lex.market.has(s.toks, cue.j, c.to)) continue;
-        const others = [...facts.db.terms.values()].filter((o) => o.kind === 'drug' && o.id !== t.id && facts.classesOf(o.id).has(cls.value.id) && facts.approvedAt(o.id, x.at));
+        // "the only IMiD approved for mantle cell lymphoma": the others must be approved for that too
+        const inds = lex.indications.all(s.toks, cue.j, c.to).map((w) => w.value);
+        const approvedFor = (id: string) => inds.length ? facts.approvals(id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && inds.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w)))) : facts.approvedAt(id, x.at);
+        const others = [...facts.db.terms.values()].filter((o) => o.kind === 'drug' && o.id !== t.id && facts.classesOf(o.id).has(cls.value.id) && approvedFor(o.id));
         if (!others.length || !facts.classesOf(t.id).has(cls.value.id)) continue;
         out.push({ ruleId: STATUS_FRAME.id, start: span.start, end: span.end, message: `${cap(t.preferredName)} is not the only ${cls.phrase.replace(/s$/, '')} on the market: ${others.map((o) => `${o.preferredName} (first approved ${prettyDate(facts.firstApproval(o.id))})`).join(', ')} ${others.length > 1 ? 'are' : 'is'} approved too.`, evidence: others.flatMap((o) => facts.approvals(o.id).slice(0, 1).flatMap((a) => a.refs)).slice(0, 3), data: { term: t.id } });
         return;
@@ -79,7 +82,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
       if (after.qualified) {
         // "not approved for CLL": check that indication
         if (negatedCue && after.indications.length) {
-          const ok = facts.approvals(t.id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && after.indications.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
+          // "not approved for newly diagnosed myeloma": the setting must match the approval's too
+          const setting = s.textOf(cue.j, c.to).toLowerCase();
+          const ok = facts.approvals(t.id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && settingFits(setting, a.indication) && after.indications.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
           if (!ok) continue;
         } else if (cue.kind === 'trials' || cue.kind === 'investigational') {
           // "under investigation in ... relapsed multiple myeloma": an indication it is approved for
@@ -134,6 +139,18 @@ function afterCue(x: FrameInput, from: number, to: number): { qualified: boolean
   if (indications.length) qualified = true;
   const region = lex.regions.all(s.toks, from, to)[0]?.value ?? lex.agencies.all(s.toks, from, to)[0]?.value.region;
   return { qualified, indications, ...(region ? { region } : {}) };
+}
+
+const SETTINGS: Array<[RegExp, RegExp]> = [
+  [/newly diagnosed|first-line|untreated|front-line|frontline|previously untreated/, /newly diagnosed|first-line|untreated|front-line/i],
+  [/relapsed|refractory|previously treated|second-line|later-line/, /relapsed|refractory|prior therap|previously treated|after/i],
+  [/maintenance/, /maintenance/i],
+];
+
+/** A written setting ("newly diagnosed", "relapsed", "maintenance") fits the approval's indication text. */
+function settingFits(written: string, indication: string): boolean {
+  for (const [w, a] of SETTINGS) if (w.test(written) && !a.test(indication)) return false;
+  return true;
 }
 
 function firstWord(s: FrameInput['s'], from: number): number {

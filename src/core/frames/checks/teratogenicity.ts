@@ -34,7 +34,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
   const enant = lex.enantiomer.all(s.toks);
   if (!enant.length) return;
   const safe = lex.enantiomerSafe.all(s.toks).find((h) => !s.negated(h.i, h.j));
-  if (!safe || s.toks.some((t) => t.t === 'neither' || t.t === 'both' || t.t === 'either')) return;
+  if (!safe || lex.enantiomerFacts.has(s.toks)) return;
   if (s.framedAsPast(safe.i) && !s.conditional(safe.i)) return;
   const named = s.ents.filter((e) => e.kind === 'drug').map((e) => e.termId);
   const pool = named.length ? named : s.ctx.topic ? [s.ctx.topic] : s.ctx.previous.length ? [s.ctx.previous[s.ctx.previous.length - 1]] : ['thalidomide'];
