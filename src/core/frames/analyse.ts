@@ -10,7 +10,7 @@
 import type { Term, TermKind } from '../data/types';
 import type { Mention } from '../scanner';
 import type { TermDb } from '../termdb';
-import { type Lexicon, type RawToken, isHyphen, tokenize } from './lexicon';
+import { type Lexicon, type PhraseHit, type PhraseTable, type RawToken, isHyphen, tokenize } from './lexicon';
 
 export interface Ent {
   readonly termId: string;
@@ -115,6 +115,24 @@ export class Sentence {
     this.clauses.push({ from, to: this.toks.length });
   }
 
+  private readonly hitCache = new Map<PhraseTable<unknown>, Array<PhraseHit<unknown>>>();
+
+  /** Every match of a phrase table in the sentence (computed once per table and sentence). */
+  hits<V>(table: PhraseTable<V>): Array<PhraseHit<V>> {
+    let h = this.hitCache.get(table as PhraseTable<unknown>);
+    if (!h) this.hitCache.set(table as PhraseTable<unknown>, (h = table.all(this.toks) as Array<PhraseHit<unknown>>));
+    return h as Array<PhraseHit<V>>;
+  }
+
+  /** Matches that lie within tokens [from, to). */
+  hitsIn<V>(table: PhraseTable<V>, from = 0, to = this.toks.length): Array<PhraseHit<V>> {
+    return this.hits(table).filter((h) => h.i >= from && h.j <= to);
+  }
+
+  hasIn(table: PhraseTable<unknown>, from = 0, to = this.toks.length): boolean {
+    return this.hits(table).some((h) => h.i >= from && h.j <= to);
+  }
+
   term(id: string): Term | undefined {
     return this.db.terms.get(id);
   }
@@ -162,28 +180,37 @@ export class Sentence {
   /** A marker of history, reporting or a condition anywhere in the clause of i. */
   framedAsPast(i: number): boolean {
     const c = this.clauseOf(i);
-    return this.lex.historical.has(this.toks, c.from, c.to);
+    return this.hasIn(this.lex.historical, c.from, c.to);
   }
 
   /** Attributed to others: a verb of description or report and who says it ("some guides describe X as ...", "a review called it ..."). */
   attributed(i: number): boolean {
     const c = this.clauseOf(i);
-    return (this.lex.descriptions.has(this.toks, c.from, c.to) || this.lex.reporting.has(this.toks, c.from, c.to)) && this.lex.reporters.has(this.toks, c.from, c.to);
+    return (this.hasIn(this.lex.descriptions, c.from, c.to) || this.hasIn(this.lex.reporting, c.from, c.to)) && this.hasIn(this.lex.reporters, c.from, c.to);
   }
 
   reported(i: number): boolean {
     const c = this.clauseOf(i);
-    return this.lex.reporting.has(this.toks, c.from, c.to);
+    return this.hasIn(this.lex.reporting, c.from, c.to);
   }
 
   conditional(i: number): boolean {
     const c = this.clauseOf(i);
-    return this.lex.conditionals.has(this.toks, c.from, c.to);
+    return this.hasIn(this.lex.conditionals, c.from, c.to);
   }
 
   /** Years written in the clause of i ("1998", "the 1950s" → 1950 with decade true). */
+  private allYears: Array<{ year: number; decade: boolean; i: number }> | undefined;
+
   years(i: number, whole = false): Array<{ year: number; decade: boolean; i: number }> {
-    const c = whole ? { from: 0, to: this.toks.length } : this.clauseOf(i);
+    const all = (this.allYears ??= this.findYears());
+    if (whole) return all;
+    const c = this.clauseOf(i);
+    return all.filter((y) => y.i >= c.from && y.i < c.to);
+  }
+
+  private findYears(): Array<{ year: number; decade: boolean; i: number }> {
+    const c = { from: 0, to: this.toks.length };
     const out: Array<{ year: number; decade: boolean; i: number }> = [];
     for (let k = c.from; k < c.to; k++) {
       const t = this.toks[k];

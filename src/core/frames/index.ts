@@ -65,6 +65,10 @@ export class FrameEngine {
   readonly lex: Lexicon;
   readonly facts: Facts;
   private readonly domainCue: RegExp;
+  /** One word of every cue phrase (its longest), as one case-insensitive alternation: the pre-check. */
+  private readonly anchors: RegExp;
+  /** Names whose mere presence lets the frames look (a company, a protein, a class; brands for their dates). */
+  private readonly anchorKinds = new Set(['company', 'protein', 'complex', 'class']);
 
   constructor(
     readonly db: TermDb,
@@ -75,6 +79,7 @@ export class FrameEngine {
     // words that put a sentence in the domain without naming a drug ("the right-handed form", "morning sickness")
     const words = [...(lexicon.domainWords ?? [])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.domainCue = words.length ? new RegExp(`\\b(?:${words.join('|')})`, 'i') : /(?!)/;
+    this.anchors = anchorRegex(this.lex);
   }
 
   static from(db: TermDb, data: BundledData): FrameEngine | undefined {
@@ -94,6 +99,8 @@ export class FrameEngine {
     const atYear = new Date(opts.at).getUTCFullYear();
     const text = prose.text;
     let paraStart = -1;
+    let paraEnd = -1;
+    const headingTopics = new Map<number, { id: string; name: string } | undefined>();
     let previous: string[] = [];
     let lastSentence: string[] = [];
     let topic: { id: string; name: string } | undefined;
@@ -108,23 +115,35 @@ export class FrameEngine {
         if (span.start < from) continue;
         if (span.start >= to) break;
         // paragraph context: drugs of the earlier sentences of the paragraph, the section topic
-        const para = paragraphStart(text, span.start);
+        const para = span.start < paraEnd && span.start >= paraStart ? paraStart : paragraphStart(text, span.start);
         if (para !== paraStart) {
           paraStart = para;
+          paraEnd = paragraphEnd(text, span.start);
           previous = drugIds(this.db, scan(this.db, prose, para, span.start));
           lastSentence = [...new Set(previous)];
-          topic = topicOf(this.db, prose, para);
+          topic = topicOf(this.db, prose, para, headingTopics);
         }
         while (mi < mentions.length && mentions[mi].start < span.start) mi++;
         const mine: Mention[] = [];
         for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
         const hasEntity = mine.some((m) => m.form);
-        if (!hasEntity && !previous.length && !topic && !this.domainCue.test(text.slice(span.start, span.end))) continue;
+        const body = text.slice(span.start, span.end);
+        // a cheap pre-check: no frame can find anything without one of its anchor words or a name it reads
+        const namedCue = hasEntity && mine.some((m) => m.form && this.anchorKinds.has(this.db.terms.get(m.form.termId)?.kind ?? '') || m.form?.kind === 'brand');
+        if (!namedCue && !this.anchors.test(body)) {
+          const ids = drugIds(this.db, mine);
+          if (ids.length) {
+            previous = [...previous, ...ids];
+            lastSentence = [...new Set(ids)];
+          }
+          continue;
+        }
+        if (!hasEntity && !previous.length && !topic && !this.domainCue.test(body)) continue;
         if (!insideQuote(prose, span.start)) {
           const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}) };
           const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
-          while (ei < existing.length && existing[ei].end <= span.start) ei++;
-          const flagged = existing.slice(ei).some((f) => f.start >= span.start && f.start < span.end);
+          while (ei < existing.length && existing[ei].start < span.start) ei++;
+          const flagged = ei < existing.length && existing[ei].start < span.end;
           if (!flagged) this.check(prose, s, span, rules, opts, atYear, out);
         }
         const named = drugIds(this.db, mine);
@@ -215,6 +234,28 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
+const STOP = new Set(['the', 'a', 'an', 'is', 'are', 'was', 'were', 'of', 'in', 'on', 'to', 'for', 'by', 'as', 'and', 'or', 'be', 'been', 'being', 'it', 'its', 'this', 'that', 'with', 'has', 'have', 'not', 'no', 'from', 'at', 'one']);
+
+/** The pre-check of a sentence: the longest word of every cue phrase of the frames, and years. */
+function anchorRegex(lex: Lexicon): RegExp {
+  const words = new Set<string>();
+  const d = lex.data;
+  const lists: Array<readonly string[] | undefined> = [
+    ...d.classes.map((c) => c.phrases), ...Object.values(d.generations), d.mechanism.inhibit, d.mechanism.degrade, d.mechanism.stabilise, d.mechanism.bind,
+    d.mechanism.primacy, d.mechanism.explains, d.unknown.cues, d.company.marketPresent, d.company.develop, d.company.possessiveNouns, d.approval.verbs, d.approval.launch,
+    ...d.forms.map((f) => f.words), d.status.investigational, d.status.trials, d.status.expected, d.status.onlyOnMarket, d.recency.cues, d.recency.ago,
+    d.teratogenicity.safe, d.teratogenicity.enantiomer, d.formerUse?.verbs, d.indications.find((x) => x.code === 'morning-sickness')?.words, d.classLabels,
+  ];
+  for (const list of lists) {
+    for (const p of list ?? []) {
+      const ws = p.toLowerCase().split(/[^a-z0-9\u00c0-\u024f\u0370-\u03ff]+/).filter((w) => w && !STOP.has(w));
+      const w = ws.sort((a, b) => b.length - a.length)[0];
+      if (w) words.add(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    }
+  }
+  return new RegExp(`\\b(?:${[...words].sort((a, b) => b.length - a.length).join('|')})|\\b(?:1[89]|20)\\d\\d`, 'i');
+}
+
 function drugIds(db: TermDb, mentions: readonly Mention[]): string[] {
   const out: string[] = [];
   for (const m of mentions) {
@@ -251,7 +292,7 @@ export function paragraphEnd(text: string, offset: number): number {
  * (Markdown #, LaTeX \section) or the paragraph's own first line when that is a short title
  * ("Thalidomide" over an infobox).
  */
-function topicOf(db: TermDb, prose: Prose, para: number): { id: string; name: string } | undefined {
+function topicOf(db: TermDb, prose: Prose, para: number, headings: Map<number, { id: string; name: string } | undefined>): { id: string; name: string } | undefined {
   const text = prose.text;
   const firstLineEnd = text.indexOf('\n', para);
   const firstLine = text.slice(para, firstLineEnd < 0 ? text.length : firstLineEnd);
@@ -266,9 +307,12 @@ function topicOf(db: TermDb, prose: Prose, para: number): { id: string; name: st
     const ls = text.lastIndexOf('\n', k - 2) + 1;
     const line = text.slice(ls, k - 1);
     if (/^\s{0,3}#{1,6}\s/.test(line) || /^\\(sub)*section\*?\{/.test(line)) {
+      if (headings.has(ls)) return headings.get(ls);
       const ms = scan(db, prose, ls, k - 1).filter((m) => m.form);
       const ids = [...new Set(drugIds(db, ms))];
-      return ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
+      const topic = ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
+      headings.set(ls, topic);
+      return topic;
     }
     k = ls;
   }

@@ -38,20 +38,20 @@ export const APPROVAL_FRAME: FrameRule = {
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
-  const launches = lex.launchVerbs.all(s.toks).map((h) => ({ ...h, launch: true }));
-  const approvals = lex.approvalVerbs.all(s.toks).map((h) => ({ ...h, launch: false }));
+  const launches = s.hits(lex.launchVerbs).map((h) => ({ ...h, launch: true }));
+  const approvals = s.hits(lex.approvalVerbs).map((h) => ({ ...h, launch: false }));
   for (const h of [...approvals, ...launches]) {
     if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
     if (lex.approvalNotEvent.has(s.toks[h.j]?.t ?? '') || lex.approvalNotEvent.has(s.toks[h.j + 1]?.t ?? '')) continue;
     const c = s.clauseOf(h.i);
-    if (lex.approvalGeneric.has(s.toks, c.from, c.to) || lex.expected.has(s.toks, c.from, c.to) || lex.investigational.has(s.toks, c.from, c.to)) continue;
+    if (s.hasIn(lex.approvalGeneric, c.from, c.to) || s.hasIn(lex.expected, c.from, c.to) || s.hasIn(lex.investigational, c.from, c.to)) continue;
     const subjects = s.subjects(h.i, { after: true });
     if (subjects.length !== 1) continue; // two drugs in one approval sentence: years and indications cannot be paired safely
     const d = subjects[0].termId;
     const t = facts.term(d);
     if (!t || t.kind !== 'drug') continue;
-    const regions = lex.regions.all(s.toks, c.from, c.to).map((r) => r.value);
-    const agencies = lex.agencies.all(s.toks, c.from, c.to).map((a) => a.value);
+    const regions = s.hitsIn(lex.regions, c.from, c.to).map((r) => r.value);
+    const agencies = s.hitsIn(lex.agencies, c.from, c.to).map((a) => a.value);
     // "approved in the United States" is the FDA's table; "in Europe" the EMA's
     if (!agencies.length && !h.launch) {
       const byRegion = lex.data.approval.agencies.find((a) => a.region === regions[0] && (a.id === 'FDA' || a.id === 'EMA'));
@@ -59,7 +59,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     }
     // a year belongs to the approval when it is near the verb (not "studied in a 2004 trial" further on)
     const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(Math.abs(y.i - h.i) > 4 && s.toks.slice(Math.min(y.i, h.i), Math.max(y.i, h.i)).some((t) => t.t === ',')));
-    const indications = lex.indications.all(s.toks, c.from, c.to).map((a) => a.value);
+    const indications = s.hitsIn(lex.indications, c.from, c.to).map((a) => a.value);
     const table = facts.approvals(d);
     if (!table.length) continue;
     const span = s.span(h.i, h.j);
@@ -100,12 +100,12 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const matchesInd = (a: ApprovalFact) => !indications.length || indications.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w)));
     const agencyName = strict ? (strict.id === 'FDA' ? 'the FDA' : 'the EMA') : undefined;
     // an indication the drug was never approved for (by this agency, or anywhere), named next to approved ones
-    const indHits = lex.indications.all(s.toks, c.from, c.to);
+    const indHits = s.hitsIn(lex.indications, c.from, c.to);
     const approvedHit = (w: { value: { code: string; group?: string } }) => pool.some((a) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w.value)));
     const matchedGroups = new Set(indHits.filter(approvedHit).map((w) => w.value.group).filter(Boolean));
     const never = indHits.find((w) => w.value.code !== 'cancer' && w.value.code !== 'lymphoma' && !approvedHit(w) && !(w.value.group && matchedGroups.has(w.value.group)));
     if (never && (strict || !agencies.length) && (s.tenseOf(h.i) !== 'unknown' || indHits.length > 1)) {
-      if (!lex.trials.has(s.toks, c.from, c.to) && !s.toks.some((t) => t.t === 'off-label' || t.t === 'off' || t.t === 'trial' || t.t === 'trials')) {
+      if (!s.hasIn(lex.trials, c.from, c.to) && !s.toks.some((t) => t.t === 'off-label' || t.t === 'off' || t.t === 'trial' || t.t === 'trials')) {
         report(`${cap(t.preferredName)} has not been approved for ${s.textOf(never.i, never.j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
         return;
       }
@@ -138,10 +138,10 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (!years.length && indications.length && s.tenseOf(h.i) !== 'past') {
       // "X is approved for RA": only codes the table can speak for, and no 'trial' context
       if (pool.some(matchesInd)) continue;
-      if (lex.trials.has(s.toks, c.from, c.to)) continue;
+      if (s.hasIn(lex.trials, c.from, c.to)) continue;
       const written = indications.filter((w) => w.code !== 'cancer');
       if (!written.length) continue;
-      report(`${cap(t.preferredName)} is not approved for ${s.textOf(lex.indications.all(s.toks, c.from, c.to)[0].i, lex.indications.all(s.toks, c.from, c.to)[0].j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
+      report(`${cap(t.preferredName)} is not approved for ${s.textOf(s.hitsIn(lex.indications, c.from, c.to)[0].i, s.hitsIn(lex.indications, c.from, c.to)[0].j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
       return;
     }
   }

@@ -37,7 +37,7 @@ export const CLASS_FRAME: FrameRule = {
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;
-  for (const h of lex.classes.all(s.toks)) {
+  for (const h of s.hits(lex.classes)) {
     const cls = h.value;
     // a class written inside a name ("cereblon" of "cereblon modulator" is the phrase, fine); skip loose phrases
     if (cls.loose?.some((p) => p.toLowerCase() === h.phrase.toLowerCase())) continue;

@@ -29,11 +29,11 @@ function check(x: FrameInput, out: Contradiction[]): void {
   const dated = (e: Ent) => {
     const k = s.toks.findIndex((t) => t.ent === e);
     const end = s.afterEnt(k);
-    return lex.companySince.has(s.toks, end, Math.min(s.toks.length, end + 5)) || lex.companySince.has(s.toks, Math.max(0, k - 4), k);
+    return s.hasIn(lex.companySince, end, Math.min(s.toks.length, end + 5)) || s.hasIn(lex.companySince, Math.max(0, k - 4), k);
   };
   if (ownedActor(x, companies.filter((e) => !dated(e)), out)) return;
   if (possessive(x, companies.filter((e) => !dated(e)), out)) return;
-  for (const h of lex.companyVerbs.all(s.toks)) {
+  for (const h of s.hits(lex.companyVerbs)) {
     const kind = h.value;
     if (kind === 'past') continue;
     if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
@@ -42,7 +42,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const company = nearest(s, companies, h.i, c);
     if (!company || dated(company)) continue;
     // "acquired the rights to Otezla from Celgene": a transfer, not a claim about today's holder
-    if (lex.companyTransfer.has(s.toks, c.from, c.to)) continue;
+    if (s.hasIn(lex.companyTransfer, c.from, c.to)) continue;
     const drugs = [...s.namedBefore(h.i), ...s.namedAfter(h.j, ['drug'], 8)].filter((e, k, a) => a.findIndex((y) => y.termId === e.termId) === k);
     const subjects = drugs.length ? drugs.map((e) => e.termId) : s.subjects(h.i, { context: true }).map((x) => x.termId);
     if (!subjects.length) continue;

@@ -24,7 +24,7 @@ const ROMAN_CONTEXT = new Set(['phase', 'stage', 'grade', 'type', 'class', 'part
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
-  for (const h of lex.forms.all(s.toks)) {
+  for (const h of s.hits(lex.forms)) {
     const form = h.value;
     // "Thalidomide tablets (Distaval) were sold in the 1950s": a product of the past
     if (s.negated(h.i, h.j) || s.years(h.i, true).length || (s.tenseOf(h.i) === 'past' && s.framedAsPast(h.i))) continue;

@@ -22,13 +22,13 @@ export const FORMER_USE_FRAME: FrameRule = {
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   const uses: Array<{ i: number; j: number; classId: string }> = [];
-  for (const h of lex.indications.all(s.toks)) if (h.value.code === 'morning-sickness') uses.push({ i: h.i, j: h.j, classId: 'sedative-hypnotic' });
-  for (const h of lex.classes.all(s.toks)) if (h.value.group === 'use') uses.push({ i: h.i, j: h.j, classId: h.value.id });
+  for (const h of s.hits(lex.indications)) if (h.value.code === 'morning-sickness') uses.push({ i: h.i, j: h.j, classId: 'sedative-hypnotic' });
+  for (const h of s.hits(lex.classes)) if (h.value.group === 'use') uses.push({ i: h.i, j: h.j, classId: h.value.id });
   for (const u of uses) {
     if (s.negated(u.i, u.j) || s.framedAsPast(u.i) || s.tenseOf(u.i) === 'past' || s.conditional(u.i)) continue;
     if (s.years(u.i, true).some((y) => y.year < x.atYear - 10)) continue;
     const c = s.clauseOf(u.i);
-    const verb = lex.formerUseVerbs.all(s.toks, c.from, c.to).find((h) => !['used', 'given', 'taken', 'sold', 'prescribed'].includes(h.phrase) || s.toks[h.i - 1] === undefined || ['is', 'are', 'still', 'being', "'s", 'now', 'today', 'currently'].includes(s.toks[h.i - 1].t));
+    const verb = s.hitsIn(lex.formerUseVerbs, c.from, c.to).find((h) => !['used', 'given', 'taken', 'sold', 'prescribed'].includes(h.phrase) || s.toks[h.i - 1] === undefined || ['is', 'are', 'still', 'being', "'s", 'now', 'today', 'currently'].includes(s.toks[h.i - 1].t));
     const label = lex.formerUseLabels.at(s.toks, firstWord(s, c.from));
     if (!verb && !label) continue;
     const subjects = s.subjects(u.i, { after: true });

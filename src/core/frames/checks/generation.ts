@@ -23,7 +23,7 @@ const ORDINAL_WORDS: Record<string, string[]> = { first: ['first', '1st'], secon
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, facts } = x;
-  for (const h of x.lex.generations.all(s.toks)) {
+  for (const h of s.hits(x.lex.generations)) {
     const gen = h.value;
     if (gen === 'next' || s.negated(h.i, h.j) || s.attributed(h.i)) continue;
     // bare ordinals ("3rd") count only right before a drug ("3rd apremilast")

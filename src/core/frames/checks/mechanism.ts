@@ -45,8 +45,8 @@ const OBJECT_FILLERS = new Set(['called', 'named', 'known', 'as', 'the', 'its', 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;
   if (primacy(x, out)) return;
-  if (lex.dualUse.has(s.toks)) return;
-  for (const h of lex.mech.all(s.toks)) {
+  if (s.hasIn(lex.dualUse)) return;
+  for (const h of s.hits(lex.mech)) {
     const verb = h.value;
     if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
     if (s.framedAsPast(h.i) || (s.reported(h.i) && s.tenseOf(h.i) === 'past')) continue;
@@ -93,14 +93,14 @@ function primacy(x: FrameInput, out: Contradiction[]): boolean {
   const { s, lex, facts } = x;
   // "the primary mechanism is …" (a primacy word near a mechanism noun) or "… is mediated through inhibition
   // of angiogenesis" (an explaining verb), with no word that makes it one cause among others
-  const p = lex.primacy.all(s.toks).find((h) => !s.negated(h.i, h.j)) ?? lex.explains.all(s.toks).find((h) => !s.negated(h.i, h.j));
+  const p = s.hits(lex.primacy).find((h) => !s.negated(h.i, h.j)) ?? s.hits(lex.explains).find((h) => !s.negated(h.i, h.j));
   if (!p) return false;
   const c = s.clauseOf(p.i);
   const explaining = !!lex.explains.at(s.toks, p.i);
-  const noun = explaining || lex.primacyNouns.all(s.toks, c.from, c.to).some((h) => Math.abs(h.i - p.j) <= 7 || Math.abs(p.i - h.j) <= 4);
-  const proc = lex.processes.all(s.toks, c.from, c.to).find((h) => !explaining || (h.i >= p.j && h.i - p.j <= 5));
+  const noun = explaining || s.hitsIn(lex.primacyNouns, c.from, c.to).some((h) => Math.abs(h.i - p.j) <= 7 || Math.abs(p.i - h.j) <= 4);
+  const proc = s.hitsIn(lex.processes, c.from, c.to).find((h) => !explaining || (h.i >= p.j && h.i - p.j <= 5));
   if (!noun || !proc || s.framedAsPast(p.i) || s.tenseOf(p.i) === 'past' || s.conditional(p.i)) return false;
-  if (lex.partial.has(s.toks, c.from, c.to)) return false;
+  if (s.hasIn(lex.partial, c.from, c.to)) return false;
   if (s.ents.some((e) => e.termId === 'cereblon' || e.kind === 'protein' && e.termId !== 'tnf-alpha')) return false;
   let subjects = s.subjects(p.i, { after: true, kinds: ['drug', 'class'] });
   if (!subjects.length && s.ctx.lastSentence?.length) subjects = s.ctx.lastSentence.map((termId) => ({ termId, how: 'pronoun' as const }));

@@ -33,14 +33,14 @@ export const MECHANISM_KNOWN_FRAME: FrameRule = {
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
-  for (const h of lex.unknownCues.all(s.toks)) {
+  for (const h of s.hits(lex.unknownCues)) {
     if (s.negated(h.i, h.j) || s.framedAsPast(h.i) || s.tenseOf(h.i) === 'past') continue;
     if (s.years(h.i).some((y) => y.year < x.atYear - 5)) continue;
-    if (lex.unknownNotAbout.has(s.toks)) continue;
-    const topic = lex.unknownTopics.has(s.toks, 0, s.toks.length) || lex.thalidomideTopics.has(s.toks);
+    if (s.hasIn(lex.unknownNotAbout)) continue;
+    const topic = s.hasIn(lex.unknownTopics, 0, s.toks.length) || s.hasIn(lex.thalidomideTopics);
     if (!topic) continue;
     let subjects = s.subjects(h.i, { after: true, kinds: ['drug', 'class'], context: true });
-    if (!subjects.length && lex.thalidomideTopics.has(s.toks) && facts.term('thalidomide')) subjects = [{ termId: 'thalidomide', how: 'default' }];
+    if (!subjects.length && s.hasIn(lex.thalidomideTopics) && facts.term('thalidomide')) subjects = [{ termId: 'thalidomide', how: 'default' }];
     for (const subj of subjects) {
       const known = knownSince(x, subj.termId);
       if (!known || known.year > x.atYear) continue;

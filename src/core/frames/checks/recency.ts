@@ -26,13 +26,13 @@ const NEW_YEARS = 5;
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   if (s.years(0, true).length) return; // a dated statement
-  const cues = [...lex.recencyCues.all(s.toks), ...lex.recencyAgo.all(s.toks)].sort((a, b) => a.i - b.i);
+  const cues = [...s.hits(lex.recencyCues), ...s.hits(lex.recencyAgo)].sort((a, b) => a.i - b.i);
   for (const h of cues) {
     if (lex.notRecency.at(s.toks, h.i) || (h.i > 0 && lex.notRecency.at(s.toks, h.i - 1)) || s.negated(h.i, h.j)) continue;
     if (s.tenseOf(h.i) === 'past' && s.framedAsPast(h.i)) continue;
     // a finding: "newly discovered cereblon", "recent work identified cereblon"
     const c = s.clauseOf(h.i);
-    const disc = lex.discovery.all(s.toks, Math.max(c.from, h.i - 3), Math.min(c.to, h.j + 4))[0];
+    const disc = s.hitsIn(lex.discovery, Math.max(c.from, h.i - 3), Math.min(c.to, h.j + 4))[0];
     if (disc) {
       const protein = s.ents.find((e) => e.kind === 'protein' || e.kind === 'complex');
       const target = protein ?? (s.toks.some((t) => t.t === 'target' || t.t === 'molecule' || t.t === 'pathway') ? { termId: 'cereblon' } : undefined);

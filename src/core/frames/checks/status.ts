@@ -40,21 +40,21 @@ function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   const cues: Array<{ i: number; j: number; kind: 'investigational' | 'trials' | 'expected' | 'only'; nominal?: boolean }> = [];
   // "an investigational drug", "experimental agent": a description bound like a class ("in this investigational study" is not about the drug)
-  for (const h of lex.investigational.all(s.toks)) cues.push({ i: h.i, j: h.j, kind: 'investigational', nominal: !/\b(is|are|has|have|not|being|under|in|still|only|yet|available|been|received)\b/.test(h.phrase) });
-  for (const h of lex.trials.all(s.toks)) {
+  for (const h of s.hits(lex.investigational)) cues.push({ i: h.i, j: h.j, kind: 'investigational', nominal: !/\b(is|are|has|have|not|being|under|in|still|only|yet|available|been|received)\b/.test(h.phrase) });
+  for (const h of s.hits(lex.trials)) {
     // "Status: phase II/III" (a label line) or a verb of ongoing testing
     const c = s.clauseOf(h.i);
     const label = lex.statusLabels.at(s.toks, firstWord(s, c.from));
     if (TRIAL_VERBS.test(h.phrase) || (label && s.toks[label.j]?.t === ':' && h.i > label.j)) cues.push({ i: h.i, j: h.j, kind: 'trials' });
   }
-  for (const h of lex.expected.all(s.toks)) cues.push({ i: h.i, j: h.j, kind: 'expected' });
-  for (const h of lex.onlyOnMarket.all(s.toks)) cues.push({ i: h.i, j: h.j, kind: 'only' });
+  for (const h of s.hits(lex.expected)) cues.push({ i: h.i, j: h.j, kind: 'expected' });
+  for (const h of s.hits(lex.onlyOnMarket)) cues.push({ i: h.i, j: h.j, kind: 'only' });
   for (const cue of cues) {
     const c = s.clauseOf(cue.i);
     if (s.tenseOf(cue.i) === 'past' || s.framedAsPast(cue.i) || s.conditional(cue.i) && cue.kind !== 'expected') continue;
     const negatedCue = s.toks.slice(cue.i, cue.j).some((t) => t.t === 'not' || t.t === "isn't" || t.t === 'unapproved' || t.t === 'unlicensed' || t.t === 'yet');
     if (!negatedCue && s.negated(cue.i, cue.j)) continue;
-    if (cue.kind === 'expected' && !lex.approvalVerbs.has(s.toks, c.from, c.to) && !/approv|review|submit|pdufa|filed/.test(s.textOf(cue.i, cue.j).toLowerCase())) continue;
+    if (cue.kind === 'expected' && !s.hasIn(lex.approvalVerbs, c.from, c.to) && !/approv|review|submit|pdufa|filed/.test(s.textOf(cue.i, cue.j).toLowerCase())) continue;
     const subjects = cue.nominal ? subjectsOfNominal(s, cue.i, cue.j) : s.subjects(cue.i, { after: cue.kind === 'expected' });
     for (const subj of subjects) {
       const t = facts.term(subj.termId);
@@ -66,10 +66,10 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const after = afterCue(x, cue.j, c.to);
       const span = s.span(cue.i, cue.j);
       if (cue.kind === 'only') {
-        const cls = lex.classes.at(s.toks, cue.j) ?? lex.classes.all(s.toks, cue.j, Math.min(c.to, cue.j + 4))[0];
-        if (!cls || !lex.market.has(s.toks, cue.j, c.to)) continue;
+        const cls = lex.classes.at(s.toks, cue.j) ?? s.hitsIn(lex.classes, cue.j, Math.min(c.to, cue.j + 4))[0];
+        if (!cls || !s.hasIn(lex.market, cue.j, c.to)) continue;
         // "the only IMiD approved for mantle cell lymphoma": the others must be approved for that too
-        const inds = lex.indications.all(s.toks, cue.j, c.to).map((w) => w.value);
+        const inds = s.hitsIn(lex.indications, cue.j, c.to).map((w) => w.value);
         const approvedFor = (id: string) => inds.length ? facts.approvals(id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && inds.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w)))) : facts.approvedAt(id, x.at);
         const others = [...facts.db.terms.values()].filter((o) => o.kind === 'drug' && o.id !== t.id && facts.classesOf(o.id).has(cls.value.id) && approvedFor(o.id));
         if (!others.length || !facts.classesOf(t.id).has(cls.value.id)) continue;
@@ -96,7 +96,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
           if (!ok) continue;
         }
       }
-      const region = after.region ?? lex.regions.all(s.toks)[0]?.value ?? lex.agencies.all(s.toks).find((a) => a.value.id === 'EMA' || a.value.id === 'FDA')?.value.region;
+      const region = after.region ?? s.hits(lex.regions)[0]?.value ?? s.hits(lex.agencies).find((a) => a.value.id === 'EMA' || a.value.id === 'FDA')?.value.region;
       if (region && !facts.approvals(t.id).some((a) => regionOf(a.agency) === region && (dateValue(a.date) ?? Infinity) <= x.at)) continue;
       const firstA = [...facts.approvals(t.id)].sort((a, b) => a.date.localeCompare(b.date))[0];
       out.push({
@@ -112,7 +112,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // an investigational drug called approved is the approval frame's and the name rules' business
   }
   // "X is approved" for a drug known to be investigational
-  for (const h of lex.approvalVerbs.all(s.toks)) {
+  for (const h of s.hits(lex.approvalVerbs)) {
     if (s.negated(h.i, h.j) || s.conditional(h.i) || lex.expected.has(s.toks, s.clauseOf(h.i).from, s.clauseOf(h.i).to)) continue;
     if (!['approved', 'licensed', 'authorised', 'authorized', 'cleared'].includes(s.toks[h.i].t)) continue;
     const prev = s.toks[h.i - 1]?.t;
@@ -135,9 +135,9 @@ function afterCue(x: FrameInput, from: number, to: number): { qualified: boolean
     if (lex.qualifiers.at(s.toks, k, to)) qualified = true;
     if (s.toks[k].ent && s.toks[k].ent!.kind === 'drug') qualified = true; // "with dexamethasone"-style combinations
   }
-  const indications = lex.indications.all(s.toks, from, to).map((h) => h.value);
+  const indications = s.hitsIn(lex.indications, from, to).map((h) => h.value);
   if (indications.length) qualified = true;
-  const region = lex.regions.all(s.toks, from, to)[0]?.value ?? lex.agencies.all(s.toks, from, to)[0]?.value.region;
+  const region = s.hitsIn(lex.regions, from, to)[0]?.value ?? s.hitsIn(lex.agencies, from, to)[0]?.value.region;
   return { qualified, indications, ...(region ? { region } : {}) };
 }
 

@@ -20,7 +20,7 @@ export const TERATOGENICITY_FRAME: FrameRule = {
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
-  for (const h of lex.safeInPregnancy.all(s.toks)) {
+  for (const h of s.hits(lex.safeInPregnancy)) {
     if (s.negated(h.i, h.j) || s.framedAsPast(h.i) || s.tenseOf(h.i) === 'past' || s.conditional(h.i)) continue;
     for (const subj of s.subjects(h.i, { after: false })) {
       const t = facts.term(subj.termId);
@@ -31,10 +31,10 @@ function check(x: FrameInput, out: Contradiction[]): void {
       return;
     }
   }
-  const enant = lex.enantiomer.all(s.toks);
+  const enant = s.hits(lex.enantiomer);
   if (!enant.length) return;
-  const safe = lex.enantiomerSafe.all(s.toks).find((h) => !s.negated(h.i, h.j));
-  if (!safe || lex.enantiomerFacts.has(s.toks)) return;
+  const safe = s.hits(lex.enantiomerSafe).find((h) => !s.negated(h.i, h.j));
+  if (!safe || s.hasIn(lex.enantiomerFacts)) return;
   if (s.framedAsPast(safe.i) && !s.conditional(safe.i)) return;
   const named = s.ents.filter((e) => e.kind === 'drug').map((e) => e.termId);
   const pool = named.length ? named : s.ctx.topic ? [s.ctx.topic] : s.ctx.previous.length ? [s.ctx.previous[s.ctx.previous.length - 1]] : ['thalidomide'];
