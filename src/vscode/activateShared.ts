@@ -4,7 +4,6 @@
  * built on first use.
  */
 import * as vscode from 'vscode';
-import { bundledData } from '../core/index';
 import { registerCitations } from './citations';
 import { registerCodeActions } from './codeActions';
 import { registerCommands } from './commands';
@@ -38,7 +37,7 @@ export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
     registerTermCompletion(services, SELECTOR),
     registerCodeActions(services, SELECTOR),
     registerWalkthrough(),
-    registerCommands(services, (doc) => (doc ? citations.referencesFor(doc).map((r) => r.item) : bundledData.references)),
+    registerCommands(services, citations),
   );
   return { services, statusBar };
 }

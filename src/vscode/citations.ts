@@ -59,6 +59,17 @@ function parentOf(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(uri, '..');
 }
 
+/** What "Insert citation" adds to the document's bibliography, or why it cannot. */
+export interface EntriesToAdd {
+  /** Bundled references the document's bibliographies lack. */
+  readonly missing: readonly string[];
+  /** Where their entries go. */
+  readonly target?: CitationSource;
+  /** "none": the document names no bibliography (the bundled one decides); "unwritable": see `why`. */
+  readonly reason?: 'none' | 'unwritable';
+  readonly why?: string;
+}
+
 export class Citations implements CitationService, vscode.Disposable {
   readonly store: BibliographyStore;
   private readonly disposables: vscode.Disposable[] = [];
@@ -292,6 +303,39 @@ export class Citations implements CitationService, vscode.Disposable {
   /** The bibliography an entry would be added to: the first BibTeX or CSL-JSON file of the document. */
   appendTargetFor(library: CitationLibrary): CitationSource | undefined {
     return library.sources.find((s) => s.state === 'ready' && (s.format === 'bibtex' || s.format === 'csl-json'));
+  }
+
+  /**
+   * For "Insert citation": the bundled references among `keys` that the document's bibliographies
+   * lack, and the file their entries go to, or why they cannot be added (the document names no
+   * bibliography, only CSL-YAML, an unreadable or read-only file).
+   */
+  async entriesToAdd(doc: vscode.TextDocument, keys: readonly string[]): Promise<EntriesToAdd> {
+    if (!this.services.isLintable(doc)) return { missing: [], reason: 'none' };
+    // the document's bibliographies as they are on disk: wait while any is still being read
+    let library: CitationLibrary | undefined;
+    for (let round = 0; round < 10; round++) {
+      await this.settled();
+      const { prose } = this.services.lint(doc);
+      // the files as the store has them now (the change event that renews the cache comes later)
+      if (prose) this.libraries.delete(prose);
+      library = prose && this.libraryFor(doc, prose);
+      if (!library?.sources.some((s) => s.state === 'loading')) break;
+    }
+    if (!library?.sources.length) return { missing: [], reason: 'none' };
+    const missing = keys.filter((k) => !library.sources.some((s) => s.entries.has(k)) && library.bundled.has(k));
+    if (!missing.length) return { missing };
+    const target = this.appendTargetFor(library);
+    if (!target) {
+      const s = library.sources[0];
+      const why = s.state === 'ready'
+        ? vscode.l10n.t('{0} is {1}; IMiD Lens adds entries to BibTeX and CSL-JSON files only', s.label, s.format)
+        : vscode.l10n.t('{0} cannot be read ({1})', s.label, s.reason ?? s.state);
+      return { missing, reason: 'unwritable', why };
+    }
+    const uri = vscode.Uri.parse(target.target);
+    if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) return { missing, reason: 'unwritable', why: vscode.l10n.t('{0} is read-only', target.label) };
+    return { missing, target };
   }
 
   // --- "Add entry to <bibliography>" ------------------------------------------------------

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { applyEdits as applyJsonEdits, modify } from 'jsonc-parser';
 import Fuse from 'fuse.js';
-import { CONFIG_FILE, buildCard, citationEditAt, citationLabel, filterTextOf, proseKindOf, type CslItem } from '../core/index';
+import { CONFIG_FILE, type CitableReference, buildCard, citationEditAt, citationLabel, filterTextOf, proseKindOf } from '../core/index';
+import type { AppendArgs, EntriesToAdd } from './citations';
 import { fixAllEdit } from './codeActions';
 import type { Services } from './services';
 
@@ -15,8 +16,13 @@ export function termSheetUri(termId: string): vscode.Uri {
   return vscode.Uri.from({ scheme: TERM_SCHEME, path: `/${termId}.md` });
 }
 
-/** All references the writer can cite from this document: bundled ones plus their own bibliographies. */
-export type ReferenceSource = (doc: vscode.TextDocument | undefined) => CslItem[];
+/** What "Insert citation…" needs from the citation feature. */
+export interface CitationWriter {
+  /** Every reference citable from the document: its own entries first, then bundled ones. */
+  referencesFor(doc: vscode.TextDocument): CitableReference[];
+  entriesToAdd(doc: vscode.TextDocument, keys: readonly string[]): Promise<EntriesToAdd>;
+  append(args: AppendArgs): Promise<boolean>;
+}
 
 /**
  * Term sheets are read-only virtual documents (imid-lens-term:/<id>.md), rendered again when the
@@ -88,36 +94,65 @@ async function lookUpTerm(services: Services): Promise<string | undefined> {
 
 interface InsertArgs {
   uri?: string;
+  /** Insert into the citation at (or next to) this offset (the hover card: right after the name). */
   offset?: number;
+  /** The references to cite, without asking (tests, scripts). */
   keys?: string[];
+  /** The references to offer first and ticked (the hover card's). */
+  suggested?: string[];
 }
 
-async function insertCitation(services: Services, references: ReferenceSource, args?: InsertArgs): Promise<boolean> {
+/** What "Insert citation…" did: the keys cited, the entries it added to the bibliography, or why none. */
+export interface InsertResult {
+  readonly keys: readonly string[];
+  readonly added: readonly string[];
+  readonly bibliography?: string;
+  /** Keys the bibliography lacks that were not added, and why. */
+  readonly notAdded?: { readonly keys: readonly string[]; readonly why: string };
+}
+
+/** The writer picks the references (several at once), the hover's suggestions first and ticked. */
+async function pickReferences(refs: CitableReference[], suggested: readonly string[]): Promise<string[] | undefined> {
+  type Item = vscode.QuickPickItem & { key: string };
+  const order = [...refs].sort((a, b) => Number(suggested.includes(b.key)) - Number(suggested.includes(a.key)));
+  const all: Item[] = order.map((r) => ({
+    label: r.key,
+    description: `${citationLabel(r.item)} · ${r.inDocument && r.source !== 'bundled' ? r.source : vscode.l10n.t('bundled')}`,
+    detail: r.item.title?.replace(/^\[(.*)\]$/, '$1') ?? '',
+    key: r.key,
+    alwaysShow: true,
+  }));
+  const fuse = new Fuse(order.map((r, i) => ({ i, text: filterTextOf(r.item) })), { keys: ['text'], threshold: 0.4, ignoreLocation: true });
+  const qp = vscode.window.createQuickPick<Item>();
+  qp.canSelectMany = true;
+  qp.title = vscode.l10n.t('Insert citation');
+  qp.placeholder = vscode.l10n.t('Cite: key, author, title words or year (fuzzy)');
+  qp.items = all;
+  qp.selectedItems = all.filter((i) => suggested.includes(i.key));
+  qp.onDidChangeValue((v) => {
+    const selected = qp.selectedItems;
+    qp.items = v ? fuse.search(v, { limit: 50 }).map((r) => all[r.item.i]) : all;
+    qp.selectedItems = selected.filter((i) => qp.items.includes(i));
+  });
+  const picked = await new Promise<readonly Item[] | undefined>((resolve) => {
+    qp.onDidAccept(() => resolve(qp.selectedItems.length ? qp.selectedItems : qp.activeItems.slice(0, 1)));
+    qp.onDidHide(() => resolve(undefined));
+    qp.show();
+  });
+  qp.dispose();
+  return picked?.length ? picked.map((p) => p.key) : undefined;
+}
+
+/**
+ * Inserts a citation of the references the writer picks and, in the same step, adds the entries
+ * the document's bibliography lacks (bundled references, as BibTeX or CSL-JSON), or says why not.
+ */
+async function insertCitation(services: Services, citations: CitationWriter, args?: InsertArgs): Promise<InsertResult | false> {
   const editor = args?.uri ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === args.uri) : vscode.window.activeTextEditor;
   const doc = editor?.document ?? (args?.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : undefined);
   if (!doc) return false;
-  let keys = args?.keys;
-  if (!keys?.length) {
-    const items = references(doc);
-    type Item = vscode.QuickPickItem & { key: string };
-    const all: Item[] = items.map((r) => ({ label: r.id, description: citationLabel(r), detail: r.title ?? '', key: r.id, alwaysShow: true }));
-    const fuse = new Fuse(items.map((r, i) => ({ i, text: filterTextOf(r) })), { keys: ['text'], threshold: 0.4, ignoreLocation: true });
-    const qp = vscode.window.createQuickPick<Item>();
-    qp.canSelectMany = true;
-    qp.placeholder = vscode.l10n.t('Cite: key, author, title words or year (fuzzy)');
-    qp.items = all;
-    qp.onDidChangeValue((v) => {
-      qp.items = v ? fuse.search(v, { limit: 50 }).map((r) => all[r.item.i]) : all;
-    });
-    const picked = await new Promise<readonly Item[] | undefined>((resolve) => {
-      qp.onDidAccept(() => resolve(qp.selectedItems.length ? qp.selectedItems : qp.activeItems.slice(0, 1)));
-      qp.onDidHide(() => resolve(undefined));
-      qp.show();
-    });
-    qp.dispose();
-    if (!picked?.length) return false;
-    keys = picked.map((p) => p.key);
-  }
+  const keys = args?.keys?.length ? args.keys : await pickReferences(citations.referencesFor(doc), args?.suggested ?? []);
+  if (!keys?.length) return false;
   const kind = proseKindOf(doc.languageId);
   const edit = new vscode.WorkspaceEdit();
   if (args?.offset !== undefined) {
@@ -128,9 +163,31 @@ async function insertCitation(services: Services, references: ReferenceSource, a
   } else {
     const pos = editor?.selection.active ?? new vscode.Position(doc.lineCount, 0);
     const text = kind === 'latex' ? `\\cite{${keys.join(',')}}` : `[${keys.map((k) => `@${k}`).join('; ')}]`;
-    edit.insert(doc.uri, pos, text);
+    // "Ikaros [@kronke2014]" and "Ikaros~\\cite{kronke2014}", not glued to the word
+    const glued = pos.character > 0 && /[\p{L}\p{N})\]]/u.test(doc.lineAt(pos.line).text.charAt(pos.character - 1));
+    edit.insert(doc.uri, pos, `${glued ? (kind === 'latex' ? '~' : ' ') : ''}${text}`);
   }
-  return vscode.workspace.applyEdit(edit);
+  // the entries first: the new citation is never flagged as unknown in between
+  const plan = await citations.entriesToAdd(doc, keys);
+  const added: string[] = [];
+  const failed: string[] = [];
+  if (plan.target) {
+    for (const key of plan.missing) {
+      if (await citations.append({ document: doc.uri.toString(), target: plan.target.target, key })) added.push(key);
+      else failed.push(key);
+    }
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) return false;
+  const bibliography = plan.target?.label;
+  let notAdded: InsertResult['notAdded'];
+  if (added.length) void vscode.window.showInformationMessage(vscode.l10n.t('IMiD Lens: added {0} to {1}.', added.join(', '), bibliography ?? ''));
+  if (failed.length) notAdded = { keys: failed, why: vscode.l10n.t('{0} could not be written', bibliography ?? '') };
+  else if (plan.reason === 'unwritable' && plan.missing.length) notAdded = { keys: plan.missing, why: plan.why ?? '' };
+  else if (plan.reason === 'none') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('IMiD Lens: this document names no bibliography, so no entries were added; {0} are checked against the bundled references. Name a .bib file in the document (bibliography: in the front matter, or the LaTeX bibliography command) to have the entries written there.', keys.join(', ')));
+  }
+  if (notAdded) void vscode.window.showWarningMessage(vscode.l10n.t('IMiD Lens: {0} not added to the bibliography: {1}.', notAdded.keys.join(', '), notAdded.why));
+  return { keys, added, ...(bibliography ? { bibliography } : {}), ...(notAdded ? { notAdded } : {}) };
 }
 
 /** Sets `rules[ruleId] = "off"` in the workspace's .imid-lens.json (creating it), as an undoable edit that is then saved. */
@@ -167,7 +224,7 @@ export async function disableRule(services: Services, ruleId: string): Promise<b
   return ok;
 }
 
-export function registerCommands(services: Services, references: ReferenceSource): vscode.Disposable {
+export function registerCommands(services: Services, citations: CitationWriter): vscode.Disposable {
   return vscode.Disposable.from(
     registerTermSheets(services),
     vscode.commands.registerCommand('imidLens.fixAll', async () => {
@@ -178,7 +235,7 @@ export function registerCommands(services: Services, references: ReferenceSource
     }),
     vscode.commands.registerCommand('imidLens.lookUpTerm', () => lookUpTerm(services)),
     vscode.commands.registerCommand('imidLens.openTermSheet', (termId: string) => openTermSheet(String(termId))),
-    vscode.commands.registerCommand('imidLens.insertCitation', (args?: InsertArgs) => insertCitation(services, references, args)),
+    vscode.commands.registerCommand('imidLens.insertCitation', (args?: InsertArgs) => insertCitation(services, citations, args)),
     vscode.commands.registerCommand('imidLens.disableRule', (ruleId: string) => disableRule(services, String(ruleId))),
     vscode.commands.registerCommand('imidLens.showOutput', () => services.output.show()),
   );

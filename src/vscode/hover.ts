@@ -21,7 +21,8 @@ export function registerHover(services: Services, selector: vscode.DocumentSelec
       const term = services.engine.db.term(m.form.termId);
       if (!term) return undefined;
       const card = buildCard(services.engine.db, term, m.form, {
-        insertCitation: (keys) => commandUri('imidLens.insertCitation', [{ uri: doc.uri.toString(), offset: m.end, keys }]),
+        // the writer picks from these (ticked) and any other reference
+        insertCitation: (keys) => commandUri('imidLens.insertCitation', [{ uri: doc.uri.toString(), offset: m.end, suggested: keys }]),
         openTermSheet: (id) => commandUri('imidLens.openTermSheet', [id]),
       }, { short: true });
       const md = new vscode.MarkdownString(card.markdown);

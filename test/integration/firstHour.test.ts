@@ -3,7 +3,7 @@
 // and "Insert citation" adding what the bibliography lacks. Event-driven waits only.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EXT_ID, activate, appendText, completionLabels, labelOf, ours, workspaceUri } from './helpers';
+import { EXT_ID, activate, appendText, codeOf, completionLabels, labelOf, ours, waitForDiagnostics, workspaceUri } from './helpers';
 
 interface StatusBarHook {
   readonly state: 'hidden' | 'loading' | 'checking' | 'problems' | 'error';
@@ -178,5 +178,61 @@ suite('a writer\'s first hour in a real VS Code', () => {
     assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.toString() === doc.uri.toString()), 'the imid-lens-term: document is open');
 
     await vscode.commands.executeCommand('undo');
+  });
+
+  suite('Insert citation adds what the bibliography lacks, in the same step', () => {
+    interface InsertResult {
+      keys: string[];
+      added: string[];
+      bibliography?: string;
+      notAdded?: { keys: string[]; why: string };
+    }
+    const write = (name: string, text: string) => vscode.workspace.fs.writeFile(workspaceUri(name), new TextEncoder().encode(text));
+    const unknownKeys = (d: vscode.Diagnostic[]) => d.filter((x) => codeOf(x) === 'unknown-citation-key');
+
+    test('a .bib named by the document: the missing bundled entries are appended (saved), the citation inserted, no unknown key', async () => {
+      await write('first-hour/refs.bib', '@article{lu2014,\n  author = {Lu, Gang},\n  title = {The myeloma drug lenalidomide},\n  year = {2014}\n}\n');
+      await write('first-hour/draft.md', '---\nbibliography: refs.bib\n---\n\nPomalidomide degrades Ikaros.\n');
+      const doc = await vscode.workspace.openTextDocument(workspaceUri('first-hour/draft.md'));
+      const editor = await vscode.window.showTextDocument(doc);
+      editor.selection = new vscode.Selection(doc.positionAt(doc.getText().indexOf('.\n', 30)), doc.positionAt(doc.getText().indexOf('.\n', 30)));
+      const result = await vscode.commands.executeCommand<InsertResult>('imidLens.insertCitation', { uri: doc.uri.toString(), keys: ['kronke2014', 'lu2014', 'blood2013pomalidomide'] });
+      assert.deepStrictEqual(result.added, ['kronke2014', 'blood2013pomalidomide'], `lu2014 is already there: ${JSON.stringify(result)}`);
+      assert.strictEqual(result.bibliography, 'refs.bib');
+      assert.strictEqual(result.notAdded, undefined);
+      assert.match(doc.getText(), /Pomalidomide degrades Ikaros \[@kronke2014; @lu2014; @blood2013pomalidomide\]\.\n/);
+      const bib = await vscode.workspace.openTextDocument(workspaceUri('first-hour/refs.bib'));
+      assert.strictEqual(bib.isDirty, false, 'saved');
+      const text = bib.getText();
+      assert.match(text, /\n\n@article\{kronke2014,\n/);
+      assert.match(text, /@article\{blood2013pomalidomide,/);
+      assert.strictEqual(text.match(/@article\{lu2014,/g)?.length, 1);
+      assert.doesNotMatch(text, /note\s*=|not verified|Descriptive title/, 'no editorial notes in the writer\'s file');
+      await waitForDiagnostics(doc.uri, (d) => unknownKeys(d).length === 0, 'no unknown key after the insertion');
+      await vscode.commands.executeCommand('workbench.action.files.save');
+    });
+
+    test('a CSL-YAML bibliography cannot take entries: the citation is inserted and the writer is told why', async () => {
+      await write('first-hour/refs.yaml', '- id: mine2020\n  type: article-journal\n  title: Pomalidomide in practice\n  issued:\n    date-parts: [[2020]]\n');
+      await write('first-hour/yaml.md', '---\nbibliography: refs.yaml\n---\n\nPomalidomide is approved.\n');
+      const doc = await vscode.workspace.openTextDocument(workspaceUri('first-hour/yaml.md'));
+      const editor = await vscode.window.showTextDocument(doc);
+      const at = doc.positionAt(doc.getText().length - 2);
+      editor.selection = new vscode.Selection(at, at);
+      const result = await vscode.commands.executeCommand<InsertResult>('imidLens.insertCitation', { uri: doc.uri.toString(), keys: ['mine2020', 'kronke2014'] });
+      assert.deepStrictEqual(result.added, []);
+      assert.deepStrictEqual(result.notAdded?.keys, ['kronke2014']);
+      assert.match(result.notAdded!.why, /refs\.yaml is csl-yaml; IMiD Lens adds entries to BibTeX and CSL-JSON files only/);
+      assert.match(doc.getText(), /approved \[@mine2020; @kronke2014\]\.\n$/);
+      await vscode.commands.executeCommand('workbench.action.files.save');
+    });
+
+    test('no bibliography: the citation is inserted, nothing is added, and the writer is told why', async () => {
+      const doc = await untitled('Lenalidomide degrades IKZF1.');
+      const result = await vscode.commands.executeCommand<InsertResult>('imidLens.insertCitation', { uri: doc.uri.toString(), keys: ['kronke2014'] });
+      assert.deepStrictEqual([result.added, result.notAdded, result.bibliography], [[], undefined, undefined]);
+      assert.match(doc.getText(), /\[@kronke2014\]/);
+      await discard(doc);
+    });
   });
 });

@@ -127,12 +127,13 @@ suite('hover cards in a real VS Code', () => {
     assert.match(doc.getText(), /\*\*Also:\*\* Aiolos/);
   });
 
-  test('the card\'s "Insert citation" link cites the first references in the document\'s syntax', async () => {
+  test('the card\'s "Insert citation" link offers the first references (ticked) and cites the chosen ones in the document\'s syntax', async () => {
     const editor = await vscode.window.showTextDocument(md);
     const card = await hoverAt(md, positionOf(md, 'Imnovid', 2));
-    const args = commandArgs(card, 'imidLens.insertCitation') as Array<{ uri: string; keys: string[] }>;
+    const args = commandArgs(card, 'imidLens.insertCitation') as Array<{ uri: string; suggested: string[]; keys?: string[] }>;
     assert.strictEqual(args[0].uri, md.uri.toString());
-    assert.ok(args[0].keys.length >= 1 && args[0].keys.length <= 3, JSON.stringify(args));
+    assert.strictEqual(args[0].keys, undefined, 'the writer is asked which references to cite');
+    assert.ok(args[0].suggested.length >= 1 && args[0].suggested.length <= 3, JSON.stringify(args));
     const changed = new Promise<void>((resolve) => {
       const sub = vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === md) {
@@ -141,11 +142,15 @@ suite('hover cards in a real VS Code', () => {
         }
       });
     });
-    assert.ok(await vscode.commands.executeCommand<boolean>('imidLens.insertCitation', ...args));
+    // the writer accepts the ticked suggestions (a test passes them as the chosen keys)
+    const result = await vscode.commands.executeCommand<{ keys: string[]; added: string[] }>('imidLens.insertCitation', { ...args[0], keys: args[0].suggested });
+    assert.deepStrictEqual(result.keys, args[0].suggested);
+    assert.deepStrictEqual(result.added, [], 'celmods.md names no bibliography: nothing to add');
     await changed;
-    assert.match(md.getText(), new RegExp(`sold as Imnovid in the EU \\[${args[0].keys.map((k) => `@${k}`).join('; ')}\\]\\.`));
+    assert.match(md.getText(), new RegExp(`sold as Imnovid in the EU \\[${args[0].suggested.map((k) => `@${k}`).join('; ')}\\]\\.`));
     assert.strictEqual(editor.document, md);
     await vscode.commands.executeCommand('undo');
     assert.match(md.getText(), /sold as Imnovid in the EU\.\n/);
   });
+
 });

@@ -1,6 +1,8 @@
 /**
  * A bundled reference written as an entry of the writer's own bibliography:
- * BibTeX (readable by BibTeX and BibLaTeX alike) or CSL-JSON.
+ * BibTeX (readable by BibTeX and BibLaTeX alike) or CSL-JSON. The `note` of a
+ * bundled reference is the term database's editorial note ("PMID not verified
+ * here", "descriptive title in brackets"): it never goes into the writer's file.
  */
 import type { CslItem, CslName } from '../data/types';
 import { yearOf } from './format';
@@ -68,17 +70,16 @@ export function toBibtex(item: CslItem): string {
   if (item.PMID) fields.push(['pmid', tex(item.PMID)]);
   if (item.PMCID) fields.push(['pmcid', tex(item.PMCID)]);
   if (item.URL) fields.push(['url', item.URL.replace(/[{}\s]/g, '')]);
-  if (item.note) fields.push(['note', tex(item.note)]);
   const width = Math.max(...fields.map(([k]) => k.length), 0);
   const body = fields.map(([k, v]) => `  ${k.padEnd(width)} = {${v}}`).join(',\n');
   return `@${type}{${item.id},\n${body}${body ? '\n' : ''}}`;
 }
 
-/** The CSL-JSON object for an item (without imid-lens's own fields). */
+/** The CSL-JSON object for an item (without imid-lens's own fields and editorial notes). */
 export function toCslJsonItem(item: CslItem): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) {
-    if (k === 'authors-truncated' || v === undefined) continue;
+    if (k === 'authors-truncated' || k === 'note' || v === undefined) continue;
     out[k] = v;
   }
   return out;
