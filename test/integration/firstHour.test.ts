@@ -3,7 +3,7 @@
 // and "Insert citation" adding what the bibliography lacks. Event-driven waits only.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EXT_ID, activate, appendText, codeOf, completionLabels, labelOf, ours, waitForDiagnostics, workspaceUri } from './helpers';
+import { EXT_ID, activate, appendText, codeOf, completionLabels, labelOf, ours, positionOf, waitForDiagnostics, workspaceUri } from './helpers';
 
 interface StatusBarHook {
   readonly state: 'hidden' | 'loading' | 'checking' | 'problems' | 'error';
@@ -234,5 +234,23 @@ suite('a writer\'s first hour in a real VS Code', () => {
       assert.match(doc.getText(), /\[@kronke2014\]/);
       await discard(doc);
     });
+  });
+
+  test('walkthrough: the untitled sample promises only what can happen there (no bibliography, bundled keys, no "Add entry")', async () => {
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('imidLens.openSample');
+    assert.strictEqual(doc.uri.scheme, 'untitled');
+    const text = doc.getText();
+    assert.doesNotMatch(text, /^bibliography:/m);
+    assert.doesNotMatch(text, /quick\s+fix adds the entry/, 'the promise examples/manuscript.md makes next to its .bib');
+    assert.match(text.replace(/\s+/g, ' '), /names no bibliography, so citation keys such as \[@kronke2015\] are checked against the bundled references/);
+    // and so it is: the keys are known, no quick fix offers to add an entry, Insert citation adds nothing
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'apremilast-not-imid'), 'the sample checked');
+    assert.deepStrictEqual(ours(doc.uri).filter((d) => codeOf(d) === 'unknown-citation-key'), []);
+    const at = positionOf(doc, '@kronke2015]', 3, 1);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at));
+    assert.ok(!actions.some((a) => /Add entry/.test(a.title)), actions.map((a) => a.title).join(' | '));
+    const result = await vscode.commands.executeCommand<{ added: string[]; bibliography?: string }>('imidLens.insertCitation', { uri: doc.uri.toString(), keys: ['lu2014'] });
+    assert.deepStrictEqual([result.added, result.bibliography], [[], undefined]);
+    await discard(doc);
   });
 });
