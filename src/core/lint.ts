@@ -152,7 +152,20 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
     const at = engine.asOf ?? documentDate(prose.text) ?? now;
     if (at < now - YEAR_MS) dropUndatedRules(engine, raw);
     const claims = [...raw.filter((r) => r.ruleId !== sevMisId), ...(silenced ?? [])].sort(compareRaw);
-    engine.frames.run(prose, from, stoppedAt ?? to, mentions, claims, { at, severityOf: (id, d) => engine.severityOf(id, d), citeFix: (s, keys) => citeFix(prose, s, maskedSlice(prose, s.start, s.end), keys) }, raw);
+    // the limit counts the findings in document order: the rules' before a sentence, and the frames'
+    const starts = stopAfter === undefined ? [] : raw.map((r) => r.start).sort((a, b) => a - b);
+    const before = (offset: number) => {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const framesStopped = engine.frames.run(prose, from, stoppedAt ?? to, mentions, claims, { at, severityOf: (id, d) => engine.severityOf(id, d), ...(stopAfter !== undefined ? { limit: stopAfter, before } : {}), citeFix: (s, keys) => citeFix(prose, s, maskedSlice(prose, s.start, s.end), keys) }, raw);
+    if (framesStopped !== undefined && (stoppedAt === undefined || framesStopped < stoppedAt)) stoppedAt = framesStopped;
   }
   reportBudget(engine, budget, raw);
   return stoppedAt === undefined ? { raw, mentions } : { raw, mentions, stoppedAt };

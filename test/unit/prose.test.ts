@@ -109,3 +109,11 @@ test('plain text: URLs and e-mails are excluded; directive lines are parsed', ()
   assert.deepEqual(excludedTexts(text, p.excluded).slice(0, 2), ['https://example.org/revlimid', 'me@revlimid.org']);
   assert.equal(p.directives.length, 1);
 });
+
+test('Markdown: "@{}" names no key and is no citation (found by the fuzz test: a citation with an empty key)', () => {
+  for (const text of ['; @{}', 'See @{} here.', '[@{}]']) {
+    const p = extractMarkdown(text);
+    assert.deepEqual(p.citations.map((c) => c.key), [], text);
+  }
+  assert.deepEqual(extractMarkdown('See @{kronke 2014} here.').citations.map((c) => c.key), ['kronke 2014']);
+});

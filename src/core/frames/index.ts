@@ -57,6 +57,10 @@ export interface FrameRunOptions {
   /** The date the text is checked at, in ms (document date, --as-of or today). */
   readonly at: number;
   readonly severityOf: (ruleId: string, dflt: Severity) => Severity | 'off';
+  /** Stop when this many findings lie before the sentence (the rules' findings counted by `before`, and the frames'). */
+  readonly limit?: number;
+  /** How many findings of the other stages start before an offset. */
+  readonly before?: (offset: number) => number;
   /** "Add citation for the evidence" for the sentence, in the document's own syntax. */
   readonly citeFix?: (sentence: Span, keys: readonly string[]) => OffsetFix | undefined;
 }
@@ -92,68 +96,80 @@ export class FrameEngine {
    * mentions of that range (sorted); `existing` are the claim findings already made there
    * (a sentence a bundled rule flagged is not flagged twice).
    */
-  run(prose: Prose, from: number, to: number, mentions: readonly Mention[], existing: readonly RawFinding[], opts: FrameRunOptions, out: RawFinding[]): void {
+  run(prose: Prose, from: number, to: number, mentions: readonly Mention[], existing: readonly RawFinding[], opts: FrameRunOptions, out: RawFinding[]): number | undefined {
     const rules = FRAME_RULES.filter((r) => opts.severityOf(r.id, r.severity) !== 'off');
-    if (!rules.length || from >= to) return;
+    if (!rules.length || from >= to) return undefined;
+    const first = out.length;
     const terminators = new Terminators(prose.text);
     const atYear = new Date(opts.at).getUTCFullYear();
     const text = prose.text;
+    const headingTopics = new Map<number, { id: string; name: string } | undefined>();
+    // The context of a sentence depends only on the text within CONTEXT characters before it (in its
+    // paragraph), so a full lint and an incremental re-check of a window compute the same context:
+    // the drug mentions before the range are scanned once, those of the range come with it.
+    const before = from > 0 ? scan(this.db, prose, Math.max(0, from - CONTEXT), from) : [];
+    const drugMentions = [...before, ...mentions].filter((m) => m.form && isContextKind(this.db.terms.get(m.form.termId)?.kind));
+    const spans = new Map<number, Span[]>();
+    const spansOf = (block: { start: number; end: number }) => {
+      let l = spans.get(block.start);
+      if (!l) spans.set(block.start, (l = splitSentences(prose, block.start, block.end, terminators).flatMap((x) => splitLabelLines(text, x))));
+      return l;
+    };
+    let lo = 0;
+    let hi = 0;
     let paraStart = -1;
     let paraEnd = -1;
-    const headingTopics = new Map<number, { id: string; name: string } | undefined>();
-    let previous: string[] = [];
-    let lastSentence: string[] = [];
-    let topic: { id: string; name: string } | undefined;
     let mi = 0;
     let ei = 0;
     let pos = from;
     while (pos < to) {
       const block = blockAround(prose, pos);
       const blockEnd = Math.max(block.end, pos + 1);
-      for (const span of splitSentences(prose, block.start, block.end, terminators).flatMap((x) => splitLabelLines(text, x))) {
+      for (const span of spansOf(block)) {
         // a sentence is checked with the range that holds its start
         if (span.start < from) continue;
         if (span.start >= to) break;
-        // paragraph context: drugs of the earlier sentences of the paragraph, the section topic
-        const para = span.start < paraEnd && span.start >= paraStart ? paraStart : paragraphStart(text, span.start);
-        if (para !== paraStart) {
-          paraStart = para;
+        if (opts.limit !== undefined && out.length - first + (opts.before?.(span.start) ?? 0) >= opts.limit) return span.start;
+        // a "sentence" of thousands of characters (a table, a generated line) is no sentence a frame can read
+        if (span.end - span.start > MAX_SENTENCE) continue;
+        if (!(span.start >= paraStart && span.start < paraEnd)) {
+          paraStart = paragraphStart(text, span.start);
           paraEnd = paragraphEnd(text, span.start);
-          previous = drugIds(this.db, scan(this.db, prose, para, span.start));
-          lastSentence = [...new Set(previous)];
-          topic = topicOf(this.db, prose, para, headingTopics);
         }
+        const para = paraStart;
+        // context: the drug mentions in [max(paragraph start, start - CONTEXT), start)
+        const ctxFrom = Math.max(para, span.start - CONTEXT);
+        while (hi < drugMentions.length && drugMentions[hi].start < span.start) hi++;
+        while (lo < hi && drugMentions[lo].start < ctxFrom) lo++;
+        const window = drugMentions.slice(Math.max(lo, hi - 8), hi);
+        const previous = drugIds(this.db, window);
+        let lastSentence: string[] = [];
+        if (window.length) {
+          // the drugs of the sentence that holds the last of them
+          const last = window[window.length - 1].start;
+          const home = spanAt(spansOf(blockAround(prose, last)), last);
+          if (home) lastSentence = [...new Set(drugIds(this.db, drugMentions.slice(lo, hi).filter((m) => m.start >= home.start && m.start < home.end)))];
+        }
+        const topic = topicOf(this.db, prose, para, headingTopics, span.start);
         while (mi < mentions.length && mentions[mi].start < span.start) mi++;
         const mine: Mention[] = [];
         for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
         const hasEntity = mine.some((m) => m.form);
         const body = text.slice(span.start, span.end);
         // a cheap pre-check: no frame can find anything without one of its anchor words or a name it reads
-        const namedCue = hasEntity && mine.some((m) => m.form && this.anchorKinds.has(this.db.terms.get(m.form.termId)?.kind ?? '') || m.form?.kind === 'brand');
-        if (!namedCue && !this.anchors.test(body)) {
-          const ids = drugIds(this.db, mine);
-          if (ids.length) {
-            previous = [...previous, ...ids];
-            lastSentence = [...new Set(ids)];
-          }
-          continue;
-        }
+        const namedCue = hasEntity && mine.some((m) => (m.form && this.anchorKinds.has(this.db.terms.get(m.form.termId)?.kind ?? '')) || m.form?.kind === 'brand');
+        if (!namedCue && !this.anchors.test(body)) continue;
         if (!hasEntity && !previous.length && !topic && !this.domainCue.test(body)) continue;
-        if (!insideQuote(prose, span.start)) {
-          const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}) };
-          const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
-          while (ei < existing.length && existing[ei].start < span.start) ei++;
-          const flagged = ei < existing.length && existing[ei].start < span.end;
-          if (!flagged) this.check(prose, s, span, rules, opts, atYear, out);
-        }
-        const named = drugIds(this.db, mine);
-        if (named.length) {
-          previous = [...previous, ...named];
-          lastSentence = [...new Set(named)];
-        }
+        if (insideQuote(prose, span.start)) continue;
+        const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}) };
+        const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
+        while (ei < existing.length && existing[ei].start < span.start) ei++;
+        const flagged = ei < existing.length && existing[ei].start < span.end;
+        if (!flagged) this.check(prose, s, span, rules, opts, atYear, out);
       }
       pos = blockEnd;
     }
+    return undefined;
   }
 
   private check(prose: Prose, s: Sentence, span: Span, rules: readonly FrameRule[], opts: FrameRunOptions, atYear: number, out: RawFinding[]): void {
@@ -234,6 +250,28 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
+/** The span holding `offset` in a sorted list of spans (binary search). */
+function spanAt(spans: readonly Span[], offset: number): Span | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else if (spans[mid].start > offset) hi = mid - 1;
+    else return spans[mid];
+  }
+  return undefined;
+}
+
+/** Longer stretches without a sentence end are not analysed (linear time on pathological lines). */
+export const MAX_SENTENCE = 2000;
+/** How far back (characters, within the paragraph) a pronoun or "the drug" looks for its drug. */
+export const CONTEXT = 4000;
+
+function isContextKind(kind: string | undefined): boolean {
+  return kind === 'drug' || kind === 'class';
+}
+
 const STOP = new Set(['the', 'a', 'an', 'is', 'are', 'was', 'were', 'of', 'in', 'on', 'to', 'for', 'by', 'as', 'and', 'or', 'be', 'been', 'being', 'it', 'its', 'this', 'that', 'with', 'has', 'have', 'not', 'no', 'from', 'at', 'one']);
 
 /** The pre-check of a sentence: the longest word of every cue phrase of the frames, and years. */
@@ -292,8 +330,9 @@ export function paragraphEnd(text: string, offset: number): number {
  * (Markdown #, LaTeX \section) or the paragraph's own first line when that is a short title
  * ("Thalidomide" over an infobox).
  */
-function topicOf(db: TermDb, prose: Prose, para: number, headings: Map<number, { id: string; name: string } | undefined>): { id: string; name: string } | undefined {
+function topicOf(db: TermDb, prose: Prose, para: number, headings: Map<number, { id: string; name: string } | undefined>, at: number): { id: string; name: string } | undefined {
   const text = prose.text;
+  if (at - para > CONTEXT) return headingTopic(db, prose, para, headings);
   const firstLineEnd = text.indexOf('\n', para);
   const firstLine = text.slice(para, firstLineEnd < 0 ? text.length : firstLineEnd);
   if (firstLine.trim().split(/\s+/).length <= 4 && !/[.!?]\s*$/.test(firstLine.trim())) {
@@ -301,7 +340,12 @@ function topicOf(db: TermDb, prose: Prose, para: number, headings: Map<number, {
     const ids = [...new Set(drugIds(db, ms))];
     if (ids.length === 1) return { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text };
   }
-  // the nearest heading above, within 30 lines
+  return headingTopic(db, prose, para, headings);
+}
+
+/** The drug of the nearest heading above a paragraph (within 30 lines), if it names exactly one. */
+function headingTopic(db: TermDb, prose: Prose, para: number, headings: Map<number, { id: string; name: string } | undefined>): { id: string; name: string } | undefined {
+  const text = prose.text;
   let k = para;
   for (let n = 0; n < 30 && k > 0; n++) {
     const ls = text.lastIndexOf('\n', k - 2) + 1;
@@ -362,6 +406,7 @@ export function frameWindowEnd(text: string, old: string, from: number, to: numb
     const m = re.exec(text);
     end = Math.max(end, m ? m.index + 1 : text.length);
   }
+  else end = Math.min(end, to + CONTEXT + MAX_SENTENCE);
   // line-aligned, as the session's windows are
   while (end < text.length && text.charCodeAt(end - 1) !== 10) end++;
   return Math.max(to, end);

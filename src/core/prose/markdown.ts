@@ -680,6 +680,8 @@ function citationOrEmail(b: ProseBuilder, tokens: InlineTokens, at: number, end:
     // @{key with any chars}
     const close = tokens.indexOf('}', keyStart);
     if (close < 0 || close >= end) return at + 1;
+    // "@{}" names no key: not a citation (the fuzz test found it: a citation with an empty key)
+    if (close === keyStart + 1) return at + 1;
     keyStart++;
     keyEnd = close;
     b.exclude(at, close + 1);
