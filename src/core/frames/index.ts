@@ -119,6 +119,9 @@ export class FrameEngine {
     let hi = 0;
     let paraStart = -1;
     let paraEnd = -1;
+    let topicPara = -1;
+    let topicNear = false;
+    let topic: { id: string; name: string } | undefined;
     let mi = 0;
     let ei = 0;
     let pos = from;
@@ -150,7 +153,11 @@ export class FrameEngine {
           const home = spanAt(spansOf(blockAround(prose, last)), last);
           if (home) lastSentence = [...new Set(drugIds(this.db, drugMentions.slice(lo, hi).filter((m) => m.start >= home.start && m.start < home.end)))];
         }
-        const topic = topicOf(this.db, prose, para, headingTopics, span.start);
+        if (topicPara !== para || (topicNear && span.start - para > CONTEXT)) {
+          topicPara = para;
+          topicNear = span.start - para <= CONTEXT;
+          topic = topicOf(this.db, prose, para, headingTopics, span.start);
+        }
         while (mi < mentions.length && mentions[mi].start < span.start) mi++;
         const mine: Mention[] = [];
         for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
@@ -331,16 +338,24 @@ export function paragraphEnd(text: string, offset: number): number {
  * ("Thalidomide" over an infobox).
  */
 function topicOf(db: TermDb, prose: Prose, para: number, headings: Map<number, { id: string; name: string } | undefined>, at: number): { id: string; name: string } | undefined {
-  const text = prose.text;
-  if (at - para > CONTEXT) return headingTopic(db, prose, para, headings);
-  const firstLineEnd = text.indexOf('\n', para);
-  const firstLine = text.slice(para, firstLineEnd < 0 ? text.length : firstLineEnd);
-  if (firstLine.trim().split(/\s+/).length <= 4 && !/[.!?]\s*$/.test(firstLine.trim())) {
-    const ms = scan(db, prose, para, para + firstLine.length).filter((m) => m.form);
-    const ids = [...new Set(drugIds(db, ms))];
-    if (ids.length === 1) return { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text };
+  if (at - para <= CONTEXT) {
+    const title = titleTopic(db, prose, para);
+    if (title) return title;
   }
   return headingTopic(db, prose, para, headings);
+}
+
+/** The drug named by a paragraph's first line when that line is a short title ("Thalidomide" over an infobox). */
+function titleTopic(db: TermDb, prose: Prose, para: number): { id: string; name: string } | undefined {
+  const text = prose.text;
+  let end = text.indexOf('\n', para);
+  if (end < 0) end = text.length;
+  if (end - para > 80) return undefined;
+  const firstLine = text.slice(para, end).trim();
+  if (!firstLine || firstLine.split(/\s+/).length > 4 || /[.!?]$/.test(firstLine)) return undefined;
+  const ms = scan(db, prose, para, end).filter((m) => m.form);
+  const ids = [...new Set(drugIds(db, ms))];
+  return ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
 }
 
 /** The drug of the nearest heading above a paragraph (within 30 lines), if it names exactly one. */
