@@ -151,7 +151,8 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
     const now = engine.clock();
     const at = engine.asOf ?? documentDate(prose.text) ?? now;
     if (at < now - YEAR_MS) dropUndatedRules(engine, raw);
-    const claims = [...raw.filter((r) => r.ruleId !== sevMisId), ...(silenced ?? [])].sort(compareRaw);
+    // a sentence a bundled rule flagged (warning or error, or switched off) is not flagged again by a frame
+    const claims = [...raw.filter((r) => r.ruleId !== sevMisId && (r.severity === 'warning' || r.severity === 'error')), ...(silenced ?? [])].sort(compareRaw);
     // the limit counts the findings in document order: the rules' before a sentence, and the frames'
     const starts = stopAfter === undefined ? [] : raw.map((r) => r.start).sort((a, b) => a - b);
     const before = (offset: number) => {

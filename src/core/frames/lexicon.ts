@@ -77,6 +77,7 @@ export interface FrameLexicon {
     readonly market: readonly string[];
     readonly qualifiers: readonly string[];
     readonly labels?: readonly string[];
+    readonly applicationWords?: readonly string[];
   };
   readonly recency: { readonly cues: readonly string[]; readonly nouns: readonly string[]; readonly ago: readonly string[]; readonly discovery: readonly string[]; readonly notRecency: readonly string[]; readonly possessive?: readonly string[]; readonly modified?: readonly string[] };
   readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[] };
@@ -248,6 +249,7 @@ export class Lexicon {
   readonly formerUseVerbs: PhraseTable<true>;
   readonly formerUseLabels: PhraseTable<true>;
   readonly statusLabels: PhraseTable<true>;
+  readonly applicationWords: PhraseTable<true>;
   readonly approvalNotEvent: Set<string>;
   readonly possessive: Set<string>;
   readonly recencyModified: Set<string>;
@@ -329,6 +331,7 @@ export class Lexicon {
     this.formerUseVerbs = table(d.formerUse?.verbs);
     this.formerUseLabels = table(d.formerUse?.labels);
     this.statusLabels = table(d.status.labels);
+    this.applicationWords = table(d.status.applicationWords);
     this.approvalNotEvent = new Set((d.approval.notEvent ?? []).map(norm));
     this.possessive = new Set((d.recency.possessive ?? []).map(norm));
     this.recencyModified = new Set((d.recency.modified ?? []).map(norm));

@@ -58,7 +58,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
       if (byRegion) agencies.push({ id: byRegion.id, region: byRegion.region });
     }
     // a year belongs to the approval when it is near the verb (not "studied in a 2004 trial" further on)
-    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(Math.abs(y.i - h.i) > 4 && s.toks.slice(Math.min(y.i, h.i), Math.max(y.i, h.i)).some((t) => t.t === ',')));
+    // (a fronted "In 2010, the regulator approved ..." may cross its comma; a year after the verb may not)
+    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(y.i > h.i && y.i - h.i > 4 && s.toks.slice(h.i, y.i).some((t) => t.t === ',')));
     const indications = s.hitsIn(lex.indications, c.from, c.to).map((a) => a.value);
     const table = facts.approvals(d);
     if (!table.length) continue;

@@ -54,7 +54,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (s.tenseOf(cue.i) === 'past' || s.framedAsPast(cue.i) || s.conditional(cue.i) && cue.kind !== 'expected') continue;
     const negatedCue = s.toks.slice(cue.i, cue.j).some((t) => t.t === 'not' || t.t === "isn't" || t.t === 'unapproved' || t.t === 'unlicensed' || t.t === 'yet');
     if (!negatedCue && s.negated(cue.i, cue.j)) continue;
-    if (cue.kind === 'expected' && !s.hasIn(lex.approvalVerbs, c.from, c.to) && !/approv|review|submit|pdufa|filed/.test(s.textOf(cue.i, cue.j).toLowerCase())) continue;
+    // an expectation about approval (not "a response is expected"): an approval or application word in the sentence
+    if (cue.kind === 'expected' && !s.hasIn(lex.applicationWords) && !s.hasIn(lex.approvalVerbs, c.from, c.to)) continue;
     const subjects = cue.nominal ? subjectsOfNominal(s, cue.i, cue.j) : s.subjects(cue.i, { after: cue.kind === 'expected' });
     for (const subj of subjects) {
       const t = facts.term(subj.termId);
@@ -62,7 +63,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const first = facts.firstApproval(t.id);
       const approved = facts.approvedAt(t.id, x.at);
       // a year before the first approval dates the statement ("in 2009 it was awaiting approval")
-      if (s.years(cue.i, true).some((y) => first && y.year <= (yearOf(first) ?? 0))) continue;
+      // (an expectation in the present tense with a year already past is outdated all the same)
+      if (s.years(cue.i, true).some((y) => first && y.year <= (yearOf(first) ?? 0)) && !(cue.kind === 'expected' && s.tenseOf(cue.i) !== 'past')) continue;
       const after = afterCue(x, cue.j, c.to);
       const span = s.span(cue.i, cue.j);
       if (cue.kind === 'only') {
