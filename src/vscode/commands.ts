@@ -114,7 +114,12 @@ export interface InsertResult {
 /** The writer picks the references (several at once), the hover's suggestions first and ticked. */
 async function pickReferences(refs: CitableReference[], suggested: readonly string[]): Promise<string[] | undefined> {
   type Item = vscode.QuickPickItem & { key: string };
-  const order = [...refs].sort((a, b) => Number(suggested.includes(b.key)) - Number(suggested.includes(a.key)));
+  // the suggestions first, in their order (the card's reference numbers), then the rest as they come
+  const rank = (key: string) => {
+    const i = suggested.indexOf(key);
+    return i < 0 ? suggested.length : i;
+  };
+  const order = [...refs].sort((a, b) => rank(a.key) - rank(b.key));
   const all: Item[] = order.map((r) => ({
     label: r.key,
     description: `${citationLabel(r.item)} · ${r.inDocument && r.source !== 'bundled' ? r.source : vscode.l10n.t('bundled')}`,
@@ -140,7 +145,8 @@ async function pickReferences(refs: CitableReference[], suggested: readonly stri
     qp.show();
   });
   qp.dispose();
-  return picked?.length ? picked.map((p) => p.key) : undefined;
+  // cited in the list's order, whatever order they were ticked in
+  return picked?.length ? all.filter((i) => picked.includes(i)).map((i) => i.key) : undefined;
 }
 
 /**

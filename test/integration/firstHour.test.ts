@@ -227,6 +227,22 @@ suite('a writer\'s first hour in a real VS Code', () => {
       await vscode.commands.executeCommand('workbench.action.files.save');
     });
 
+    test('the quick pick: the hover\'s suggestions come first and ticked; accepting cites them', async () => {
+      const doc = await untitled('Pomalidomide degrades Ikaros');
+      const done = { value: false };
+      const inserted = vscode.commands.executeCommand<InsertResult>('imidLens.insertCitation', { uri: doc.uri.toString(), offset: doc.getText().length, suggested: ['blood2013pomalidomide', 'kronke2014'] });
+      void inserted.then(() => (done.value = true));
+      // no API event says a quick pick is showing: accept until it has been accepted (bounded)
+      for (let i = 0; i < 100 && !done.value; i++) {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        if (!done.value) await new Promise((r) => setTimeout(r, 100));
+      }
+      const result = await inserted;
+      assert.deepStrictEqual(result && result.keys, ['blood2013pomalidomide', 'kronke2014']);
+      assert.match(doc.getText(), /^Pomalidomide degrades Ikaros \[@blood2013pomalidomide; @kronke2014\]$/);
+      await discard(doc);
+    });
+
     test('no bibliography: the citation is inserted, nothing is added, and the writer is told why', async () => {
       const doc = await untitled('Lenalidomide degrades IKZF1.');
       const result = await vscode.commands.executeCommand<InsertResult>('imidLens.insertCitation', { uri: doc.uri.toString(), keys: ['kronke2014'] });
