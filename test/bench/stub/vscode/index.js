@@ -4,8 +4,12 @@
 const cache = new Map();
 function inert(name) {
   const fn = function () {};
+  const props = new Map();
   return new Proxy(fn, {
+    // assignments (statusBarItem.name = ..., .text = ...) are kept; a function's own 'name' is read-only
+    set(_t, p, v) { props.set(p, v); return true; },
     get(_t, p) {
+      if (props.has(p)) return props.get(p);
       if (p === 'then') return undefined; // never thenable
       if (p === Symbol.iterator) return function* () {};
       if (p === Symbol.toPrimitive) return () => '';
