@@ -351,6 +351,13 @@ export class Sentence {
     return [];
   }
 
+  /** The first word of a clause, past list bullets, heading marks and table bars. */
+  firstWord(from: number): number {
+    let k = from;
+    while (k < this.toks.length && /^[#*\-\u2022|>]$/.test(this.toks[k].t)) k++;
+    return k;
+  }
+
   /** Offsets of tokens [i, j). */
   span(i: number, j: number): { start: number; end: number } {
     return { start: this.toks[i].start, end: this.toks[Math.max(i, j - 1)].end };

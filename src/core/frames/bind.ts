@@ -53,7 +53,7 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
       if (h && h.j === k + 1) {
         const subj = s.subjects(st, { kinds });
         if (subj.length) return subj;
-        if (st === firstWord(s, c.from) || toks[st - 1]?.t === ',') {
+        if (st === s.firstWord(c.from) || toks[st - 1]?.t === ',') {
           const after = leadingSubject(s, j, kinds);
           if (after.length) return after;
         }
@@ -62,7 +62,7 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
     }
     // "As a C, X ...", "X as a C", "list it as a C"
     if (t.t === 'as') {
-      if (k === firstWord(s, c.from) || toks[k - 1]?.t === ',') {
+      if (k === s.firstWord(c.from) || toks[k - 1]?.t === ',') {
         const after = leadingSubject(s, j, kinds);
         if (after.length) return after;
       }
@@ -77,7 +77,7 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
     if (t.t === ':' || isHyphen(t.t) || t.t === '\u2014') {
       for (let st = Math.max(c.from, k - 4); st < k; st++) {
         const h = lex.classLabels.at(toks, st, k);
-        if (h && h.j === k && st === firstWord(s, c.from)) {
+        if (h && h.j === k && st === s.firstWord(c.from)) {
           const named = s.ents.filter((e) => kinds.includes(e.kind) && e.start < toks[st].start).slice(0, 1);
           if (named.length) return named.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
           if (s.ctx.topic) return [{ termId: s.ctx.topic, how: 'topic' as const }];
@@ -136,8 +136,3 @@ function leadingSubject(s: Sentence, j: number, kinds: readonly TermKind[]): Sub
   return [];
 }
 
-function firstWord(s: Sentence, from: number): number {
-  let k = from;
-  while (k < s.toks.length && /^[#*\-\u2022|>]$/.test(s.toks[k].t)) k++;
-  return k;
-}

@@ -83,3 +83,8 @@ export function shortIndication(text: string): string {
   }
   return text.trim();
 }
+
+/** The word with its first letter in upper case. */
+export function cap(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}

@@ -8,7 +8,7 @@
  */
 import { yearOf } from '../analyse';
 import type { ApprovalFact } from '../facts';
-import { type Contradiction, type FrameInput, type FrameRule, onDate, prettyDate, shortIndication } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, onDate, prettyDate, shortIndication, cap } from '../types';
 
 export const APPROVAL_FRAME: FrameRule = {
   id: 'fact-approval',
@@ -152,6 +152,3 @@ function regionOf(agency: string): string | undefined {
   return agency === 'FDA' ? 'US' : agency === 'EMA' ? 'EU' : undefined;
 }
 
-function cap(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}

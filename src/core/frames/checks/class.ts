@@ -7,7 +7,7 @@
  */
 import type { LexClass } from '../lexicon';
 import { subjectsOfNominal } from '../bind';
-import { type Contradiction, type FrameInput, type FrameRule, article, plural } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, article, plural, cap } from '../types';
 
 export const CLASS_FRAME: FrameRule = {
   id: 'fact-class',
@@ -133,6 +133,3 @@ function withArticle(p: string): string {
   return `${article(p)} ${p}`;
 }
 
-function cap(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}

@@ -6,7 +6,7 @@
  */
 import type { Ent } from '../analyse';
 import { dateValue } from '../analyse';
-import { type Contradiction, type FrameInput, type FrameRule, prettyDate } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, prettyDate, cap } from '../types';
 
 export const COMPANY_FRAME: FrameRule = {
   id: 'fact-company',
@@ -215,6 +215,3 @@ function possessive(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
   return false;
 }
 
-function cap(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}

@@ -29,7 +29,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (s.years(u.i, true).some((y) => y.year < x.atYear - 10)) continue;
     const c = s.clauseOf(u.i);
     const verb = s.hitsIn(lex.formerUseVerbs, c.from, c.to).find((h) => !['used', 'given', 'taken', 'sold', 'prescribed'].includes(h.phrase) || s.toks[h.i - 1] === undefined || ['is', 'are', 'still', 'being', "'s", 'now', 'today', 'currently'].includes(s.toks[h.i - 1].t));
-    const label = lex.formerUseLabels.at(s.toks, firstWord(s, c.from));
+    const label = lex.formerUseLabels.at(s.toks, s.firstWord(c.from));
     if (!verb && !label) continue;
     const subjects = s.subjects(u.i, { after: true });
     // no drug named: the one drug the database knows in that former class ("the drug ... for morning sickness")
@@ -46,8 +46,3 @@ function check(x: FrameInput, out: Contradiction[]): void {
   }
 }
 
-function firstWord(s: FrameInput['s'], from: number): number {
-  let k = from;
-  while (k < s.toks.length && /^[#*\-\u2022|>]$/.test(s.toks[k].t)) k++;
-  return k;
-}

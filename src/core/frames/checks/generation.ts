@@ -4,7 +4,7 @@
  * no such label for a drug that has labels, or for a drug outside the class: warning).
  */
 import { subjectsOfNominal } from '../bind';
-import type { Contradiction, FrameInput, FrameRule } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, cap, matchFirstCase } from '../types';
 
 export const GENERATION_FRAME: FrameRule = {
   id: 'fact-generation',
@@ -74,7 +74,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
           ? `${cap(t.preferredName)} is not a ${gen}-generation drug: the usual label is "${usual?.label ?? labels[0].label}".`
           : `${cap(t.preferredName)} has no IMiD generation: it is not an IMiD${facts.classPhrase(t.id, 'mechanism') ? ` but a ${facts.classPhrase(t.id, 'mechanism')}` : ''}.`,
         evidence: isMember ? (usual ?? labels[0]).refs : facts.classRefs(t.id),
-        ...(isMember && usual && !bare ? { rewrite: { title: `Rewrite as "${usual.label.split(' ')[0]}"`, edits: [{ start: span.start, end: span.end, newText: matchCase(s.textOf(h.i, h.j), usual.label.split(' ')[0]) }] } } : {}),
+        ...(isMember && usual && !bare ? { rewrite: { title: `Rewrite as "${usual.label.split(' ')[0]}"`, edits: [{ start: span.start, end: span.end, newText: matchFirstCase(s.textOf(h.i, h.j), usual.label.split(' ')[0]) }] } } : {}),
         data: { term: t.id, label: gen },
       });
       return;
@@ -82,10 +82,4 @@ function check(x: FrameInput, out: Contradiction[]): void {
   }
 }
 
-function matchCase(like: string, w: string): string {
-  return /^[A-Z]/.test(like) ? w.charAt(0).toUpperCase() + w.slice(1) : w;
-}
 
-function cap(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}

@@ -12,7 +12,7 @@
  * "inhibition of cereblon" with no drug at all, the IMiD class the text is about.
  */
 import type { Ent } from '../analyse';
-import type { Contradiction, FrameInput, FrameRule } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, cap, matchFirstCase } from '../types';
 
 export const MECHANISM_FRAME: FrameRule = {
   id: 'fact-mechanism',
@@ -63,7 +63,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
       if (!c) continue;
       const span = s.span(Math.min(h.i, obj.tokenIndex), Math.max(h.j, obj.tokenEnd));
       const fix = verb === 'inhibit' ? lex.fixVerbs[s.toks[h.i].t] : undefined;
-      const rewrite = fix && h.j === h.i + 1 && c.kind === 'glue' ? { title: `Rewrite "${s.textOf(h.i, h.j)}" as "${fix}"`, edits: [{ start: s.toks[h.i].start, end: s.toks[h.i].end, newText: matchCase(s.textOf(h.i, h.j), fix) }] } : undefined;
+      const rewrite = fix && h.j === h.i + 1 && c.kind === 'glue' ? { title: `Rewrite "${s.textOf(h.i, h.j)}" as "${fix}"`, edits: [{ start: s.toks[h.i].start, end: s.toks[h.i].end, newText: matchFirstCase(s.textOf(h.i, h.j), fix) }] } : undefined;
       out.push({ ruleId: MECHANISM_FRAME.id, start: span.start, end: span.end, message: c.message, evidence: c.refs, ...(rewrite ? { rewrite } : {}), data: { term: subj.termId, protein: obj.ent.termId, relation: verb } });
       return;
     }
@@ -209,10 +209,4 @@ function isSomeonesTarget(x: FrameInput, protein: string): boolean {
   return false;
 }
 
-function matchCase(like: string, w: string): string {
-  return /^[A-Z]/.test(like) ? w.charAt(0).toUpperCase() + w.slice(1) : w;
-}
 
-function cap(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}

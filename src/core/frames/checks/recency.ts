@@ -6,7 +6,7 @@
  * are history.
  */
 import { yearOf } from '../analyse';
-import { type Contradiction, type FrameInput, type FrameRule, onDate, prettyDate } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, onDate, prettyDate, cap } from '../types';
 
 export const RECENCY_FRAME: FrameRule = {
   id: 'fact-recency',
@@ -122,6 +122,3 @@ function firstEvent(x: FrameInput, proteinId: string): { year: number; what: str
   return undefined;
 }
 
-function cap(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}

@@ -7,7 +7,7 @@
  */
 import { dateValue, yearOf } from '../analyse';
 import { subjectsOfNominal } from '../bind';
-import { type Contradiction, type FrameInput, type FrameRule, prettyDate, shortIndication } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, prettyDate, shortIndication, cap } from '../types';
 
 export const STATUS_FRAME: FrameRule = {
   id: 'fact-status',
@@ -44,7 +44,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
   for (const h of s.hits(lex.trials)) {
     // "Status: phase II/III" (a label line) or a verb of ongoing testing
     const c = s.clauseOf(h.i);
-    const label = lex.statusLabels.at(s.toks, firstWord(s, c.from));
+    const label = lex.statusLabels.at(s.toks, s.firstWord(c.from));
     if (TRIAL_VERBS.test(h.phrase) || (label && s.toks[label.j]?.t === ':' && h.i > label.j)) cues.push({ i: h.i, j: h.j, kind: 'trials' });
   }
   for (const h of s.hits(lex.expected)) cues.push({ i: h.i, j: h.j, kind: 'expected' });
@@ -155,16 +155,8 @@ function settingFits(written: string, indication: string): boolean {
   return true;
 }
 
-function firstWord(s: FrameInput['s'], from: number): number {
-  let k = from;
-  while (k < s.toks.length && /^[#*\-\u2022|>]$/.test(s.toks[k].t)) k++;
-  return k;
-}
 
 function regionOf(agency: string): string | undefined {
   return agency === 'FDA' ? 'US' : agency === 'EMA' ? 'EU' : undefined;
 }
 
-function cap(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}

@@ -3,7 +3,7 @@
  * in pregnancy or not teratogenic (present tense), and a single enantiomer of a racemate
  * whose enantiomers interconvert called safe (stereo facts in data/terms).
  */
-import type { Contradiction, FrameInput, FrameRule } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, cap } from '../types';
 
 export const TERATOGENICITY_FRAME: FrameRule = {
   id: 'fact-teratogenicity',
@@ -47,6 +47,3 @@ function check(x: FrameInput, out: Contradiction[]): void {
   }
 }
 
-function cap(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}
