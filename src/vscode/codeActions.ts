@@ -3,10 +3,16 @@
  * fix-all), semantic rewrites (never preferred, never in fix-all), "Add
  * citation for the evidence", "Ignore here", "Disable rule in this workspace".
  * `source.fixAll.imidLens` applies only lexical fixes.
+ *
+ * The fixes of a diagnostic are those of the finding it was published from
+ * (diagnostics.ts keeps them), moved through the edits made since: never a
+ * fresh lint matched by rule and range, which disagrees with what the writer
+ * sees while a check is in steps, after a newer version or a reloaded
+ * bibliography.
  */
 import * as vscode from 'vscode';
 import { type Finding, type PublicFix, fixText, ignoreEdit, proseKindOf } from '../core/index';
-import { toRange } from './diagnostics';
+import { type PublishedFinding, published } from './diagnostics';
 import { SOURCE, type Services } from './services';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('imidLens');
@@ -15,9 +21,29 @@ function sameRange(a: vscode.Range, f: Finding): boolean {
   return a.start.line === f.range.start.line && a.start.character === f.range.start.character && a.end.line === f.range.end.line && a.end.character === f.range.end.character;
 }
 
-function editFor(doc: vscode.TextDocument, fix: PublicFix): vscode.WorkspaceEdit {
+/**
+ * The finding behind a diagnostic: the published one, or (a diagnostic diagnostics.ts does not
+ * know) the finding at the same place in the result of the document's current version, if one is
+ * cached; nothing is linted here.
+ */
+function findingFor(services: Services, doc: vscode.TextDocument, d: vscode.Diagnostic): PublishedFinding | undefined {
+  const p = published.findingOf(doc, d);
+  if (p) return p;
+  const code = String(typeof d.code === 'object' ? d.code.value : d.code);
+  const finding = services.cached(doc)?.findings.find((x) => x.ruleId === code && sameRange(d.range, x));
+  if (!finding) return undefined;
+  const text = doc.getText();
+  return { finding, text, languageId: doc.languageId, map: (start, end) => ({ start, end }), offsetAt: (pos) => doc.offsetAt(new vscode.Position(pos.line, pos.character)) };
+}
+
+/** The fix as an edit of the document now; undefined when an edit since touched one of its ranges. */
+function editFor(doc: vscode.TextDocument, p: PublishedFinding, fix: PublicFix): vscode.WorkspaceEdit | undefined {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of fix.edits) edit.replace(doc.uri, toRange(e.range), e.newText);
+  for (const e of fix.edits) {
+    const at = p.map(p.offsetAt(e.range.start), p.offsetAt(e.range.end));
+    if (!at) return undefined;
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(at.start), doc.positionAt(at.end)), e.newText);
+  }
   return edit;
 }
 
@@ -42,7 +68,7 @@ export function fixAllEdit(services: Services, doc: vscode.TextDocument): vscode
 
 export function registerCodeActions(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider(selector, {
-    provideCodeActions(doc, _range, context) {
+    provideCodeActions(doc, range, context) {
       if (!services.isLintable(doc)) return undefined;
       const actions: vscode.CodeAction[] = [];
       const only = context.only;
@@ -55,13 +81,13 @@ export function registerCodeActions(services: Services, selector: vscode.Documen
         }
       }
       if (only && !vscode.CodeActionKind.QuickFix.intersects(only)) return actions;
-      const ours = context.diagnostics.filter((d) => d.source === SOURCE);
+      // after an edit the check has not caught up with, where the writer sees each squiggle decides
+      const ours = published.movedDiagnosticsAt(doc, range) ?? context.diagnostics.filter((d) => d.source === SOURCE);
       if (!ours.length) return actions;
-      const { findings } = services.lint(doc);
-      const kind = proseKindOf(doc.languageId) ?? 'plaintext';
       for (const d of ours) {
-        const f = findings.find((x) => x.ruleId === String(typeof d.code === 'object' ? d.code.value : d.code) && sameRange(d.range, x));
-        if (!f) continue;
+        const p = findingFor(services, doc, d);
+        if (!p) continue;
+        const f = p.finding;
         for (const fix of f.fixes) {
           if (fix.target) {
             const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
@@ -70,20 +96,24 @@ export function registerCodeActions(services: Services, selector: vscode.Documen
             actions.push(a);
             continue;
           }
+          const edit = editFor(doc, p, fix);
+          if (!edit) continue;
           const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          a.edit = editFor(doc, fix);
+          a.edit = edit;
           a.diagnostics = [d];
           // lexical fixes are safe; rewrites are suggestions a writer reads first
           a.isPreferred = fix.kind === 'lexical';
           actions.push(a);
         }
-        const ignore = new vscode.CodeAction(vscode.l10n.t('Ignore "{0}" here', f.ruleId), vscode.CodeActionKind.QuickFix);
-        const text = doc.getText();
-        const ie = ignoreEdit(text, kind, f.start, f.ruleId);
-        ignore.edit = new vscode.WorkspaceEdit();
-        ignore.edit.replace(doc.uri, new vscode.Range(doc.positionAt(ie.start), doc.positionAt(ie.end)), ie.newText);
-        ignore.diagnostics = [d];
-        actions.push(ignore);
+        const ie = ignoreEdit(p.text, proseKindOf(p.languageId) ?? 'plaintext', f.start, f.ruleId);
+        const at = p.map(ie.start, ie.end);
+        if (at) {
+          const ignore = new vscode.CodeAction(vscode.l10n.t('Ignore "{0}" here', f.ruleId), vscode.CodeActionKind.QuickFix);
+          ignore.edit = new vscode.WorkspaceEdit();
+          ignore.edit.replace(doc.uri, new vscode.Range(doc.positionAt(at.start), doc.positionAt(at.end)), ie.newText);
+          ignore.diagnostics = [d];
+          actions.push(ignore);
+        }
         const disable = new vscode.CodeAction(vscode.l10n.t('Disable rule "{0}" in this workspace', f.ruleId), vscode.CodeActionKind.QuickFix);
         disable.command = { command: 'imidLens.disableRule', title: disable.title, arguments: [f.ruleId] };
         disable.diagnostics = [d];
