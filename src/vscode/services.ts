@@ -56,6 +56,8 @@ export class Services implements vscode.Disposable {
   private engineCache: Engine | undefined;
   private parsed: ParsedConfig | undefined;
   private configUri: vscode.Uri | undefined;
+  /** The configuration file's text as last read (undefined: none); the engine is rebuilt only when it changes. */
+  private configText: string | undefined;
   private ignored: ((path: string) => boolean) | undefined;
   /** Per URI; an entry is only good for the same TextDocument object (an untitled URI is reused by the next untitled document). */
   private readonly cache = new Map<string, { doc: vscode.TextDocument; version: number; result: LintResult; engine: Engine }>();
@@ -95,8 +97,11 @@ export class Services implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
     const reload = () => void this.loadConfig();
     this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
-    void this.loadConfig();
+    this.configLoaded = this.loadConfig().catch((e: unknown) => this.output.error(`${CONFIG_FILE}: ${(e as Error).message}`));
   }
+
+  /** The first read of .imid-lens.json: the first check waits for it, so the engine is built once, with it. */
+  private readonly configLoaded: Promise<void>;
 
   /** Reads the first workspace folder's .imid-lens.json through workspace.fs (works on virtual file systems). */
   async loadConfig(): Promise<void> {
@@ -109,6 +114,9 @@ export class Services implements vscode.Disposable {
     } catch {
       text = undefined; // no config file: defaults
     }
+    // unchanged (no file at start-up, a save without changes): the engine stays ("engine ready" once)
+    if (text === this.configText && (text === undefined || this.configUri?.toString() === uri.toString())) return;
+    this.configText = text;
     this.configUri = text === undefined ? undefined : uri;
     this.parsed = text === undefined ? undefined : parseConfig(text, uri.toString());
     const globs = this.parsed?.config.ignore ?? [];
@@ -214,6 +222,8 @@ export class Services implements vscode.Disposable {
    * Undefined when `cancelled` says so first (a newer version, a closed document).
    */
   async lintInSteps(doc: vscode.TextDocument, cancelled: () => boolean): Promise<LintResult | undefined> {
+    await this.configLoaded;
+    if (cancelled()) return undefined;
     const hit = this.cachedFor(doc, this.engine);
     if (hit) return hit;
     const { session, opts } = this.sessionFor(doc);

@@ -269,4 +269,11 @@ suite('a writer\'s first hour in a real VS Code', () => {
     assert.deepStrictEqual([result.added, result.bibliography], [[], undefined]);
     await discard(doc);
   });
+
+  test('the engine is built once: reading an unchanged .imid-lens.json again keeps it (the log said "engine ready" twice)', async () => {
+    const services = (vscode.extensions.getExtension(EXT_ID)!.exports as { services: { engine: object; loadConfig(): Promise<void> } }).services;
+    const engine = services.engine;
+    await services.loadConfig();
+    assert.strictEqual(services.engine, engine);
+  });
 });
