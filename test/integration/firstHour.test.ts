@@ -212,6 +212,19 @@ suite('a writer\'s first hour in a real VS Code', () => {
       await vscode.commands.executeCommand('workbench.action.files.save');
     });
 
+    test('completion tells the writer\'s keys from bundled ones: "refs.bib" or "bundled" after the key', async () => {
+      const doc = await vscode.workspace.openTextDocument(workspaceUri('first-hour/draft.md'));
+      await vscode.window.showTextDocument(doc);
+      await appendText(doc, '\nLenalidomide degrades Ikaros [@');
+      const items = (await itemsAtEnd(doc, '@')).filter((i) => typeof i.label !== 'string');
+      const detail = (key: string) => (items.find((i) => labelOf(i) === key)?.label as vscode.CompletionItemLabel | undefined)?.detail;
+      assert.strictEqual(detail('lu2014'), ' refs.bib', 'the writer\'s entry (a bundled key too)');
+      assert.strictEqual(detail('kronke2014'), ' refs.bib', 'added by Insert citation');
+      assert.strictEqual(detail('schafer2014'), ' bundled');
+      await vscode.commands.executeCommand('undo');
+      await vscode.commands.executeCommand('workbench.action.files.save');
+    });
+
     test('a CSL-YAML bibliography cannot take entries: the citation is inserted and the writer is told why', async () => {
       await write('first-hour/refs.yaml', '- id: mine2020\n  type: article-journal\n  title: Pomalidomide in practice\n  issued:\n    date-parts: [[2020]]\n');
       await write('first-hour/yaml.md', '---\nbibliography: refs.yaml\n---\n\nPomalidomide is approved.\n');
