@@ -99,7 +99,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (!strict && agencies.length && !named) continue;
     const pool = strict ? table.filter((a) => a.agency === strict.id) : named ? table.filter((a) => a.agency === named.id) : table;
     const matchesInd = (a: ApprovalFact) => !indications.length || indications.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w)));
-    const agencyName = strict ? (strict.id === 'FDA' ? 'the FDA' : 'the EMA') : undefined;
+    const agencyOf = strict ?? named;
+    const agencyName = agencyOf ? `the ${agencyOf.id}` : undefined;
     // an indication the drug was never approved for (by this agency, or anywhere), named next to approved ones
     const indHits = s.hitsIn(lex.indications, c.from, c.to);
     const approvedHit = (w: { value: { code: string; group?: string } }) => pool.some((a) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w.value)));
@@ -120,7 +121,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const sameYear = pool.filter(inYear);
       if (!strict) {
         // without an agency only an approval before the first one known is wrong
-        const first = (indications.length ? sameInd : pool).map((a) => yearOf(a.date)!).sort()[0];
+        const first = (indications.length && sameInd.length ? sameInd : pool).map((a) => yearOf(a.date)!).sort()[0];
         if (first === undefined || (y.decade ? y.year + 9 : y.year) >= first) continue;
       }
       if (indications.length && sameInd.length && (!sameYear.length || strict)) {
@@ -133,7 +134,12 @@ function check(x: FrameInput, out: Contradiction[]): void {
       }
       const first = [...pool].sort((a, b) => a.date.localeCompare(b.date))[0];
       if (!first) continue;
-      report(`${agencyName ? cap(agencyName) : 'No agency'} ${agencyName ? 'did not approve' : 'approved'} ${t.preferredName} in ${y.year}${y.decade ? 's' : ''}: ${agencyName ? 'its approvals' : 'the first approval'} ${agencyName ? 'are' : 'was'} ${pool.slice(0, 4).map((a) => prettyDate(a.date)).join(', ')}${agencyName ? '' : ` (${first.agency})`}.`.replace('No agency approved', 'No agency had approved'), first.refs, y, pool.length === 1 ? String(yearOf(first.date)) : undefined);
+      const message = strict
+        ? `${cap(agencyName!)} did not approve ${t.preferredName} in ${y.year}${y.decade ? 's' : ''}: its approvals are ${pool.slice(0, 4).map((a) => prettyDate(a.date)).join(', ')}.`
+        : agencyName
+          ? `${cap(agencyName)} had not approved ${t.preferredName} in ${y.year}${y.decade ? 's' : ''}: its first approval there was ${onDate(first.date).replace(/^(on|in) /, '')}.`
+          : `No agency had approved ${t.preferredName} in ${y.year}${y.decade ? 's' : ''}: the first approval was ${onDate(first.date).replace(/^(on|in) /, '')} (${first.agency}).`;
+      report(message, first.refs, y, pool.length === 1 ? String(yearOf(first.date)) : undefined);
       return;
     }
     if (!years.length && indications.length && s.tenseOf(h.i) !== 'past') {
