@@ -6,9 +6,11 @@
  * Three lengths:
  * - `short` (the editor's hover): title (name · kind), what the hovered name
  *   is, the summary, class, mechanism in one sentence, status, the first two
- *   boxed warnings, the references behind those lines, "as of" and the links
- *   (insert citation, full term sheet). A hover box is ~250 px high: a longer
- *   card scrolls, and the next card then opens part-way down.
+ *   boxed warnings, the references behind those lines (two per fact, in one
+ *   paragraph: "[1] Krönke et al. (2014)", each linked to its DOI or PubMed
+ *   page with its title on hover), "as of" and the links (insert citation, full
+ *   term sheet). A hover box is ~250 px high: a longer card scrolls, and the
+ *   next card then opens part-way down.
  * - default (`imid-lens explain`): adds the names line, targets, the approvals
  *   table, risk programme, ATC and holder, and two mechanism sentences.
  * - `full` (the term sheet): adds every fact, holders with dates, disagreements
@@ -20,7 +22,7 @@
  * journal identifies the paper and shown without brackets otherwise; the data's
  * editorial notes never show.
  */
-import { authorsShort, md, referenceLinks, yearOf } from './citations/format';
+import { authorsShort, doiUrl, md, pubmedUrl, referenceLinks, yearOf } from './citations/format';
 import type { CslItem, Fact, Holder, Term } from './data/types';
 import { type SurfaceForm, type TermDb, formKey } from './termdb';
 
@@ -143,6 +145,21 @@ export function cardReference(item: CslItem, opts: { links?: boolean; compact?: 
   }
   // never the start of a list item ("12. ", "3) ", "- ", "+ ")
   return parts.join(' ').replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+*])(\s)/, '\\$1$2');
+}
+
+/** A reference in a few words, linked to its DOI, PubMed or web page: "Krönke et al. (2014)", "*Blood* (2013)", "European Medicines Agency". */
+export function referenceLink(item: CslItem): string {
+  const who = authorsShort(item);
+  const year = yearOf(item);
+  const journal = item['container-title'];
+  const raw = (item.title ?? '').trim().replace(/\.$/, '').replace(PLACEHOLDER_TITLE, '$1');
+  // a label or press release (a publisher, no journal) is known by its title
+  const label = who
+    ? `${md(who)}${year ? ` (${md(year)})` : ''}${!journal && raw ? `: ${md(raw)}` : ''}`
+    : journal ? `*${md(journal)}*${year ? ` (${md(year)})` : ''}` : md(raw || item.id);
+  const url = item.DOI ? doiUrl(item.DOI) : item.PMID ? pubmedUrl(item.PMID) : item.PMCID ? `https://pmc.ncbi.nlm.nih.gov/articles/${encodeURIComponent(item.PMCID)}/` : item.URL;
+  const title = `${raw ? raw : item.id}`.replace(/["\\]/g, '');
+  return url ? `[${label}](${url} "${title}")` : label;
 }
 
 export interface CardOptions {
@@ -323,10 +340,12 @@ export function buildCard(db: TermDb, term: Term, form: SurfaceForm, commands: C
 
   const references: CardReference[] = [];
   if (refs.order.length) {
-    lines.push('', '**References**', '');
+    // the hover: one paragraph, each reference a link ("[1] Krönke et al. (2014)"); elsewhere a numbered list
+    if (short) lines.push('', `**References:** ${refs.order.map((key, i) => `\\[${i + 1}\\] ${referenceLink(db.reference(key) as CslItem)}`).join(' · ')}`);
+    else lines.push('', '**References**', '');
     refs.order.forEach((key, i) => {
       const item = db.reference(key) as CslItem;
-      lines.push(`${i + 1}. ${cardReference(item, { compact: short })} \`${md(key)}\``);
+      if (!short) lines.push(`${i + 1}. ${cardReference(item)} \`${md(key)}\``);
       references.push({ key, label: cardReference(item, { links: false }), ...(item.DOI ? { doi: item.DOI } : {}), ...(item.PMID ? { pmid: item.PMID } : {}), ...(item.URL ? { url: item.URL } : {}) });
     });
   }

@@ -32,9 +32,7 @@ suite('hover cards in a real VS Code', () => {
     assert.match(card, /\*\*Class:\*\* CELMoD/);
     assert.match(card, /\*\*Mechanism:\*\* Binds cereblon/);
     assert.match(card, /\*\*Status:\*\* investigational/);
-    assert.match(card, /^1\. Schafer et al\. \(2018\)\. \*Annals of the Rheumatic Diseases\*/m, 'authors first, no list artefact');
-    assert.match(card, /\(https:\/\/doi\.org\/10\.1136\/annrheumdis-2017-212916\)/);
-    assert.match(card, /\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/29945920\/\)/);
+    assert.match(card, /^\*\*References:\*\* \\\[1\\\] \[Schafer et al\. \(2018\)\]\(https:\/\/doi\.org\/10\.1136\/annrheumdis-2017-212916 "Cereblon modulator iberdomide/m, 'authors first, linked, no list');
     assert.match(card, /\*As of \d{4}-\d\d-\d\d\* · \[Insert citation\]\(command:imidLens\.insertCitation\?/);
     assert.match(card, /\[Full term sheet\]\(command:imidLens\.openTermSheet\?/);
     for (const left of ['**Codes:**', '**Degrades:**', '| Agency |']) assert.ok(!card.includes(left), `${left} is on the term sheet, not the hover`);
