@@ -21,6 +21,26 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const env = process.env;
 export const codeServerBin = env.CODE_SERVER_BIN ?? path.join(root, '.vscode-test/code-server/node_modules/.bin/code-server');
 export const chromiumPath = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// IMID_LENS_OUT=.build/x: bundles (dist/) and test modules (out/) of a private build.
+export const outBase = path.resolve(root, env.IMID_LENS_OUT ?? '.');
+
+/**
+ * The extension folder to load: the repository, or with IMID_LENS_OUT a folder staged there
+ * (manifest, schema and l10n from the repository, dist/ and out/ from the private build).
+ */
+export function stagedExtension() {
+  if (outBase === root) return root;
+  const ext = path.join(outBase, 'ext');
+  fs.rmSync(ext, { recursive: true, force: true });
+  fs.mkdirSync(path.join(ext, 'data'), { recursive: true });
+  for (const f of ['package.json', 'package.nls.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) if (fs.existsSync(path.join(root, f))) fs.copyFileSync(path.join(root, f), path.join(ext, f));
+  fs.cpSync(path.join(root, 'data/schema'), path.join(ext, 'data/schema'), { recursive: true });
+  if (fs.existsSync(path.join(root, 'l10n'))) fs.cpSync(path.join(root, 'l10n'), path.join(ext, 'l10n'), { recursive: true });
+  fs.symlinkSync(path.join(outBase, 'dist'), path.join(ext, 'dist'));
+  // test modules inside the extension folder too: @vscode/test-web serves tests from there
+  if (fs.existsSync(path.join(outBase, 'out'))) fs.symlinkSync(path.join(outBase, 'out'), path.join(ext, 'out'));
+  return ext;
+}
 
 // Without the background-networking flags chromium keeps dialling Google on a closed network.
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { root } from './code-server-harness.mjs';
+import { outBase, root, stagedExtension } from './code-server-harness.mjs';
 
 const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE_PATH ?? path.join(root, 'test/harness/vscode-shim.mjs');
 const workspace = fs.mkdtempSync(path.join(root, '.vscode-test', 'electron-ws-'));
@@ -14,8 +14,8 @@ fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: tr
 try {
   const code = await runTests({
     vscodeExecutablePath,
-    extensionDevelopmentPath: root,
-    extensionTestsPath: path.join(root, 'out/test/integration/index.js'),
+    extensionDevelopmentPath: stagedExtension(),
+    extensionTestsPath: path.join(outBase, 'out/test/integration/index.js'),
     launchArgs: [workspace, '--disable-extensions'],
   });
   console.log(code === 0 ? '@vscode/test-electron: the suite passed' : `@vscode/test-electron: exit code ${code}`);

