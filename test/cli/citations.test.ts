@@ -4,14 +4,21 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { run } from '../../src/cli/run';
 
 const CLI = path.join(process.env.IMID_LENS_OUT ? path.resolve(process.env.IMID_LENS_OUT) : process.cwd(), 'dist/cli.js');
 const FIXTURES = path.join(process.cwd(), 'test/fixtures/bib');
 
+// every folder a test creates is removed when the file's tests are done
+const dirs: string[] = [];
+after(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
 function tmpdir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imid-cite-'));
+  dirs.push(dir);
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);

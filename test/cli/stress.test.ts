@@ -6,11 +6,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { run } from '../../src/cli/run';
+
+// every folder a test creates is removed when the file's tests are done
+const dirs: string[] = [];
+after(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 function dirWith(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imid-stress-'));
+  dirs.push(dir);
   for (const [n, c] of Object.entries(files)) fs.writeFileSync(path.join(dir, n), c);
   return dir;
 }
