@@ -105,6 +105,18 @@ suite('imid-lens in the browser extension host', () => {
     await vscode.commands.executeCommand('undo');
   });
 
+  test('fact frames run in the browser: a pronoun resolved to the paragraph\'s drug, checked against the approvals table', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, doc.positionAt(doc.getText().length), '\n\nLenalidomide is given with dexamethasone. It was approved by the FDA in 2003.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const diags = await waitFor(doc.uri, (d) => d.some((x) => x.code === 'fact-approval'), 'the fact-approval finding');
+    const f = diags.find((x) => x.code === 'fact-approval')!;
+    assert.strictEqual(doc.getText(f.range), '2003');
+    assert.match(f.message, /The FDA did not approve lenalidomide in 2003/);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(doc.uri, (d) => !d.some((x) => x.code === 'fact-approval'), 'the finding to go');
+  });
+
   test('drug-name completion', async () => {
     const edit = new vscode.WorkspaceEdit();
     // mid-sentence: a brand completes to the lower-case INN (at a sentence start the writer's capital stays)
