@@ -14,6 +14,29 @@ export async function activate(): Promise<void> {
   const ext = vscode.extensions.getExtension(EXT_ID);
   assert.ok(ext, `${EXT_ID} is installed`);
   await ext.activate();
+  await (markdownReady ??= markdownProvidersRegistered());
+}
+
+let markdownReady: Promise<void> | undefined;
+
+/**
+ * VS Code answers a code action request with no action at all when the set of code action
+ * providers for the document changes while the request runs (it cancels the request): the first
+ * Markdown document starts VS Code's Markdown language features, whose language server registers
+ * its providers a moment later (0 actions for a published diagnostic in that window, measured).
+ * The suites start once that has happened: the server answers (document symbols) only after it
+ * registered its providers.
+ */
+export async function markdownProvidersRegistered(): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(workspaceUri('manuscript.md'));
+  await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
+  const t0 = Date.now();
+  for (;;) {
+    const symbols = await vscode.commands.executeCommand<unknown[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    if (symbols?.length) break;
+    assert.ok(Date.now() - t0 < 30000, 'the Markdown language server started within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 25)); // VS Code has no event for a provider registered
+  }
 }
 
 export async function open(name: string): Promise<vscode.TextDocument> {

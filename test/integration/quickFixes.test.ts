@@ -62,26 +62,6 @@ function assertRewrite(doc: vscode.TextDocument, actions: vscode.CodeAction[], c
   assert.ok(ignore?.edit && ignore.edit.size > 0, `${where}: "Ignore here" carries an edit`);
 }
 
-/**
- * VS Code itself answers a code action request with no action at all when the set of code action
- * providers for the document changes while the request runs (the request is cancelled): the first
- * Markdown document starts VS Code's Markdown language features, whose language server registers
- * its providers a moment later. A writer's light bulb asks again when that happens; these tests
- * start once it has happened: the Markdown language server answers (its document symbols) only
- * after it registered its providers.
- */
-async function markdownProvidersRegistered(): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(workspaceUri('manuscript.md'));
-  await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
-  const t0 = Date.now();
-  for (;;) {
-    const symbols = await vscode.commands.executeCommand<unknown[]>('vscode.executeDocumentSymbolProvider', doc.uri);
-    if (symbols?.length) return;
-    assert.ok(Date.now() - t0 < 30000, 'the Markdown language server started within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 25)); // VS Code has no event for a provider registered
-  }
-}
-
 async function write(name: string, text: string): Promise<vscode.Uri> {
   const uri = workspaceUri(name);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -110,8 +90,7 @@ suite('quick fixes of the diagnostic the writer sees (asked for at once, many ti
   }
 
   suiteSetup(async () => {
-    await activate();
-    await markdownProvidersRegistered();
+    await activate(); // also waits for the Markdown language server's providers (see helpers.ts)
     bib = workspaceUri('refs.bib');
     bibText = await vscode.workspace.fs.readFile(bib);
   });
