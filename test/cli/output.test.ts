@@ -184,7 +184,7 @@ describe('rules: readable', () => {
   test('--format markdown is a table; json keeps the raw templates for tools', async () => {
     const md = await cli(['rules', '--format', 'markdown']);
     assert.match(md.out, /^\| Rule \| Severity \| Family \| Message \|\n\|---\|/);
-    assert.match(md.out, /\| `celmod-research-code` \| warning \| outdated-names \| CC-220 is a research code; use the INN "iberdomide"\. Names: /);
+    assert.match(md.out, /\| `celmod-research-code` \| information \| outdated-names \| CC-220 is a research code; use the INN "iberdomide"\. Names: /);
     const js = JSON.parse((await cli(['rules', '--format', 'json'])).out) as Array<{ id: string; message: string }>;
     assert.match(js.find((x) => x.id === 'celmod-research-code')!.message, /\{name\}/);
   });
