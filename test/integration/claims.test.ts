@@ -18,6 +18,16 @@ async function undoAll(doc: vscode.TextDocument, original: string): Promise<void
   assert.strictEqual(doc.getText(), original, 'the document is back to its original text');
 }
 
+/** An untitled Markdown document under a name no earlier test used, holding `content`. */
+async function untitledWith(name: string, content: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(`untitled:${name}`));
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, new vscode.Position(0, 0), content);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.strictEqual(doc.getText(), content, 'the document holds exactly the test\'s text');
+  return doc.languageId === 'markdown' ? doc : vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+}
+
 suite('claim checking in a real VS Code', () => {
   let md: vscode.TextDocument;
   let mdText: string;
@@ -151,7 +161,7 @@ suite('claim checking in a real VS Code', () => {
 
   test('imidLens.maxProblems: a dense document stops at the limit with a note where checking stopped', async () => {
     const para = 'Apremilast is an IMiD. Lenolidomide is given with CC-5013. Pomalidamide too.\n\n';
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: para.repeat(400) });
+    const doc = await untitledWith(`dense-${Date.now()}.md`, para.repeat(400));
     await vscode.window.showTextDocument(doc);
     const all = await waitForDiagnostics(doc.uri, (d) => d.length > 1000, 'the default limit (1,000) reached');
     assert.strictEqual(all.length, 1001, 'at most 1,000 problems and the note');
@@ -174,7 +184,9 @@ suite('claim checking in a real VS Code', () => {
     const filler = 'The patients were followed for a median of 24 months after the last dose.\n\n'.repeat(10000);
     const claim = 'Apremilast is an IMiD.\n\n';
     const content = claim + filler + claim + filler + claim;
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    // a fresh untitled name: openTextDocument({ content }) can hand back the untitled document the
+    // previous test just reverted and closed (its name is reused before the old model is gone)
+    const doc = await untitledWith(`big-${Date.now()}.md`, content);
     const editor = await vscode.window.showTextDocument(doc);
     // type at the end while the first check may still be stepping through the document
     await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), '\nLenolidomide was given.\n'));
