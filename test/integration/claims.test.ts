@@ -18,6 +18,18 @@ async function undoAll(doc: vscode.TextDocument, original: string): Promise<void
   assert.strictEqual(doc.getText(), original, 'the document is back to its original text');
 }
 
+/** Resolves when VS Code closes the document (at once if it is not open). */
+function closedEvent(uri: vscode.Uri): Promise<void> {
+  if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return Promise.resolve();
+  return new Promise((resolve) => {
+    const sub = vscode.workspace.onDidCloseTextDocument((d) => {
+      if (d.uri.toString() !== uri.toString()) return;
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
 /** An untitled Markdown document under a name no earlier test used, holding `content`. */
 async function untitledWith(name: string, content: string): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(`untitled:${name}`));
@@ -218,8 +230,13 @@ suite('claim checking in a real VS Code', () => {
     const a = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Lenolidomide was given.\n' });
     await vscode.window.showTextDocument(a);
     await waitForDiagnostics(a.uri, (d) => d.some((x) => codeOf(x) === 'misspelled-name'), 'the first document checked');
+    // wait until VS Code has closed the first document: before that, openTextDocument({ content })
+    // can hand back its model (the race that made the 1.5 MB test flaky)
+    const closed = closedEvent(a.uri);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closed;
     const b = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Apremilast is an IMiD.\n' });
+    assert.strictEqual(b.getText(), 'Apremilast is an IMiD.\n');
     await vscode.window.showTextDocument(b);
     const ds = await waitForDiagnostics(b.uri, (d) => d.some((x) => codeOf(x) === 'apremilast-not-imid'), 'the second document\'s own finding');
     assert.deepStrictEqual(ds.map(codeOf), ['apremilast-not-imid'], `${b.uri.toString()} (first was ${a.uri.toString()})`);
