@@ -12,6 +12,7 @@ import { BUILTIN_RULES, MISSPELLED_NAME, RULE_TIME_BUDGET, TOO_MANY_PROBLEMS, UN
 import { RuleBudget, evaluateSentence } from './rules/claims';
 import { documentDate } from './frames/index';
 import { type Mention, scan } from './scanner';
+import { lowerBound } from './search';
 import { type Sentence, SentenceIndex } from './sentences';
 
 /** Checks citations of a document (supplied by the citation layer; optional). */
@@ -155,16 +156,7 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
     const claims = [...raw.filter((r) => r.ruleId !== sevMisId && (r.severity === 'warning' || r.severity === 'error')), ...(silenced ?? [])].sort(compareRaw);
     // the limit counts the findings in document order: the rules' before a sentence, and the frames'
     const starts = stopAfter === undefined ? [] : raw.map((r) => r.start).sort((a, b) => a - b);
-    const before = (offset: number) => {
-      let lo = 0;
-      let hi = starts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (starts[mid] < offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const before = (offset: number) => lowerBound(starts, offset);
     const framesStopped = engine.frames.run(prose, from, stoppedAt ?? to, mentions, claims, { at, severityOf: (id, d) => engine.severityOf(id, d), ...(stopAfter !== undefined ? { limit: stopAfter, before } : {}), citeFix: (s, keys) => citeFix(prose, s, maskedSlice(prose, s.start, s.end), keys) }, raw);
     if (framesStopped !== undefined && (stoppedAt === undefined || framesStopped < stoppedAt)) stoppedAt = framesStopped;
   }

@@ -30,6 +30,7 @@ import type { DocumentLike, Range } from './document';
 import type { Engine } from './engine';
 import { type Finding, type PublicEdit, type PublicFix, type RawFinding, compareRaw, toPublic } from './findings';
 import { frameWindowEnd } from './frames/index';
+import { lowerBound } from './search';
 import { type CitationChecker, type LintResult, type Suppressed, checkDirectives, citationFindings, directiveMatcher, lintProse, lintRaw } from './lint';
 import {
   type CitationRef,
@@ -611,17 +612,6 @@ function lineStarts(text: string, from: number, to: number): number {
 function hasSorted(a: Int32Array, v: number): boolean {
   const i = lowerBound(a, v);
   return i < a.length && a[i] === v;
-}
-
-function lowerBound(a: Int32Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function upperBound(a: Int32Array, v: number): number {

@@ -70,12 +70,6 @@ export function recall(s: Score): number {
   return s.tp + s.fn === 0 ? 1 : s.tp / (s.tp + s.fn);
 }
 
-/** Claim findings of one text: findings of rules compiled from data/claims or the user's config. */
-export function claimFindings(engine: Engine, text: string, lang = 'markdown'): Finding[] {
-  const claimRules = new Set(engine.rules.map((r) => r.rule.id));
-  return lintText(text, lang, engine).findings.filter((f) => claimRules.has(f.ruleId));
-}
-
 /** Findings of the claim rules and the fact frames. */
 export function claimAndFrameFindings(engine: Engine, text: string, lang = 'markdown'): Finding[] {
   const ids = new Set(engine.claimRuleIds);

@@ -8,7 +8,7 @@
  */
 import type { BundledData, Severity } from '../data/types';
 import type { OffsetFix, RawFinding } from '../findings';
-import { type Prose, maskedSlice } from '../prose/index';
+import { type Prose, insideAny, maskedSlice } from '../prose/index';
 import { type Mention, scan } from '../scanner';
 import { type Sentence as Span, Terminators, blockAround, splitSentences } from '../sentences';
 import type { TermDb } from '../termdb';
@@ -167,7 +167,7 @@ export class FrameEngine {
         const namedCue = hasEntity && mine.some((m) => (m.form && this.anchorKinds.has(this.db.terms.get(m.form.termId)?.kind ?? '')) || m.form?.kind === 'brand');
         if (!namedCue && !this.anchors.test(body)) continue;
         if (!hasEntity && !previous.length && !topic && !this.domainCue.test(body)) continue;
-        if (insideQuote(prose, span.start)) continue;
+        if (insideAny(prose.quotes, span.start)) continue;
         const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}) };
         const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
         while (ei < existing.length && existing[ei].start < span.start) ei++;
@@ -193,7 +193,7 @@ export class FrameEngine {
     }
     // a claim inside quotation marks is reported speech ("a reviewer wrote that "X is an IMiD"")
     const quoted = quotedSpans(s.text, s.base);
-    for (const c of found.filter((x) => !quoted.some(([a, b]) => x.start >= a && x.start < b) && !insideQuote(prose, x.start)).slice(0, 1)) {
+    for (const c of found.filter((x) => !quoted.some(([a, b]) => x.start >= a && x.start < b) && !insideAny(prose.quotes, x.start)).slice(0, 1)) {
       const rule = rules.find((r) => r.id === c.ruleId)!;
       const severity = c.severity ?? (opts.severityOf(rule.id, rule.severity) as Severity);
       const fixes: OffsetFix[] = [];
@@ -385,12 +385,6 @@ function quotedSpans(text: string, base: number): Array<[number, number]> {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) out.push([base + m.index, base + m.index + m[0].length]);
   return out;
-}
-
-function insideQuote(prose: Prose, offset: number): boolean {
-  const q = prose.quotes;
-  for (let i = 0; i < q.length; i += 2) if (q[i] <= offset && offset < q[i + 1]) return true;
-  return false;
 }
 
 /** The date a document states: front matter `date:` (Markdown, Quarto) or LaTeX \date{...}; undefined when none or unreadable. */

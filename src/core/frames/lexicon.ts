@@ -4,6 +4,7 @@
  * first at a token position. Words only, no regular expressions: a writer extends
  * the lists without knowing how they are matched.
  */
+import { foldDiacritics } from '../termdb';
 
 export interface LexClass {
   readonly id: string;
@@ -85,9 +86,7 @@ export interface FrameLexicon {
 
 /** Normalises a word for matching: lower case, Latin diacritics folded, curly apostrophes straight. */
 export function norm(w: string): string {
-  let s = w.toLowerCase().replace(/[\u2019\u2018]/g, "'");
-  if (/[\u00c0-\u024f]/.test(s)) s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
-  return s;
+  return foldDiacritics(w.toLowerCase().replace(/[\u2019\u2018]/g, "'"));
 }
 
 const TOKEN = /[A-Za-z\u00c0-\u024f\u0370-\u03ff0-9]+(?:['\u2019](?![sS]\b)[A-Za-z]+)*|['\u2019][sS]\b|[^\sA-Za-z\u00c0-\u024f\u0370-\u03ff0-9]/g;

@@ -60,7 +60,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // a year belongs to the approval when it is near the verb (not "studied in a 2004 trial" further on)
     // (a fronted "In 2010, the regulator approved ..." may cross its comma; a year after the verb may not)
     const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(y.i > h.i && y.i - h.i > 4 && s.toks.slice(h.i, y.i).some((t) => t.t === ',')));
-    const indications = s.hitsIn(lex.indications, c.from, c.to).map((a) => a.value);
+    const indHits = s.hitsIn(lex.indications, c.from, c.to);
+    const indications = indHits.map((a) => a.value);
     const table = facts.approvals(d);
     if (!table.length) continue;
     const span = s.span(h.i, h.j);
@@ -102,7 +103,6 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const agencyOf = strict ?? named;
     const agencyName = agencyOf ? `the ${agencyOf.id}` : undefined;
     // an indication the drug was never approved for (by this agency, or anywhere), named next to approved ones
-    const indHits = s.hitsIn(lex.indications, c.from, c.to);
     const approvedHit = (w: { value: { code: string; group?: string } }) => pool.some((a) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w.value)));
     const matchedGroups = new Set(indHits.filter(approvedHit).map((w) => w.value.group).filter(Boolean));
     const never = indHits.find((w) => w.value.code !== 'cancer' && w.value.code !== 'lymphoma' && !approvedHit(w) && !(w.value.group && matchedGroups.has(w.value.group)));
@@ -148,7 +148,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
       if (s.hasIn(lex.trials, c.from, c.to)) continue;
       const written = indications.filter((w) => w.code !== 'cancer');
       if (!written.length) continue;
-      report(`${cap(t.preferredName)} is not approved for ${s.textOf(s.hitsIn(lex.indications, c.from, c.to)[0].i, s.hitsIn(lex.indications, c.from, c.to)[0].j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
+      report(`${cap(t.preferredName)} is not approved for ${s.textOf(indHits[0].i, indHits[0].j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
       return;
     }
   }
