@@ -166,7 +166,7 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 /** Families of bundled rules that state today's facts (holders, approvals, current names): the frames check them at a date. */
-const TODAYS_FACTS = new Set(['companies', 'approval-status', 'outdated-names', 'recency']);
+const TODAYS_FACTS = new Set(['companies', 'approval-status', 'outdated-names', 'recency', 'mechanism-unknown', 'cereblon-mechanism']);
 
 /**
  * A document dated in the past (front matter date, \date, --as-of) is checked against the facts of

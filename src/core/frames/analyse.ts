@@ -52,6 +52,9 @@ export interface Context {
 
 const YEAR = /^(1[89]\d\d|20\d\d)(s?)$/;
 const SHORT_DECADE: Record<string, number> = { '50s': 1950, '60s': 1960, '70s': 1970, '80s': 1980, '90s': 1990, fifties: 1950, sixties: 1960, nineties: 1990 };
+const ONCE_FREQUENCY = new Set(['daily', 'weekly', 'monthly', 'every', 'per', 'nightly', 'each', 'again']);
+const PERIODS = new Set(['day', 'week', 'month', 'year', 'night', 'fortnight', 'cycle']);
+const PP_OBJECT = new Set(['of', 'than']);
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', 'whilst', 'yet', '\u2014']);
 /** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
 const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]{0,40}[:=]/;
@@ -180,7 +183,18 @@ export class Sentence {
   /** A marker of history, reporting or a condition anywhere in the clause of i. */
   framedAsPast(i: number): boolean {
     const c = this.clauseOf(i);
-    return this.hasIn(this.lex.historical, c.from, c.to);
+    // "is used to treat", "are used to": a passive, not the habitual past "used to"
+    // "once a day", "once daily", "more than once": a frequency, not "once" = formerly
+    return this.hitsIn(this.lex.historical, c.from, c.to).some(
+      (h) => !(h.phrase === 'used to' && this.lex.be.has(this.toks[h.i - 1]?.t ?? '')) && !(h.phrase === 'once' && this.frequency(h.j)),
+    );
+  }
+
+  /** "once" ending at token j is a frequency: "once daily", "once a day", "once or twice", "more than once". */
+  private frequency(j: number): boolean {
+    const next = this.toks[j]?.t ?? '';
+    const prev = this.toks[j - 2]?.t ?? '';
+    return ONCE_FREQUENCY.has(next) || ((next === 'a' || next === 'per' || next === 'every') && PERIODS.has(this.toks[j + 1]?.t ?? '')) || (next === 'or' && this.toks[j + 1]?.t === 'twice') || prev === 'than' || prev === 'at';
   }
 
   /** Attributed to others: a verb of description or report and who says it ("some guides describe X as ...", "a review called it ..."). */
@@ -241,6 +255,10 @@ export class Sentence {
       found.push({ ent: e, k });
     }
     if (!found.length) return [];
+    // "X, a derivative of Y approved for ...", "more potent than Y": a name behind "of" or "than" is
+    // the object of its phrase, not the subject, when another name can be
+    const heads = found.filter((f) => !PP_OBJECT.has(this.toks[f.k - 1]?.t ?? ''));
+    if (heads.length && heads.length < found.length) found.splice(0, found.length, ...heads);
     // the nearest one and the names coordinated with it ("X, Y and Z", "X/Y", "X (Y)")
     const group = [found[found.length - 1]];
     for (let n = found.length - 2; n >= 0; n--) {
@@ -335,7 +353,7 @@ export class Sentence {
    * What the cue at i is about: drugs named before it in its clause, else named after it
    * (when `after`), else a pronoun's antecedent, else the section topic.
    */
-  subjects(i: number, opts: { after?: boolean; kinds?: readonly TermKind[]; topic?: boolean; context?: boolean } = {}): Subject[] {
+  subjects(i: number, opts: { after?: boolean; kinds?: readonly TermKind[]; topic?: boolean; context?: boolean; sentence?: boolean } = {}): Subject[] {
     const kinds = opts.kinds ?? ['drug'];
     const before = this.namedBefore(i, kinds);
     if (before.length) return before.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
@@ -345,6 +363,17 @@ export class Sentence {
     }
     const p = this.pronounBefore(i);
     if (p.length) return p.map((termId) => ({ termId, how: 'pronoun' as const }));
+    // a clause without a subject of its own in a sentence about one drug ("X acts on Y, although the
+    // target remains elusive"): the sentence's drug
+    if (opts.sentence) {
+      const c = this.clauseOf(i);
+      const ids = new Set<string>();
+      for (let k = 0; k < this.toks.length; k++) {
+        const e = this.entAt(k);
+        if (e && kinds.includes(e.kind) && (k < c.from || k >= c.to) && !this.excluded(k, Math.max(0, k - 4))) ids.add(e.termId);
+      }
+      if (ids.size === 1) return [{ termId: [...ids][0], how: 'pronoun' }];
+    }
     if (opts.topic !== false && this.ctx.topic && !this.ents.some((e) => e.kind === 'drug')) return [{ termId: this.ctx.topic, how: 'topic' }];
     // a clause with no subject of its own in a paragraph about one drug (a list item, "Manufactured for: ...")
     if (opts.context && !this.ents.some((e) => e.kind === 'drug') && this.ctx.lastSentence?.length === 1) return [{ termId: this.ctx.lastSentence[0], how: 'pronoun' }];

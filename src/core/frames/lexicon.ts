@@ -59,6 +59,8 @@ export interface FrameLexicon {
   readonly approval: {
     readonly verbs: readonly string[];
     readonly launch: readonly string[];
+    /** Launch phrases that also say a drug was still on sale then ("sold in 1960"), not that it started. */
+    readonly launchOngoing?: readonly string[];
     readonly generic?: readonly string[];
     readonly agencies: ReadonlyArray<{ readonly id: string; readonly region: string; readonly words: readonly string[] }>;
     readonly regions?: ReadonlyArray<{ readonly region: string; readonly words: readonly string[] }>;
@@ -81,7 +83,7 @@ export interface FrameLexicon {
     readonly applicationWords?: readonly string[];
   };
   readonly recency: { readonly cues: readonly string[]; readonly nouns: readonly string[]; readonly ago: readonly string[]; readonly discovery: readonly string[]; readonly notRecency: readonly string[]; readonly possessive?: readonly string[]; readonly modified?: readonly string[] };
-  readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[] };
+  readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[]; readonly facts?: readonly string[]; readonly singleEnantiomer?: readonly string[] };
 }
 
 /** Normalises a word for matching: lower case, Latin diacritics folded, curly apostrophes straight. */
@@ -217,6 +219,7 @@ export class Lexicon {
   readonly companyTransfer: PhraseTable<true>;
   readonly approvalVerbs: PhraseTable<true>;
   readonly launchVerbs: PhraseTable<true>;
+  readonly launchOngoing: Set<string>;
   readonly approvalGeneric: PhraseTable<true>;
   readonly agencies = new PhraseTable<{ id: string; region: string }>();
   readonly regions = new PhraseTable<string>();
@@ -239,6 +242,7 @@ export class Lexicon {
   readonly safeInPregnancy: PhraseTable<true>;
   readonly enantiomer: PhraseTable<true>;
   readonly enantiomerSafe: PhraseTable<true>;
+  readonly singleEnantiomer: PhraseTable<true>;
   readonly primacy: PhraseTable<true>;
   readonly processes: PhraseTable<true>;
   readonly primacyNouns: PhraseTable<true>;
@@ -267,7 +271,7 @@ export class Lexicon {
     this.reporting = table(d.reporting);
     this.descriptions = table(d.descriptions);
     this.reporters = table(d.reporters);
-    this.enantiomerFacts = table((d.teratogenicity as { facts?: string[] }).facts);
+    this.enantiomerFacts = table(d.teratogenicity.facts);
     this.conditionals = table(d.conditionals);
     this.pronounsSingular = table(d.pronouns.singular);
     this.pronounsPlural = table(d.pronouns.plural);
@@ -298,6 +302,7 @@ export class Lexicon {
     this.companyTransfer = table(d.company.transfer);
     this.approvalVerbs = table(d.approval.verbs);
     this.launchVerbs = table(d.approval.launch);
+    this.launchOngoing = new Set((d.approval.launchOngoing ?? []).map(norm));
     this.approvalGeneric = table(d.approval.generic);
     for (const a of d.approval.agencies) this.agencies.addAll(a.words, { id: a.id, region: a.region });
     for (const r of d.approval.regions ?? []) this.regions.addAll(r.words, r.region);
@@ -320,6 +325,7 @@ export class Lexicon {
     this.safeInPregnancy = table(d.teratogenicity.safe);
     this.enantiomer = table(d.teratogenicity.enantiomer);
     this.enantiomerSafe = table(d.teratogenicity.enantiomerSafe);
+    this.singleEnantiomer = table(d.teratogenicity.singleEnantiomer);
     this.targetRelation = d.targetRelation ?? {};
     this.primacy = table(d.mechanism.primacy);
     this.processes = table(d.mechanism.processes);
@@ -339,7 +345,7 @@ export class Lexicon {
     const cueTables: Array<PhraseTable<unknown>> = [
       this.classes, this.generations, this.mech, this.unknownCues, this.companyVerbs, this.approvalVerbs, this.launchVerbs,
       this.forms, this.investigational, this.trials, this.expected, this.onlyOnMarket, this.recencyCues, this.recencyAgo,
-      this.safeInPregnancy, this.enantiomer, this.classLabels,
+      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.classLabels,
     ];
     for (const t of cueTables) for (const w of t.firstWords()) this.cueFirstWords.add(w);
   }

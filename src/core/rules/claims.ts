@@ -420,6 +420,9 @@ function evaluateClaim(r: CompiledRule, s: SentenceInput, severity: Severity, ou
   }
 }
 
+const SUCCESSION_BEFORE = /\b(?:formerly|previously|earlier|former|old|older|original|originally|replaced|replacing|replaces|renamed|successor to|superseded|supersedes|predecessor|instead of|rather than)\b[^.;]{0,25}$/i;
+const SUCCESSION_AFTER = /^[^.;]{0,12}\b(?:was|were|has been|had been|have been)\s+(?:later\s+|since\s+|subsequently\s+)?(?:renamed|replaced|superseded|retired|discontinued)\b/i;
+
 function evaluateName(r: CompiledRule, s: SentenceInput, severity: Severity, out: RawFinding[]): void {
   const outdated = r.outdated!;
   for (const m of s.mentions) {
@@ -435,6 +438,8 @@ function evaluateName(r: CompiledRule, s: SentenceInput, severity: Severity, out
     // part of an identifier such as the protocol number "CC-5013-MM-009"
     if (/^[-\u2010\u2011][A-Z0-9]/.test(s.text.slice(rel + m.text.length, rel + m.text.length + 2))) continue;
     if (guarded(r, s, rel, rel + (m.end - m.start), 'sentence')) continue;
+    // "replaced the earlier S.T.E.P.S. program", "RevAssist was renamed": the old name named as old
+    if (SUCCESSION_BEFORE.test(s.text.slice(Math.max(0, rel - 40), rel)) || SUCCESSION_AFTER.test(s.text.slice(rel + m.text.length, rel + m.text.length + 40))) continue;
     const atSentenceStart = s.text.slice(0, rel).trim() === '';
     const newText = atSentenceStart ? matchCase(replacement, 'A') : replacement;
     // "... through S.T.E.P.S." : the last dot also ends the sentence and stays

@@ -24,6 +24,8 @@ export const APPROVAL_FRAME: FrameRule = {
       'Grünenthal began selling thalidomide in 1954.',
       'Apremilast is approved for rheumatoid arthritis.',
       'The FDA approved pomalidomide in 2010.',
+      'Thalidomide was first marketed in 1961.',
+      'Otezla was first approved in 2016 for plaque psoriasis.',
     ],
     valid: [
       'The FDA approved thalidomide in 1998 for erythema nodosum leprosum.',
@@ -31,6 +33,7 @@ export const APPROVAL_FRAME: FrameRule = {
       'Lenalidomide was approved by the FDA in December 2005 for del(5q) MDS.',
       'Apremilast is approved for psoriatic arthritis and plaque psoriasis.',
       'Lenalidomide is not approved for chronic lymphocytic leukaemia.',
+      'Thalidomide was sold in West Germany in 1960.',
     ],
   },
 };
@@ -79,9 +82,10 @@ function check(x: FrameInput, out: Contradiction[]): void {
       if (years.length !== 1) continue;
       const y = years[0];
       const region = regions[0] ?? agencies[0]?.region;
-      const firsts: Array<{ date: string; refs: string[] }> = [];
-      for (const ev of facts.history(d, 'first-marketed')) if (!region || !ev.region || ev.region === region || (region === 'West Germany' && /germany/i.test(ev.region))) firsts.push(ev);
-      for (const a of table) if (a.first && (!region || regionOf(a.agency) === region)) firsts.push(a);
+      const firsts: Array<{ date: string; refs: string[]; exact: boolean }> = [];
+      const sameRegion = (r: string | undefined) => !!r && (r === region || (region === 'West Germany' && /germany/i.test(r)));
+      for (const ev of facts.history(d, 'first-marketed')) if (!region || !ev.region || sameRegion(ev.region)) firsts.push({ ...ev, exact: !region || sameRegion(ev.region) });
+      for (const a of table) if (a.first && (!region || regionOf(a.agency) === region)) firsts.push({ ...a, exact: true });
       if (!firsts.length) continue;
       const earliest = firsts.map((f) => yearOf(f.date)!).sort()[0];
       const last = y.decade ? y.year + 9 : y.year;
@@ -89,6 +93,14 @@ function check(x: FrameInput, out: Contradiction[]): void {
       if (last < earliest - 1) {
         const f = firsts.find((q) => yearOf(q.date) === earliest)!;
         report(`${cap(t.preferredName)} was not on the ${region ?? ''}${region ? ' ' : ''}market in ${y.year}${y.decade ? 's' : ''}: it was first marketed${region ? ` there` : ''} ${onDate(f.date)}.`.replace(/ {2,}/g, ' '), f.refs, y);
+        return;
+      }
+      // a start ("launched", "first sold", "came to market") years after the first one known, where the
+      // sentence names the region of that launch or says "first" (not "sold in 1960": still on sale then)
+      const exact = firsts.filter((f) => f.exact).sort((a, b) => a.date.localeCompare(b.date))[0];
+      const first = h.phrase.startsWith('first') || s.toks[h.i - 1]?.t === 'first';
+      if (exact && !y.decade && !lex.launchOngoing.has(h.phrase) && (region || first) && y.year > yearOf(exact.date)! + 1) {
+        report(`${cap(t.preferredName)} was first marketed${region ? ` in ${region === 'US' ? 'the US' : region}` : ''} ${onDate(exact.date)}, not in ${y.year}.`, exact.refs, y, String(yearOf(exact.date)));
         return;
       }
       continue;
@@ -108,15 +120,42 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const never = indHits.find((w) => w.value.code !== 'cancer' && w.value.code !== 'lymphoma' && !approvedHit(w) && !(w.value.group && matchedGroups.has(w.value.group)));
     if (never && (strict || !agencies.length) && (s.tenseOf(h.i) !== 'unknown' || indHits.length > 1)) {
       if (!s.hasIn(lex.trials, c.from, c.to) && !s.toks.some((t) => t.t === 'off-label' || t.t === 'off' || t.t === 'trial' || t.t === 'trials')) {
-        report(`${cap(t.preferredName)} has not been approved for ${s.textOf(never.i, never.j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
+        report(`${cap(t.preferredName)} has not been approved for ${s.textOf(never.i, never.j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.filter((a) => a.indicationCode).map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
         return;
       }
     }
     if (years.length === 1) {
       const y = years[0];
       const inYear = (a: ApprovalFact) => (y.decade ? Math.floor(yearOf(a.date)! / 10) * 10 === y.year : yearOf(a.date) === y.year);
+      // "first approved in 2006": the year of the agency's first approval, whatever the indication
+      const firstOne = [...pool].sort((a, b) => a.date.localeCompare(b.date))[0];
+      const saysFirst = s.toks[h.i - 1]?.t === 'first' || (s.toks[h.j]?.t === 'first' && s.toks[h.j + 1]?.t !== 'line');
+      if (saysFirst && (strict || named) && !indications.length && firstOne && !y.decade && yearOf(firstOne.date) !== y.year) {
+        report(`${cap(agencyName!)} first approved ${t.preferredName} ${onDate(firstOne.date)}${firstOne.indicationCode ? `, for ${firstOne.indication.replace(/\s*\(first[^)]*\)/i, '').replace(/^./, (ch) => ch.toLowerCase())}` : ''}.`, firstOne.refs, y, String(yearOf(firstOne.date)));
+        return;
+      }
+      // "first approved in 2016 (for plaque psoriasis)" with no agency: no agency's first approval (for that
+      // indication) falls in that year
+      if (saysFirst && !agencies.length && !y.decade) {
+        const firstBy = new Map<string, ApprovalFact>();
+        for (const a of [...pool].sort((p, q) => p.date.localeCompare(q.date))) if (matchesInd(a) && !firstBy.has(a.agency)) firstBy.set(a.agency, a);
+        const firsts = [...firstBy.values()];
+        if (firsts.length && !firsts.some((a) => yearOf(a.date) === y.year)) {
+          const f = firsts[0];
+          report(`${cap(t.preferredName)} was first approved ${onDate(f.date)} (${f.agency}${indications.length ? `, ${shortIndication(f.indication)}` : ''}), not in ${y.year}.`, f.refs, y, firsts.length === 1 || firsts.every((a) => yearOf(a.date) === yearOf(f.date)) ? String(yearOf(f.date)) : undefined);
+          return;
+        }
+      }
       if (pool.some((a) => inYear(a) && matchesInd(a))) continue;
-      if (s.tenseOf(h.i) === 'present' && !y.decade) continue; // "is approved in the EU since 2015"-style: too loose
+      // "is approved in the EU since 2015"-style: too loose to compare, except with a year before any approval
+      if (s.tenseOf(h.i) === 'present' && !y.decade) {
+        const firstFor = [...pool].filter(matchesInd).sort((a, b) => a.date.localeCompare(b.date))[0] ?? [...pool].sort((a, b) => a.date.localeCompare(b.date))[0];
+        if (firstFor && y.year < yearOf(firstFor.date)!) {
+          report(`${cap(t.preferredName)} was not approved${agencyName ? ` by ${agencyName}` : ''}${indications.length ? ` for ${s.textOf(indHits[0].i, indHits[0].j)}` : ''} in ${y.year}: the first approval was ${onDate(firstFor.date).replace(/^(on|in) /, '')}${agencyName ? '' : ` (${firstFor.agency})`}.`, firstFor.refs, y, String(yearOf(firstFor.date)));
+          return;
+        }
+        continue;
+      }
       const sameInd = pool.filter(matchesInd).sort((a, b) => a.date.localeCompare(b.date));
       const sameYear = pool.filter(inYear);
       if (!strict) {
@@ -148,7 +187,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
       if (s.hasIn(lex.trials, c.from, c.to)) continue;
       const written = indications.filter((w) => w.code !== 'cancer');
       if (!written.length) continue;
-      report(`${cap(t.preferredName)} is not approved for ${s.textOf(indHits[0].i, indHits[0].j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
+      report(`${cap(t.preferredName)} is not approved for ${s.textOf(indHits[0].i, indHits[0].j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.filter((a) => a.indicationCode).map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
       return;
     }
   }

@@ -29,7 +29,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
   const dated = (e: Ent) => {
     const k = s.toks.findIndex((t) => t.ent === e);
     const end = s.afterEnt(k);
-    return s.hasIn(lex.companySince, end, Math.min(s.toks.length, end + 5)) || s.hasIn(lex.companySince, Math.max(0, k - 4), k);
+    // before the name only an ownership phrase dates it ("part of", "acquired"): "originally developed by
+    // Pharmion" says who developed it, not that Pharmion was renamed
+    return s.hasIn(lex.companySince, end, Math.min(s.toks.length, end + 5)) || s.hitsIn(lex.companySince, Math.max(0, k - 4), k).some((h) => h.phrase !== 'originally' && h.phrase !== 'formerly');
   };
   if (ownedActor(x, companies.filter((e) => !dated(e)), out)) return;
   if (possessive(x, companies.filter((e) => !dated(e)), out)) return;
@@ -74,6 +76,11 @@ function check(x: FrameInput, out: Contradiction[]): void {
       return;
     }
     if (kind === 'develop') {
+      // "are now developed by BMS", "is being developed by": further development today, not who originated it
+      // (then only a company with no role at all for the drug is wrong: "iberdomide is being developed by Amgen")
+      const prev = s.toks[h.i - 1]?.t ?? '';
+      const today = prev === 'now' || prev === 'being' || prev === 'is' || prev === 'are' || s.toks[h.i].t === 'develops' || s.toks[h.i].t === 'developer';
+      if (today && subjects.some((d) => !facts.knowsCompanies(d, ['originator', 'developer']) || facts.companiesIn(d, ['originator', 'developer', 'holder', 'marketer', 'parent']).some((r) => r.company === company.termId || ownerOf(x, r.company)?.company === company.termId))) continue;
       const bad = subjects.filter((d) => facts.knowsCompanies(d, ['originator', 'developer']) && !facts.companiesIn(d, ['originator', 'developer']).some((r) => r.company === company.termId));
       if (!bad.length) continue;
       const devs = [...new Set(bad.flatMap((d) => facts.companiesIn(d, ['originator', 'developer']).map((r) => r.company)))];
@@ -128,7 +135,7 @@ function ownerOf(x: FrameInput, companyId: string): { company: string; from?: st
 }
 
 const ACTOR_VERBS = new Set(['has', 'have', 'runs', 'run', 'maintains', 'maintain', 'offers', 'offer', 'provides', 'provide', 'expects', 'expect', 'plans', 'plan', 'sponsors', 'sponsor', 'supports', 'support', 'continues', 'continue', 'controls', 'control', 'operates', 'operate', 'funds', 'fund', 'is', 'are', 'remains', 'trades', 'trade', 'employs', 'reports', 'says', 'announces', 'promotes', 'leads', 'still']);
-const INDEPENDENT = new Set(['independent', 'nasdaq', 'nyse', 'listed', 'publicly', 'stand-alone', 'standalone', 'headquartered', 'trades', 'biopharmaceutical', 'biotech', 'biotechnology', 'pharmaceutical']);
+const INDEPENDENT = new Set(['independent', 'nasdaq', 'nyse', 'listed', 'publicly', 'stand-alone', 'standalone', 'trades']);
 
 /**
  * A company that has been owned by another since a date before the checked date, written as
@@ -150,7 +157,9 @@ function ownedActor(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
     const products = named.length ? named : s.subjects(v, { context: true }).map((x) => x.termId);
     const former = products.filter((d) => facts.companiesIn(d, ['holder', 'marketer', 'originator', 'developer']).some((r) => r.company === company.termId));
     const independent = (verb.t === 'is' || verb.t === 'remains' || verb.t === 'trades') && s.toks.slice(v, c.to).some((t) => INDEPENDENT.has(t.t));
-    if (!former.length && !independent) continue;
+    // "Celgene is an American company that developed Revlimid": what it is, not a claim that it still sells them
+    const copula = verb.t === 'is' || verb.t === 'are' || verb.t === 'remains';
+    if (copula ? !independent : !former.length && !independent) continue;
     out.push({
       ruleId: COMPANY_FRAME.id,
       start: company.start,

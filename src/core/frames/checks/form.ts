@@ -74,10 +74,11 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
   if (m < s.toks.length && s.toks[m].ent?.kind === 'drug' && m - j <= 2) return { termId: s.toks[m].ent!.termId, name: s.toks[m].ent!.text };
   // "X is available as / comes in (25 mg) tablets"
   const c = s.clauseOf(i);
-  for (let st = Math.max(c.from, i - 8); st < i; st++) {
+  for (let st = Math.max(c.from, i - 20); st < i; st++) {
     const h = lex.formCopula.at(s.toks, st, i);
     if (!h || h.phrase === 'in' || h.phrase === 'as' || h.phrase === 'a' || h.phrase === 'an') continue;
-    const gap = s.toks.slice(h.j, i).every((t) => SKIP.has(t.t) || /^\d/.test(t.t) || t.t === 'film' || t.t === 'coated' || t.t === '-');
+    // a list of strengths may sit between: "is available as 5 mg, 10 mg and 25 mg tablets"
+    const gap = s.toks.slice(h.j, i).every((t) => SKIP.has(t.t) || DOSE_LIST.has(t.t) || /^\d/.test(t.t));
     if (!gap) continue;
     const subj = s.subjects(st);
     if (subj.length === 1) return { termId: subj[0].termId, name: subj[0].ent?.text ?? x.facts.name(subj[0].termId) };
@@ -94,6 +95,7 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
   return { termId: pool[0], name: x.facts.name(pool[0]) };
 }
 
+const DOSE_LIST = new Set(['film', 'coated', '-', 'and', 'or', '/', '.', 'once', 'twice', 'daily', 'weekly', 'monthly', 'mcg', 'µg', 'microgram', 'micrograms', 'milligram', 'milligrams', 'strength', 'strengths']);
 const DETS = new Set(['the', 'your', 'each', 'a', 'one', 'these', 'this', 'my', 'her', 'his', 'their', 'of', 'its']);
 
 function firstContent(s: FrameInput['s'], from: number): number {

@@ -89,6 +89,8 @@ function elucidated(x: FrameInput, termId: string): number {
  * "acts only through its anti-angiogenic effect": for a molecular glue, whose mechanism is
  * the ligase it redirects, another process named as the main or sole mechanism.
  */
+const INFLAMMATORY = new Set(['enl', 'leprosy', 'plaque-psoriasis', 'psoriatic-arthritis', 'behcet-oral-ulcers', 'crohns-disease', 'rheumatoid-arthritis', 'lupus']);
+
 function primacy(x: FrameInput, out: Contradiction[]): boolean {
   const { s, lex, facts } = x;
   // "the primary mechanism is …" (a primacy word near a mechanism noun) or "… is mediated through inhibition
@@ -101,6 +103,9 @@ function primacy(x: FrameInput, out: Contradiction[]): boolean {
   const proc = s.hitsIn(lex.processes, c.from, c.to).find((h) => !explaining || (h.i >= p.j && h.i - p.j <= 5));
   if (!noun || !proc || s.framedAsPast(p.i) || s.tenseOf(p.i) === 'past' || s.conditional(p.i)) return false;
   if (s.hasIn(lex.partial, c.from, c.to)) return false;
+  // "its benefit in ENL is attributed to lowering TNF-α": in the inflammatory indications TNF is the
+  // accepted account of the benefit (not of the drug's mechanism as a whole)
+  if (/tnf/i.test(proc.phrase) && s.hits(lex.indications).some((h) => INFLAMMATORY.has(h.value.code))) return false;
   if (s.ents.some((e) => e.termId === 'cereblon' || e.kind === 'protein' && e.termId !== 'tnf-alpha')) return false;
   let subjects = s.subjects(p.i, { after: true, kinds: ['drug', 'class'] });
   if (!subjects.length && s.ctx.lastSentence?.length) subjects = s.ctx.lastSentence.map((termId) => ({ termId, how: 'pronoun' as const }));

@@ -39,7 +39,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (s.hasIn(lex.unknownNotAbout)) continue;
     const topic = s.hasIn(lex.unknownTopics, 0, s.toks.length) || s.hasIn(lex.thalidomideTopics);
     if (!topic) continue;
-    let subjects = s.subjects(h.i, { after: true, kinds: ['drug', 'class'], context: true });
+    let subjects = s.subjects(h.i, { after: true, kinds: ['drug', 'class'], context: true, sentence: true });
     if (!subjects.length && s.hasIn(lex.thalidomideTopics) && facts.term('thalidomide')) subjects = [{ termId: 'thalidomide', how: 'default' }];
     for (const subj of subjects) {
       const known = knownSince(x, subj.termId);

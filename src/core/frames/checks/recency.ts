@@ -22,6 +22,7 @@ export const RECENCY_FRAME: FrameRule = {
 };
 
 const NEW_YEARS = 5;
+const APPROVAL_WORDS = new Set(['approved', 'launched', 'introduced', 'licensed']);
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
@@ -97,7 +98,9 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
     k--;
     n++;
   }
-  if (k >= 0 && s.toks[k].ent?.kind === 'drug' && (noun || /ago|recent|newly|lately|just/.test(s.textOf(i, j).toLowerCase()))) return s.toks[k].ent!.termId;
+  // ("X, approved only last year": a time phrase counts after an approval word, not "started X last week")
+  const approvedBetween = s.toks.slice(k + 1, i).some((t) => APPROVAL_WORDS.has(t.t));
+  if (k >= 0 && s.toks[k].ent?.kind === 'drug' && (noun || /ago|recent|newly|lately|just/.test(s.textOf(i, j).toLowerCase()) || (approvedBetween && !!lex.recencyAgo.at(s.toks, i)))) return s.toks[k].ent!.termId;
   // "It is a new oral option": a pronoun subject
   if (k >= 0 && n > 0 && noun && s.anaphorAt(k)) return s.pronounBefore(k + 1)[0];
   // "A newly approved psoriasis pill, Otezla, ...": a few words, then the name

@@ -34,6 +34,7 @@ export const STATUS_FRAME: FrameRule = {
   },
 };
 
+const MARKETED = new Set(['marketed', 'sold', 'prescribed']);
 const TRIAL_VERBS = /\b(being|under|undergoing|entered|entering|ongoing|way|underway|currently|still|remains|is in|are in|is now)\b/;
 
 function check(x: FrameInput, out: Contradiction[]): void {
@@ -64,8 +65,13 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const approved = facts.approvedAt(t.id, x.at);
       // a year before the first approval dates the statement ("in 2009 it was awaiting approval")
       // (an expectation in the present tense with a year already past is outdated all the same)
-      if (s.years(cue.i, true).some((y) => first && y.year <= (yearOf(first) ?? 0)) && !(cue.kind === 'expected' && s.tenseOf(cue.i) !== 'past')) continue;
-      const after = afterCue(x, cue.j, c.to);
+      if (s.years(cue.i, true).some((y) => first && y.year <= (yearOf(first) ?? 0)) && !(cue.kind === 'expected' && s.tenseOf(cue.i) === 'present')) continue;
+      let after = afterCue(x, cue.j, c.to, t.id);
+      // an expectation is also qualified by an indication before it ("approval for CLL is expected")
+      if (cue.kind === 'expected') {
+        const before = s.hitsIn(lex.indications, c.from, cue.i).map((w) => w.value);
+        if (before.length) after = { ...after, qualified: true, indications: [...after.indications, ...before] };
+      }
       const span = s.span(cue.i, cue.j);
       if (cue.kind === 'only') {
         const cls = lex.classes.at(s.toks, cue.j) ?? s.hitsIn(lex.classes, cue.j, Math.min(c.to, cue.j + 4))[0];
@@ -113,10 +119,14 @@ function check(x: FrameInput, out: Contradiction[]): void {
     }
     // an investigational drug called approved is the approval frame's and the name rules' business
   }
-  // "X is approved" for a drug known to be investigational
-  for (const h of s.hits(lex.approvalVerbs)) {
-    if (s.negated(h.i, h.j) || s.conditional(h.i) || lex.expected.has(s.toks, s.clauseOf(h.i).from, s.clauseOf(h.i).to)) continue;
-    if (!['approved', 'licensed', 'authorised', 'authorized', 'cleared'].includes(s.toks[h.i].t)) continue;
+  // "X is approved", "X is marketed as ..." for a drug known to be investigational
+  const onMarket = s.toks.flatMap((t, i) => (MARKETED.has(t.t) ? [{ i, j: i + 1 }] : []));
+  for (const h of [...s.hits(lex.approvalVerbs), ...onMarket]) {
+    const c = s.clauseOf(h.i);
+    if (s.negated(h.i, h.j) || s.conditional(h.i) || lex.expected.has(s.toks, c.from, c.to)) continue;
+    if (!['approved', 'licensed', 'authorised', 'authorized', 'cleared', ...MARKETED].includes(s.toks[h.i].t)) continue;
+    // "is sold only in trials", "is prescribed in a phase 3 study": not on the market
+    if (MARKETED.has(s.toks[h.i].t) && (s.hasIn(lex.trials, c.from, c.to) || s.hasIn(lex.investigational, c.from, c.to))) continue;
     const prev = s.toks[h.i - 1]?.t;
     if (!['is', 'are', 'now', 'was', 'were', 'got', 'been', 'fda', 'first', 'finally', 'recently', 'also'].includes(prev ?? '')) continue;
     for (const subj of s.subjects(h.i)) {
@@ -129,13 +139,13 @@ function check(x: FrameInput, out: Contradiction[]): void {
   }
 }
 
-function afterCue(x: FrameInput, from: number, to: number): { qualified: boolean; indications: Array<{ code: string; group?: string }>; region?: string } {
+function afterCue(x: FrameInput, from: number, to: number, subject: string): { qualified: boolean; indications: Array<{ code: string; group?: string }>; region?: string } {
   const { s, lex } = x;
   let qualified = false;
   for (let k = from; k < to; k++) {
     if (lex.trials.at(s.toks, k, to)) continue;
     if (lex.qualifiers.at(s.toks, k, to)) qualified = true;
-    if (s.toks[k].ent && s.toks[k].ent!.kind === 'drug') qualified = true; // "with dexamethasone"-style combinations
+    if (s.toks[k].ent && s.toks[k].ent!.kind === 'drug' && s.toks[k].ent!.termId !== subject) qualified = true; // "with dexamethasone"-style combinations
   }
   const indications = s.hitsIn(lex.indications, from, to).map((h) => h.value);
   if (indications.length) qualified = true;

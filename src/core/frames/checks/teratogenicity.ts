@@ -3,7 +3,10 @@
  * in pregnancy or not teratogenic (present tense), and a single enantiomer of a racemate
  * whose enantiomers interconvert called safe (stereo facts in data/terms).
  */
+import { subjectsOfNominal } from '../bind';
 import { type Contradiction, type FrameInput, type FrameRule, cap } from '../types';
+
+const STUDY = new Set(['vitro', 'vivo', 'assay', 'assays', 'mice', 'rabbits', 'rats', 'synthesised', 'synthesized', 'isolated', 'tested', 'studied']);
 
 export const TERATOGENICITY_FRAME: FrameRule = {
   id: 'fact-teratogenicity',
@@ -13,8 +16,8 @@ export const TERATOGENICITY_FRAME: FrameRule = {
   description: 'A drug with an embryo-fetal toxicity warning called safe in pregnancy, or one enantiomer of a racemate that interconverts in the body called safe.',
   check,
   examples: {
-    invalid: ['Unlike thalidomide, lenalidomide is not teratogenic.', 'Had only the right-handed form been sold, the tragedy would have been avoided.', 'The (R)-isomer of thalidomide is the safe sedative.', 'Pomalidomide can be used in pregnancy.'],
-    valid: ['Lenalidomide is contraindicated in pregnancy.', 'Neither enantiomer of thalidomide is safe, because they interconvert in the body.', 'Thalidomide was once considered safe in pregnancy.', 'Lenalidomide is not safe in pregnancy.'],
+    invalid: ['Unlike thalidomide, lenalidomide is not teratogenic.', 'Had only the right-handed form been sold, the tragedy would have been avoided.', 'The (R)-isomer of thalidomide is the safe sedative.', 'Pomalidomide can be used in pregnancy.', 'Lenalidomide is a single enantiomer.'],
+    valid: ['Lenalidomide is contraindicated in pregnancy.', 'Neither enantiomer of thalidomide is safe, because they interconvert in the body.', 'Thalidomide was once considered safe in pregnancy.', 'Lenalidomide is not safe in pregnancy.', 'Thalidomide is a racemate; the single (S)-enantiomer was more teratogenic in rabbits.'],
   },
 };
 
@@ -28,6 +31,21 @@ function check(x: FrameInput, out: Contradiction[]): void {
       if (!t || !warn) continue;
       const span = s.span(h.i, h.j);
       out.push({ ruleId: TERATOGENICITY_FRAME.id, start: span.start, end: span.end, message: `${cap(t.preferredName)} is not safe in pregnancy: its label carries a boxed warning for ${warn.text.toLowerCase()}.`, evidence: warn.refs, data: { term: t.id } });
+      return;
+    }
+  }
+  // "a single (S)-enantiomer", "enantiopure": a drug the database records as a racemate
+  for (const h of s.hits(lex.singleEnantiomer)) {
+    if (s.negated(h.i, h.j) || s.conditional(h.i) || s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i)) continue;
+    const c = s.clauseOf(h.i);
+    // "the single (S)-enantiomer was more potent in vitro": a study of one form, not what is given
+    if (s.hasIn(lex.trials, c.from, c.to) || s.toks.slice(c.from, c.to).some((t) => STUDY.has(t.t))) continue;
+    for (const subj of subjectsOfNominal(s, h.i, h.j, ['drug', 'class']).length ? subjectsOfNominal(s, h.i, h.j, ['drug', 'class']) : s.subjects(h.i, { kinds: ['drug', 'class'], context: true })) {
+      const ids = facts.term(subj.termId)?.kind === 'class' ? [...facts.db.terms.values()].filter((d) => d.kind === 'drug' && (d.memberOf ?? []).some((m) => m.id === subj.termId)).map((d) => d.id) : [subj.termId];
+      const racemic = ids.map((id) => facts.term(id)).find((t) => t?.stereo?.form === 'racemate');
+      if (!racemic) continue;
+      const span = s.span(h.i, h.j);
+      out.push({ ruleId: TERATOGENICITY_FRAME.id, severity: 'warning', start: span.start, end: span.end, message: `${cap(racemic.preferredName)} is not a single enantiomer: it is given as a racemate${racemic.stereo!.interconverts ? ' whose enantiomers interconvert in the body' : ''} (${racemic.stereo!.note ?? 'term database'}).`, evidence: racemic.stereo!.refs, data: { term: racemic.id } });
       return;
     }
   }
