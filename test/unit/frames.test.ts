@@ -456,7 +456,6 @@ describe('wordings beyond the corpora (written for the frames, one sentence each
   });
 });
 
-
 describe('wordings of the second round (written for the frames, each a class of real text; with paragraphs)', () => {
   // each stands for a class: a dose list before the form, an apposition before "is used to", a relative
   // clause with "once a day" after it, "first marketed" years after the first launch, a counterfactual
@@ -554,6 +553,18 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Revlimid, first approved in 2010, remains a cornerstone of myeloma therapy.",
     "Otezla was first approved in 2016 for plaque psoriasis.",
     "Celgene is an independent company listed on the Nasdaq.",
+    "Lenalidomide was approved in 2005. In 2006 the FDA also approved it for newly diagnosed multiple myeloma, without any requirement for prior therapy.",
+    "Lenalidomide is widely used. Its use with rituximab in follicular lymphoma remains off-label in the United States.",
+    "Lenalidomide is off-label for newly diagnosed myeloma.",
+    "Apremilast lacks the glutarimide ring. It is nevertheless best classified as a third-generation IMiD, alongside lenalidomide and pomalidomide.",
+    "Otezla (apremilast): capsules; REMS required",
+    "Pomalidomide brand: Actimid",
+    "We report the activity of Actimid, the marketed brand name of pomalidomide, in 60 patients.",
+    "POMALYST (Actimid) is only available through a restricted program.",
+    "POMALYST, formerly marketed in Europe as Actimid, is taken orally once a day.",
+    "Although lenalidomide is widely used, its primary cellular target has yet to be discovered [2].",
+    "Nobody has figured out what lenalidomide actually binds to in the cell.",
+    "Thalidomide's teratogenicity stems from inhibited blood-vessel growth.",
   ];
   const correct: string[] = [
     "How pomalidomide kills myeloma cells was not understood until cereblon was identified in 2010.",
@@ -613,6 +624,15 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Celgene Corporation is an American pharmaceutical company that developed Thalomid, Revlimid and Pomalyst.",
     "Thalidomide was sold in West Germany in 1960.",
     "Thalidomide was launched in Canada in 1961.",
+    "In 2015 the FDA approved lenalidomide for newly diagnosed multiple myeloma.",
+    "In 2006 the FDA approved lenalidomide for relapsed multiple myeloma.",
+    "Thalidomide is often used off-label.",
+    "Lenalidomide is used off-label in CLL.",
+    "Thalidomide is regarded as a sedative by many older texts.",
+    "Lenalidomide: 25 mg capsules",
+    "Actimid was the proposed brand name of pomalidomide.",
+    "Actimid was the name first proposed for pomalidomide; it was never the brand.",
+    "No cure has been found for myeloma; lenalidomide prolongs survival.",
   ];
   test('each outdated passage gets a claim finding', () => {
     const missed = outdated.filter((t) => claimsAt(t).length === 0);

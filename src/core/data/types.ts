@@ -39,6 +39,8 @@ export interface FormerName {
   until?: string;
   note?: string;
   refs: string[];
+  /** The name was proposed or used in development but never became a marketed brand ("Actimid"). */
+  neverMarketed?: boolean;
 }
 
 /** Indication codes of approvals (a closed list; the schema enforces it). */

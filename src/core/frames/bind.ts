@@ -9,6 +9,7 @@ import type { TermKind } from '../data/types';
 import type { Sentence, Subject } from './analyse';
 import { isHyphen } from './lexicon';
 
+const DESCRIPTION_ADVERBS = new Set(['best', 'often', 'usually', 'sometimes', 'still', 'commonly', 'generally', 'also', 'nevertheless', 'nonetheless', 'now', 'rightly', 'correctly', 'widely', 'typically', 'variously', 'loosely']);
 const OPENERS = new Set([',', '(', ':', '\u2014', '\u2013', '-', '[', '=']);
 const STOP_WORDS = new Set(['and', 'or', 'but', 'which', 'that', 'who', 'with', 'for', 'by', 'in', 'on', 'to', 'from', 'than', 'not', 'no', 'as', 'like', 'unlike', 'other', 'all', 'every']);
 
@@ -68,6 +69,13 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
       }
       const prev = toks[k - 1];
       if (prev?.ent && kinds.includes(prev.ent.kind)) return [{ termId: prev.ent.termId, ent: prev.ent, how: 'named' as const }];
+      // "X is (best) classified as a C", "it is often described as a C": the subject of the description verb
+      let v = k - 1;
+      while (v > c.from && DESCRIPTION_ADVERBS.has(toks[v].t)) v--;
+      if (v >= c.from && lex.descriptions.at(toks, v) && !lex.reporters.has(toks, c.from, v)) {
+        const subj = s.subjects(v, { kinds });
+        if (subj.length) return subj;
+      }
       if (prev && s.anaphorAt(k - 1)) {
         const p = s.pronounBefore(k);
         if (p.length) return p.map((termId) => ({ termId, how: 'pronoun' as const }));

@@ -19,6 +19,10 @@ export interface LexClass {
 export interface FrameLexicon {
   /** Word beginnings that put a sentence without a named drug in the domain (a cheap pre-check). */
   readonly domainWords?: readonly string[];
+  /** Words that call a name a brand ("brand name", "marketed as", "Trade names:"). */
+  readonly brandWords?: readonly string[];
+  /** Words that make a brand word no claim ("the proposed brand name"). */
+  readonly brandNotClaim?: readonly string[];
   readonly negators: readonly string[];
   readonly excluders?: readonly string[];
   readonly historical: readonly string[];
@@ -220,6 +224,8 @@ export class Lexicon {
   readonly approvalVerbs: PhraseTable<true>;
   readonly launchVerbs: PhraseTable<true>;
   readonly launchOngoing: Set<string>;
+  readonly brandWords: PhraseTable<true>;
+  readonly brandNotClaim: PhraseTable<true>;
   readonly approvalGeneric: PhraseTable<true>;
   readonly agencies = new PhraseTable<{ id: string; region: string }>();
   readonly regions = new PhraseTable<string>();
@@ -303,6 +309,8 @@ export class Lexicon {
     this.approvalVerbs = table(d.approval.verbs);
     this.launchVerbs = table(d.approval.launch);
     this.launchOngoing = new Set((d.approval.launchOngoing ?? []).map(norm));
+    this.brandWords = table(d.brandWords);
+    this.brandNotClaim = table(d.brandNotClaim);
     this.approvalGeneric = table(d.approval.generic);
     for (const a of d.approval.agencies) this.agencies.addAll(a.words, { id: a.id, region: a.region });
     for (const r of d.approval.regions ?? []) this.regions.addAll(r.words, r.region);

@@ -88,3 +88,15 @@ export function shortIndication(text: string): string {
 export function cap(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
+
+const SETTINGS: Array<[RegExp, RegExp]> = [
+  [/newly diagnosed|first-line|untreated|front-line|frontline|previously untreated/, /newly diagnosed|first-line|untreated|front-line/i],
+  [/relapsed|refractory|previously treated|second-line|later-line/, /relapsed|refractory|prior therap|previously treated|after/i],
+  [/maintenance/, /maintenance/i],
+];
+
+/** A written setting ("newly diagnosed", "relapsed", "maintenance") fits the approval's indication text. */
+export function settingFits(written: string, indication: string): boolean {
+  for (const [w, a] of SETTINGS) if (w.test(written) && !a.test(indication)) return false;
+  return true;
+}

@@ -8,7 +8,7 @@
  */
 import { yearOf } from '../analyse';
 import type { ApprovalFact } from '../facts';
-import { type Contradiction, type FrameInput, type FrameRule, onDate, prettyDate, shortIndication, cap } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, onDate, prettyDate, settingFits, shortIndication, cap } from '../types';
 
 export const APPROVAL_FRAME: FrameRule = {
   id: 'fact-approval',
@@ -146,7 +146,19 @@ function check(x: FrameInput, out: Contradiction[]): void {
           return;
         }
       }
-      if (pool.some((a) => inYear(a) && matchesInd(a))) continue;
+      const sameYearInd = pool.filter((a) => inYear(a) && matchesInd(a));
+      if (sameYearInd.length && indications.length && (strict || named)) {
+        // "in 2006 the FDA approved it for newly diagnosed myeloma": the year's approval was for another setting
+        const setting = s.textOf(c.from, c.to).toLowerCase();
+        if (!sameYearInd.some((a) => settingFits(setting, a.indication))) {
+          const right = pool.filter((a) => matchesInd(a) && settingFits(setting, a.indication)).sort((a, b) => a.date.localeCompare(b.date))[0];
+          if (right) {
+            report(`In ${y.year} ${agencyName} approved ${t.preferredName} for ${sameYearInd[0].indication.replace(/^./, (ch) => ch.toLowerCase())}; the setting named here came ${onDate(right.date)} (${shortIndication(right.indication)}).`, right.refs, y, String(yearOf(right.date)));
+            return;
+          }
+        }
+      }
+      if (sameYearInd.length) continue;
       // "is approved in the EU since 2015"-style: too loose to compare, except with a year before any approval
       if (s.tenseOf(h.i) === 'present' && !y.decade) {
         const firstFor = [...pool].filter(matchesInd).sort((a, b) => a.date.localeCompare(b.date))[0] ?? [...pool].sort((a, b) => a.date.localeCompare(b.date))[0];

@@ -11,16 +11,17 @@ export const BRAND_DATE_FRAME: FrameRule = {
   family: 'outdated-names',
   severity: 'warning',
   title: 'Brand name before the brand existed',
-  description: 'A brand used with a year before its first date in data/terms.',
+  description: 'A brand used with a year before its first date in data/terms, or a name that was never marketed (formerNames with neverMarketed) called a brand.',
   check,
   examples: {
-    invalid: ['In 1958 expectant mothers took Thalomid for morning sickness.', 'Thalomid was withdrawn in 1961.'],
-    valid: ['In 1958 expectant mothers took Contergan or Distaval.', 'Thalomid was approved in 1998.'],
+    invalid: ['In 1958 expectant mothers took Thalomid for morning sickness.', 'Thalomid was withdrawn in 1961.', 'Pomalidomide is marketed as Actimid in Europe.', 'Brand names: Pomalyst, Actimid'],
+    valid: ['In 1958 expectant mothers took Contergan or Distaval.', 'Thalomid was approved in 1998.', 'Actimid was the name first proposed for pomalidomide; it was never the brand.', 'Pomalidomide is marketed as Pomalyst in the US.'],
   },
 };
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, facts } = x;
+  if (neverABrand(x, out)) return;
   for (const e of s.ents) {
     if (e.formKind !== 'brand' || e.kind !== 'drug') continue;
     const k = s.toks.findIndex((t) => t.ent === e);
@@ -45,4 +46,38 @@ function check(x: FrameInput, out: Contradiction[]): void {
     });
     return;
   }
+}
+
+/**
+ * A name that never became a brand (formerNames with neverMarketed: "Actimid") called one: "marketed
+ * as Actimid", "Brand names: Pomalyst, Actimid", "the marketed brand name Actimid", "POMALYST (Actimid)".
+ */
+function neverABrand(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, facts, lex } = x;
+  for (const e of s.ents) {
+    if (e.formKind !== 'former' || e.kind !== 'drug') continue;
+    const t = facts.term(e.termId);
+    const f = t?.formerNames?.find((n) => n.neverMarketed && n.name.toLowerCase() === e.text.toLowerCase());
+    if (!t || !f) continue;
+    const k = s.toks.findIndex((tok) => tok.ent === e);
+    const c = s.clauseOf(k);
+    // (past or present: it was never marketed; "the proposed brand name" is no claim)
+    if (s.negated(k) || s.conditional(k) || s.hasIn(lex.brandNotClaim, c.from, c.to)) continue;
+    // a brand word near the name in its clause, or the name in brackets right after a brand of the same drug
+    const near = s.hitsIn(lex.brandWords, c.from, c.to).some((h) => Math.abs(h.i - k) <= 6 || h.j <= k && s.toks.slice(h.j, k).every((tok) => tok.t === ':' || tok.t === ',' || tok.ent));
+    const prev = s.toks[k - 1]?.t === '(' ? s.toks[k - 2]?.ent : undefined;
+    const afterBrand = !!prev && prev.termId === e.termId && prev.formKind === 'brand';
+    if (!near && !afterBrand) continue;
+    const current = (t.brands ?? []).filter((b) => !b.until).map((b) => `${b.name}${b.region ? ` (${b.region})` : ''}`);
+    out.push({
+      ruleId: BRAND_DATE_FRAME.id,
+      start: e.start,
+      end: e.end,
+      message: `${e.text} was never a marketed brand of ${t.preferredName} (${f.note ?? 'a former name'})${current.length ? `; it is sold as ${current.join(' and ')}` : ''}.`,
+      evidence: f.refs,
+      data: { term: t.id, name: e.text },
+    });
+    return true;
+  }
+  return false;
 }

@@ -19,7 +19,7 @@ export const FORM_FRAME: FrameRule = {
   },
 };
 
-const SKIP = new Set(['mg', '®', '™', 'oral', 'hard', 'the', 'a', 'an', 'each', 'one', 'per', 'of', '(', ')', ',', 'x']);
+const SKIP = new Set(['mg', '®', '™', 'oral', 'hard', 'the', 'a', 'an', 'each', 'one', 'per', 'of', '(', ')', ',', 'x', ':']);
 const ROMAN_CONTEXT = new Set(['phase', 'stage', 'grade', 'type', 'class', 'part', 'level', 'cohort', 'arm', 'chapter', 'figure', 'table']);
 
 function check(x: FrameInput, out: Contradiction[]): void {

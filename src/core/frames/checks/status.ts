@@ -7,7 +7,7 @@
  */
 import { dateValue, yearOf } from '../analyse';
 import { subjectsOfNominal } from '../bind';
-import { type Contradiction, type FrameInput, type FrameRule, prettyDate, shortIndication, cap } from '../types';
+import { type Contradiction, type FrameInput, type FrameRule, prettyDate, settingFits, shortIndication, cap } from '../types';
 
 export const STATUS_FRAME: FrameRule = {
   id: 'fact-status',
@@ -41,7 +41,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   const cues: Array<{ i: number; j: number; kind: 'investigational' | 'trials' | 'expected' | 'only'; nominal?: boolean }> = [];
   // "an investigational drug", "experimental agent": a description bound like a class ("in this investigational study" is not about the drug)
-  for (const h of s.hits(lex.investigational)) cues.push({ i: h.i, j: h.j, kind: 'investigational', nominal: !/\b(is|are|has|have|not|being|under|in|still|only|yet|available|been|received)\b/.test(h.phrase) });
+  for (const h of s.hits(lex.investigational)) cues.push({ i: h.i, j: h.j, kind: 'investigational', nominal: !/\b(is|are|has|have|not|being|under|in|still|only|yet|available|been|received|off|remains)\b/.test(h.phrase) && !h.phrase.startsWith('off') });
   for (const h of s.hits(lex.trials)) {
     // "Status: phase II/III" (a label line) or a verb of ongoing testing
     const c = s.clauseOf(h.i);
@@ -67,6 +67,16 @@ function check(x: FrameInput, out: Contradiction[]): void {
       // (an expectation in the present tense with a year already past is outdated all the same)
       if (s.years(cue.i, true).some((y) => first && y.year <= (yearOf(first) ?? 0)) && !(cue.kind === 'expected' && s.tenseOf(cue.i) === 'present')) continue;
       let after = afterCue(x, cue.j, c.to, t.id);
+      // "its use in follicular lymphoma remains off-label": wrong only for an indication it is approved for
+      if (/\boff\b|off-label|unapproved use/.test(s.textOf(cue.i, cue.j).toLowerCase())) {
+        const inds = s.hitsIn(lex.indications, c.from, c.to).map((w) => w.value).filter((w) => w.code !== 'cancer' && w.code !== 'lymphoma');
+        const setting = s.textOf(c.from, c.to).toLowerCase();
+        const hit = facts.approvals(t.id).find((a) => (dateValue(a.date) ?? Infinity) <= x.at && settingFits(setting, a.indication) && inds.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
+        if (!hit) continue;
+        const span2 = s.span(cue.i, cue.j);
+        out.push({ ruleId: STATUS_FRAME.id, start: span2.start, end: span2.end, message: `This use of ${t.preferredName} is not off-label: it was approved ${prettyDate(hit.date)} (${hit.agency}, ${shortIndication(hit.indication)}).`, evidence: hit.refs.slice(0, 3), data: { term: t.id } });
+        return;
+      }
       // an expectation is also qualified by an indication before it ("approval for CLL is expected")
       if (cue.kind === 'expected') {
         const before = s.hitsIn(lex.indications, c.from, cue.i).map((w) => w.value);
@@ -153,17 +163,6 @@ function afterCue(x: FrameInput, from: number, to: number, subject: string): { q
   return { qualified, indications, ...(region ? { region } : {}) };
 }
 
-const SETTINGS: Array<[RegExp, RegExp]> = [
-  [/newly diagnosed|first-line|untreated|front-line|frontline|previously untreated/, /newly diagnosed|first-line|untreated|front-line/i],
-  [/relapsed|refractory|previously treated|second-line|later-line/, /relapsed|refractory|prior therap|previously treated|after/i],
-  [/maintenance/, /maintenance/i],
-];
-
-/** A written setting ("newly diagnosed", "relapsed", "maintenance") fits the approval's indication text. */
-function settingFits(written: string, indication: string): boolean {
-  for (const [w, a] of SETTINGS) if (w.test(written) && !a.test(indication)) return false;
-  return true;
-}
 
 
 function regionOf(agency: string): string | undefined {
