@@ -54,6 +54,7 @@ const YEAR = /^(1[89]\d\d|20\d\d)(s?)$/;
 const SHORT_DECADE: Record<string, number> = { '50s': 1950, '60s': 1960, '70s': 1970, '80s': 1980, '90s': 1990, fifties: 1950, sixties: 1960, nineties: 1990 };
 const ONCE_FREQUENCY = new Set(['daily', 'weekly', 'monthly', 'every', 'per', 'nightly', 'each', 'again']);
 const PERIODS = new Set(['day', 'week', 'month', 'year', 'night', 'fortnight', 'cycle']);
+const ARTICLES = new Set(['the', 'a', 'an']);
 const PP_OBJECT = new Set(['of', 'than']);
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', 'whilst', 'yet', '\u2014']);
 /** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
@@ -162,6 +163,8 @@ export class Sentence {
   /** The cue at i is negated: a negator in its clause before it (within 8 tokens, not across a drug or a comma + conjunction). */
   negated(i: number, j = i): boolean {
     const c = this.clauseOf(i);
+    // "It is not true that X …", "That X … is a myth": the whole claim is denied
+    if (this.hasIn(this.lex.metaNegation, c.from, c.to)) return true;
     // "non-biologic", "non-sedative": the prefix negates the word it is glued to
     if (this.toks[i - 1]?.t === '-' && (this.toks[i - 2]?.t === 'non' || this.toks[i - 2]?.t === 'not')) return true;
     if (this.toks[i]?.t.startsWith('non') && this.toks[i].t.length > 5 && /^non[a-z]/.test(this.toks[i].t) && !['none', 'nonetheless'].includes(this.toks[i].t)) return true;
@@ -186,8 +189,16 @@ export class Sentence {
     // "is used to treat", "are used to": a passive, not the habitual past "used to"
     // "once a day", "once daily", "more than once": a frequency, not "once" = formerly
     return this.hitsIn(this.lex.historical, c.from, c.to).some(
-      (h) => !(h.phrase === 'used to' && this.lex.be.has(this.toks[h.i - 1]?.t ?? '')) && !(h.phrase === 'once' && this.frequency(h.j)),
+      (h) => !(h.phrase === 'used to' && this.lex.be.has(this.toks[h.i - 1]?.t ?? '')) && !(h.phrase === 'once' && this.frequency(h.j)) && !((h.phrase === 'earlier' || h.phrase === 'earliest' || h.phrase === 'early') && this.drugNoun(h.j)),
     );
+  }
+
+  /** "earlier drugs", "earlier-generation IMiDs": a comparison between drugs, not a time frame. */
+  private drugNoun(j: number): boolean {
+    let m = j;
+    if (this.toks[m]?.t === '-' || this.toks[m]?.t === 'generation') m += this.toks[m]?.t === '-' ? 2 : 1;
+    const t = this.toks[m]?.t ?? '';
+    return ANAPHOR_NOUN_PLUR.has(t) || ANAPHOR_NOUN_SING.has(t) || this.toks[m]?.ent?.kind === 'class';
   }
 
   /** "once" ending at token j is a frequency: "once daily", "once a day", "once or twice", "more than once". */
@@ -300,7 +311,9 @@ export class Sentence {
         // "unlike the IMiDs, X" → X is not excluded; "except, of course, X" rarely
         return false;
       }
-      if (this.lex.excluders.at(this.toks, m, k)) return true;
+      const ex = this.lex.excluders.at(this.toks, m, k);
+      // "not" and "nor" exclude only the name right after them ("X, not Y"), not "do not know how Y works"
+      if (ex && !((ex.phrase === 'not' || ex.phrase === 'nor') && m < k - 1 && !(m === k - 2 && ARTICLES.has(this.toks[k - 1].t)))) return true;
       if (this.toks[m].ent && this.toks[m].ent!.kind === 'drug') continue;
     }
     return false;

@@ -21,6 +21,8 @@ export interface FrameLexicon {
   readonly domainWords?: readonly string[];
   /** Words that call a name a brand ("brand name", "marketed as", "Trade names:"). */
   readonly brandWords?: readonly string[];
+  /** A frame around a claim that denies it ("It is not true that …", "… is a myth"). */
+  readonly metaNegation?: readonly string[];
   /** Words that make a brand word no claim ("the proposed brand name"). */
   readonly brandNotClaim?: readonly string[];
   readonly negators: readonly string[];
@@ -225,6 +227,7 @@ export class Lexicon {
   readonly launchVerbs: PhraseTable<true>;
   readonly launchOngoing: Set<string>;
   readonly brandWords: PhraseTable<true>;
+  readonly metaNegation: PhraseTable<true>;
   readonly brandNotClaim: PhraseTable<true>;
   readonly approvalGeneric: PhraseTable<true>;
   readonly agencies = new PhraseTable<{ id: string; region: string }>();
@@ -310,6 +313,7 @@ export class Lexicon {
     this.launchVerbs = table(d.approval.launch);
     this.launchOngoing = new Set((d.approval.launchOngoing ?? []).map(norm));
     this.brandWords = table(d.brandWords);
+    this.metaNegation = table(d.metaNegation);
     this.brandNotClaim = table(d.brandNotClaim);
     this.approvalGeneric = table(d.approval.generic);
     for (const a of d.approval.agencies) this.agencies.addAll(a.words, { id: a.id, region: a.region });

@@ -118,7 +118,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const approvedHit = (w: { value: { code: string; group?: string } }) => pool.some((a) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w.value)));
     const matchedGroups = new Set(indHits.filter(approvedHit).map((w) => w.value.group).filter(Boolean));
     const never = indHits.find((w) => w.value.code !== 'cancer' && w.value.code !== 'lymphoma' && !approvedHit(w) && !(w.value.group && matchedGroups.has(w.value.group)));
-    if (never && (strict || !agencies.length) && (s.tenseOf(h.i) !== 'unknown' || indHits.length > 1)) {
+    if (never && (strict || !agencies.length) && (s.tenseOf(h.i) !== 'unknown' || indHits.length > 1 || years.length > 0)) {
       if (!s.hasIn(lex.trials, c.from, c.to) && !s.toks.some((t) => t.t === 'off-label' || t.t === 'off' || t.t === 'trial' || t.t === 'trials')) {
         report(`${cap(t.preferredName)} has not been approved for ${s.textOf(never.i, never.j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.filter((a) => a.indicationCode).map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
         return;
@@ -129,7 +129,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const inYear = (a: ApprovalFact) => (y.decade ? Math.floor(yearOf(a.date)! / 10) * 10 === y.year : yearOf(a.date) === y.year);
       // "first approved in 2006": the year of the agency's first approval, whatever the indication
       const firstOne = [...pool].sort((a, b) => a.date.localeCompare(b.date))[0];
-      const saysFirst = s.toks[h.i - 1]?.t === 'first' || (s.toks[h.j]?.t === 'first' && s.toks[h.j + 1]?.t !== 'line');
+      // "first approved", "approved first", "its first EU approval"
+      const saysFirst = s.toks[h.i - 1]?.t === 'first' || (s.toks[h.i - 2]?.t === 'first' && (agencies.length > 0 || regions.length > 0) && !!(lex.agencies.at(s.toks, h.i - 1) ?? lex.regions.at(s.toks, h.i - 1))) || (s.toks[h.j]?.t === 'first' && s.toks[h.j + 1]?.t !== 'line');
       if (saysFirst && (strict || named) && !indications.length && firstOne && !y.decade && yearOf(firstOne.date) !== y.year) {
         report(`${cap(agencyName!)} first approved ${t.preferredName} ${onDate(firstOne.date)}${firstOne.indicationCode ? `, for ${firstOne.indication.replace(/\s*\(first[^)]*\)/i, '').replace(/^./, (ch) => ch.toLowerCase())}` : ''}.`, firstOne.refs, y, String(yearOf(firstOne.date)));
         return;

@@ -52,6 +52,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
  * A name that never became a brand (formerNames with neverMarketed: "Actimid") called one: "marketed
  * as Actimid", "Brand names: Pomalyst, Actimid", "the marketed brand name Actimid", "POMALYST (Actimid)".
  */
+const APPOSITION = new Set([',', 'the', 'a', 'an', '(', 'its', 'current', 'eu', 'us', 'european', 'marketed']);
+const FORMER = new Set(['formerly', 'previously', 'originally', 'once', 'aka', 'alias']);
+
 function neverABrand(x: FrameInput, out: Contradiction[]): boolean {
   const { s, facts, lex } = x;
   for (const e of s.ents) {
@@ -64,7 +67,14 @@ function neverABrand(x: FrameInput, out: Contradiction[]): boolean {
     // (past or present: it was never marketed; "the proposed brand name" is no claim)
     if (s.negated(k) || s.conditional(k) || s.hasIn(lex.brandNotClaim, c.from, c.to)) continue;
     // a brand word near the name in its clause, or the name in brackets right after a brand of the same drug
-    const near = s.hitsIn(lex.brandWords, c.from, c.to).some((h) => Math.abs(h.i - k) <= 6 || h.j <= k && s.toks.slice(h.j, k).every((tok) => tok.t === ':' || tok.t === ',' || tok.ent));
+    // (the brand word is about this name: "marketed (in Europe) as Actimid", "Brand names: Pomalyst, Actimid",
+    // "Actimid, the marketed brand name"; not "formerly Actimid, is marketed as Pomalyst")
+    const brands = s.hitsIn(lex.brandWords, c.from, c.to);
+    const near = brands.some((h) => (h.j <= k && k - h.j <= 4 && s.toks.slice(h.j, k).every((tok) => !tok.ent || tok.ent.formKind === 'brand')) || (h.i > k && h.i - s.afterEnt(k) <= 4 && s.toks.slice(s.afterEnt(k), h.i).every((tok) => APPOSITION.has(tok.t))));
+    // "(formerly CC-4047 and Actimid)": named as a former name, unless a brand word comes between
+    let b = k - 1;
+    while (b > c.from && (s.toks[b].ent || s.toks[b].t === 'and' || s.toks[b].t === 'or' || s.toks[b].t === ',')) b--;
+    if (FORMER.has(s.toks[b]?.t ?? '')) continue;
     const prev = s.toks[k - 1]?.t === '(' ? s.toks[k - 2]?.ent : undefined;
     const afterBrand = !!prev && prev.termId === e.termId && prev.formKind === 'brand';
     if (!near && !afterBrand) continue;

@@ -34,6 +34,7 @@ export const STATUS_FRAME: FrameRule = {
   },
 };
 
+const COMBINATION = new Set(['combination', 'combined', 'with', 'plus', 'versus', 'vs', 'alongside']);
 const MARKETED = new Set(['marketed', 'sold', 'prescribed']);
 const TRIAL_VERBS = /\b(being|under|undergoing|entered|entering|ongoing|way|underway|currently|still|remains|is in|are in|is now)\b/;
 
@@ -105,8 +106,11 @@ function check(x: FrameInput, out: Contradiction[]): void {
           const ok = facts.approvals(t.id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && settingFits(setting, a.indication) && after.indications.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
           if (!ok) continue;
         } else if (cue.kind === 'trials' || cue.kind === 'investigational') {
-          // "under investigation in ... relapsed multiple myeloma": an indication it is approved for
-          const ok = after.indications.length && facts.approvals(t.id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && after.indications.some((w) => w.code !== 'cancer' && [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
+          // "under investigation in ... relapsed multiple myeloma": an indication it is approved for, in its
+          // setting, and not "in combination with" a partner (a new regimen is a new use)
+          const setting = s.textOf(cue.j, c.to).toLowerCase();
+          const combination = s.toks.slice(cue.j, c.to).some((tok) => COMBINATION.has(tok.t));
+          const ok = !combination && after.indications.length && facts.approvals(t.id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && settingFits(setting, a.indication) && after.indications.some((w) => w.code !== 'cancer' && [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
           if (!ok) continue;
         } else if (!after.indications.length) continue;
         else {
