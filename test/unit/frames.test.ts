@@ -585,6 +585,20 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Thalidomide is prescribed as a sleeping pill.",
     "Eragidomide degrades Ikaros and Aiolos.",
     "Doctors do not know how Revlimid works.",
+    "## Otezla (apremilast)\n\n- Class: immunomodulatory imide drug\n- Form: tablets",
+    "## Pomalyst\n\n- Approved: 2015 (FDA)\n- Form: capsules",
+    "Key facts about thalidomide:\n\n1. It is a sedative.\n2. It was withdrawn in 1961.",
+    "Pharmacists must dispense Revlimid only to patients enrolled in RevAssist.",
+    "Lenalidomide causes birth defects because it inhibits angiogenesis.",
+    "Why thalidomide causes limb defects is still unknown.",
+    "Pomalidomide is a pipeline drug for myeloma.",
+    "Lenalidomide is an IMiD discovered by Bristol-Myers Squibb.",
+    "Thalidomide is a TNF inhibitor.",
+    "Apremilast is a cereblon modulator.",
+    "The new IMiD pomalidomide is effective after lenalidomide.",
+    "Thalidomide tablets 50 mg are taken at night.",
+    "Revlimid injection is given once a day.",
+    "In 1957 thalidomide was sold as Thalomid.",
   ];
   const correct: string[] = [
     "How pomalidomide kills myeloma cells was not understood until cereblon was identified in 2010.",
@@ -670,6 +684,16 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Eragidomide does not degrade Ikaros or Aiolos.",
     "It is not true that lenalidomide is free of teratogenic risk.",
     "Lenalidomide, not thalidomide, is approved for MDS.",
+    "| Drug | Brand | Company | Form |\n|---|---|---|---|\n| Lenalidomide | Revlimid | Bristol Myers Squibb | capsule |",
+    "| Drug | Class |\n|---|---|\n| Apremilast | PDE4 inhibitor |",
+    "## Pomalyst\n\n- Approved: 2013 (FDA)\n- Form: capsules",
+    "Key facts about thalidomide:\n\n1. It was sold as a sedative.\n2. It was withdrawn in 1961.",
+    "Lenalidomide causes birth defects through cereblon-dependent degradation of SALL4.",
+    "Why thalidomide causes limb defects was unknown until 2018.",
+    "Thalidomide inhibits TNF production among other effects.",
+    "Avadomide has been studied in lymphoma.",
+    "The new CELMoD mezigdomide is effective after lenalidomide.",
+    "In 1957 thalidomide was sold as Contergan.",
   ];
   test('each outdated passage gets a claim finding', () => {
     const missed = outdated.filter((t) => claimsAt(t).length === 0);

@@ -289,7 +289,7 @@ function anchorRegex(lex: Lexicon): RegExp {
     ...d.classes.map((c) => c.phrases), ...Object.values(d.generations), d.mechanism.inhibit, d.mechanism.degrade, d.mechanism.stabilise, d.mechanism.bind,
     d.mechanism.primacy, d.mechanism.explains, d.unknown.cues, d.company.marketPresent, d.company.develop, d.company.possessiveNouns, d.approval.verbs, d.approval.launch,
     ...d.forms.map((f) => f.words), d.status.investigational, d.status.trials, d.status.expected, d.status.onlyOnMarket, d.recency.cues, d.recency.ago,
-    d.teratogenicity.safe, d.teratogenicity.enantiomer, d.formerUse?.verbs, d.indications.find((x) => x.code === 'morning-sickness')?.words, d.classLabels,
+    d.teratogenicity.safe, d.teratogenicity.enantiomer, d.teratogenicity.singleEnantiomer, d.brandWords, d.formerUse?.verbs, d.indications.find((x) => x.code === 'morning-sickness')?.words, d.classLabels,
   ];
   for (const list of lists) {
     for (const p of list ?? []) {
@@ -318,7 +318,15 @@ export function paragraphStart(text: string, offset: number): number {
     const nl = text.lastIndexOf('\n', k - 1);
     if (nl < 0) return 0;
     const prev = text.lastIndexOf('\n', nl - 1);
-    if (/^[ \t\r]*$/.test(text.slice(prev + 1, nl))) return nl + 1;
+    if (/^[ \t\r]*$/.test(text.slice(prev + 1, nl))) {
+      // a lead-in that ends with a colon ("Key facts about thalidomide:") belongs to the list after it
+      let q = prev;
+      while (q > 0 && /^[ \t\r]*$/.test(text.slice(text.lastIndexOf('\n', q - 1) + 1, q))) q = text.lastIndexOf('\n', q - 1);
+      const lead = q > 0 ? text.slice(text.lastIndexOf('\n', q - 1) + 1, q) : '';
+      if (!/:[ \t\r]*$/.test(lead) || offset - q > 2000) return nl + 1;
+      k = q;
+      continue;
+    }
     k = nl;
     if (offset - k > 20000) return nl + 1;
   }

@@ -52,7 +52,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
  * A name that never became a brand (formerNames with neverMarketed: "Actimid") called one: "marketed
  * as Actimid", "Brand names: Pomalyst, Actimid", "the marketed brand name Actimid", "POMALYST (Actimid)".
  */
-const APPOSITION = new Set([',', 'the', 'a', 'an', '(', 'its', 'current', 'eu', 'us', 'european', 'marketed']);
+const APPOSITION = new Set([',', 'the', 'a', 'an', '(', 'its', 'current', 'eu', 'us', 'european', 'marketed', 'is', 'was']);
 const FORMER = new Set(['formerly', 'previously', 'originally', 'once', 'aka', 'alias']);
 
 function neverABrand(x: FrameInput, out: Contradiction[]): boolean {
