@@ -92,21 +92,24 @@ test('every refs array anywhere in data/terms names a reference that exists (inc
   assert.deepEqual(missing, []);
 });
 
-test('every drug has a modality; the typed fields sit on drugs only', () => {
+test('every drug has a modality; the typed fields sit on drugs only (companies also on programmes: a REMS follows its application)', () => {
   for (const t of drugs()) assert.ok(t.modality?.refs.length, `${t.id} has a modality`);
   for (const t of allTerms().filter((x) => x.kind !== 'drug')) {
-    for (const k of ['modality', 'dosageForms', 'stereo', 'development', 'formerClasses', 'companies', 'history'] as const) assert.equal(t[k], undefined, `${t.id}.${k}`);
+    for (const k of ['modality', 'dosageForms', 'stereo', 'development', 'formerClasses', 'history'] as const) assert.equal(t[k], undefined, `${t.id}.${k}`);
+    if (t.kind !== 'programme') assert.equal(t.companies, undefined, `${t.id}.companies`);
   }
 });
 
+const holders = () => allTerms().filter((t) => t.kind === 'drug' || t.kind === 'programme');
+
 test('every companies[].company is an existing company term id', () => {
   const companies = new Set(allTerms().filter((t) => t.kind === 'company').map((t) => t.id));
-  const bad = drugs().flatMap((t) => (t.companies ?? []).filter((c) => !companies.has(c.company)).map((c) => `${t.id} → ${c.company}`));
+  const bad = holders().flatMap((t) => (t.companies ?? []).filter((c) => !companies.has(c.company)).map((c) => `${t.id} → ${c.company}`));
   assert.deepEqual(bad, []);
 });
 
 test('company roles are dated consistently: from before until', () => {
-  for (const t of drugs()) {
+  for (const t of holders()) {
     for (const c of t.companies ?? []) if (c.from && c.until) assert.ok(dateKey(c.from) < dateKey(c.until), `${t.id}: ${c.company} ${c.role}`);
     for (const h of t.holders ?? []) if (h.from && h.until) assert.ok(dateKey(h.from) < dateKey(h.until), `${t.id}: ${h.name}`);
   }

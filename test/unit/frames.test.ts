@@ -589,6 +589,7 @@ describe('wordings of the second round (written for the frames, each a class of 
     "## Pomalyst\n\n- Approved: 2015 (FDA)\n- Form: capsules",
     "Key facts about thalidomide:\n\n1. It is a sedative.\n2. It was withdrawn in 1961.",
     "Pharmacists must dispense Revlimid only to patients enrolled in RevAssist.",
+    "The Pomalyst REMS program is run by Celgene.",
     "Lenalidomide causes birth defects because it inhibits angiogenesis.",
     "Why thalidomide causes limb defects is still unknown.",
     "Pomalidomide is a pipeline drug for myeloma.",
@@ -599,6 +600,8 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Thalidomide tablets 50 mg are taken at night.",
     "Revlimid injection is given once a day.",
     "In 1957 thalidomide was sold as Thalomid.",
+    "Actimid is the trade name of pomalidomide.",
+    "Celgene maintains the THALOMID REMS.",
   ];
   const correct: string[] = [
     "How pomalidomide kills myeloma cells was not understood until cereblon was identified in 2010.",
@@ -694,6 +697,8 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Avadomide has been studied in lymphoma.",
     "The new CELMoD mezigdomide is effective after lenalidomide.",
     "In 1957 thalidomide was sold as Contergan.",
+    "Bristol Myers Squibb runs the Pomalyst REMS.",
+    "Celgene ran the THALOMID REMS until 2023.",
   ];
   test('each outdated passage gets a claim finding', () => {
     const missed = outdated.filter((t) => claimsAt(t).length === 0);

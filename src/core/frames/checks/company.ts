@@ -4,6 +4,7 @@
  * with roles and dates in data/terms. "Celgene, now part of Bristol Myers Squibb, ..."
  * and explicitly dated statements are fine.
  */
+import type { TermKind } from '../../data/types';
 import type { Ent } from '../analyse';
 import { dateValue } from '../analyse';
 import { type Contradiction, type FrameInput, type FrameRule, prettyDate, cap } from '../types';
@@ -45,7 +46,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (!company || dated(company)) continue;
     // "acquired the rights to Otezla from Celgene": a transfer, not a claim about today's holder
     if (s.hasIn(lex.companyTransfer, c.from, c.to)) continue;
-    const drugs = [...s.namedBefore(h.i), ...s.namedAfter(h.j, ['drug'], 8)].filter((e, k, a) => a.findIndex((y) => y.termId === e.termId) === k);
+    // products: drugs and their restricted-distribution programmes ("Celgene runs the THALOMID REMS")
+    const drugs = [...s.namedBefore(h.i, PRODUCTS), ...s.namedAfter(h.j, PRODUCTS, 8)].filter((e, k, a) => a.findIndex((y) => y.termId === e.termId) === k);
     const subjects = drugs.length ? drugs.map((e) => e.termId) : s.subjects(h.i, { context: true }).map((x) => x.termId);
     if (!subjects.length) continue;
     if (kind === 'present') {
@@ -68,7 +70,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
         ruleId: COMPANY_FRAME.id,
         start: company.start,
         end: company.end,
-        message: `${owner ? `${facts.name(company.termId)} has been part of ${facts.name(owner.company)} since ${prettyDate(owner.from)}; ` : ''}${facts.name(company.termId)} no longer markets ${bad.map((d) => facts.name(d)).join(' and ')}: ${names.length ? `${names.join(' and ')} ${names.length > 1 ? 'hold' : 'holds'} ${bad.length > 1 ? 'them' : 'it'} today` : 'the holder has changed'}.`,
+        message: `${owner ? `${facts.name(company.termId)} has been part of ${facts.name(owner.company)} since ${prettyDate(owner.from)}; ` : ''}${facts.name(company.termId)} no longer ${bad.every((d) => facts.term(d)?.kind === 'programme') ? 'runs' : 'markets'} ${bad.map((d) => facts.name(d)).join(' and ')}: ${names.length ? `${names.join(' and ')} ${names.length > 1 ? 'hold' : 'holds'} ${bad.length > 1 ? 'them' : 'it'} today` : 'the holder has changed'}.`,
         evidence: refs,
         ...(same && names.length === 1 ? { rewrite: { title: `Replace with "${names[0]}"`, edits: [{ start: company.start, end: company.end, newText: names[0] }] } } : {}),
         data: { company: company.termId, terms: bad },
@@ -134,6 +136,7 @@ function ownerOf(x: FrameInput, companyId: string): { company: string; from?: st
   return undefined;
 }
 
+const PRODUCTS: readonly TermKind[] = ['drug', 'programme'];
 const ACTOR_VERBS = new Set(['has', 'have', 'runs', 'run', 'maintains', 'maintain', 'offers', 'offer', 'provides', 'provide', 'expects', 'expect', 'plans', 'plan', 'sponsors', 'sponsor', 'supports', 'support', 'continues', 'continue', 'controls', 'control', 'operates', 'operate', 'funds', 'fund', 'is', 'are', 'remains', 'trades', 'trade', 'employs', 'reports', 'says', 'announces', 'promotes', 'leads', 'still']);
 const INDEPENDENT = new Set(['independent', 'nasdaq', 'nyse', 'listed', 'publicly', 'stand-alone', 'standalone', 'trades']);
 
@@ -153,7 +156,7 @@ function ownedActor(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
     if (!verb || !ACTOR_VERBS.has(verb.t) || k !== firstContent(s, s.clauseOf(k).from)) continue;
     if (s.framedAsPast(k) || s.tenseOf(k) === 'past' || s.years(k, true).length || s.negated(v + 1)) continue;
     const c = s.clauseOf(k);
-    const named = s.ents.filter((e) => e.kind === 'drug').map((e) => e.termId);
+    const named = s.ents.filter((e) => PRODUCTS.includes(e.kind)).map((e) => e.termId);
     const products = named.length ? named : s.subjects(v, { context: true }).map((x) => x.termId);
     const former = products.filter((d) => facts.companiesIn(d, ['holder', 'marketer', 'originator', 'developer']).some((r) => r.company === company.termId));
     const independent = (verb.t === 'is' || verb.t === 'remains' || verb.t === 'trades') && s.toks.slice(v, c.to).some((t) => INDEPENDENT.has(t.t));
