@@ -143,7 +143,7 @@ Options:
   -h, --help        this help
 
 Register it with an assistant (a generic MCP client configuration):
-  { "mcpServers": { "imid-lens": { "command": "npx", "args": ["-y", "imid-lens", "mcp"] } } }
+  { "mcpServers": { "imid-lens": { "command": "node", "args": ["/path/to/dist/cli.js", "mcp"] } } }
 
 Exit codes: 0 the input closed, 2 usage error or a broken configuration (on stderr).`,
   rules: `Usage: imid-lens rules [--format text|markdown|json]
