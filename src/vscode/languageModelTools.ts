@@ -31,6 +31,7 @@ function checkActiveDocument(services: Services, input: CheckInput): string {
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc) throw new Error('No document is open in the editor: send the passage to check as "text".');
   const source = `${fileName(doc)} (the active document)`;
+  if (!services.settings.enable) throw new Error('IMiD Lens is turned off in this workspace (setting imidLens.enable): send the passage to check as "text".');
   if (input.languageId === undefined && !services.isLintable(doc)) {
     throw new Error(`IMiD Lens does not check the active document (${fileName(doc)}, language ${doc.languageId}): it reads ${services.settings.languages.join(', ')}. Send the passage as "text" (with "languageId").`);
   }
