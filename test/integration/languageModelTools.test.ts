@@ -67,6 +67,21 @@ suite('language model tools in a real VS Code', () => {
     assert.deepEqual(listed.sort(), diagnostics.map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}`).sort());
   });
 
+  test('check_text on the active document when IMiD Lens is turned off: an error that says so; a passage is still checked', async () => {
+    const doc = await open('claims-review.md');
+    await waitForDiagnostics(doc.uri, (d) => d.length > 0, 'claims-review.md is checked');
+    const config = vscode.workspace.getConfiguration('imidLens');
+    await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'the diagnostics cleared when turned off');
+      assert.match(await invokeError(CHECK, {}), /IMiD Lens is turned off in this workspace \(setting imidLens\.enable\)/);
+      assert.match(await invoke(CHECK, { text: 'Lenalidomide inhibits cereblon.' }), /imid-inhibits-cereblon/);
+    } finally {
+      await config.update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(doc.uri, (d) => d.length > 0, 'checked again when turned on');
+  });
+
   test('lookup_term: a research code gives the card of its drug with references', async () => {
     const out = await invoke(LOOKUP, { name: 'CC-5013' });
     assert.match(out, /^### lenalidomide · drug$/m);
