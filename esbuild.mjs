@@ -106,6 +106,14 @@ const lazyVendor = {
   },
 };
 
+/** `require('./mcp-sdk.js')` (src/cli/mcp.ts) stays a run-time require of dist/mcp-sdk.js: the MCP SDK is loaded for `imid-lens mcp` only. */
+const mcpSdkExternal = {
+  name: 'imid-lens-mcp-sdk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/mcp-sdk\.js$/ }, (a) => ({ path: a.path, external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   sourcemap: true,
@@ -114,7 +122,7 @@ const common = {
   target: 'es2022',
   define: { IMID_LENS_VERSION: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
   logLevel: 'warning',
-  plugins: [dataPlugin],
+  plugins: [dataPlugin, mcpSdkExternal],
   legalComments: 'linked',
   absWorkingDir: root,
   // ESM builds first: jsonc-parser's UMD build hides requires from the bundler.
@@ -140,13 +148,15 @@ const builds = [
     outfile: outPath('dist/cli.js'),
     platform: 'node',
     format: 'cjs',
-    plugins: [dataPlugin, lazyVendor],
+    plugins: [dataPlugin, lazyVendor, mcpSdkExternal],
     // ESM dependencies (fdir) read import.meta.url; give the CommonJS bundle its own.
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
     banner: { js: '#!/usr/bin/env node\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   },
   // the parsers behind lazyVendor's stubs, shared by dist/extension.js and dist/cli.js
   { ...common, entryPoints: ['src/vendor/index.ts'], outfile: outPath('dist/vendor.js'), platform: 'node', format: 'cjs' },
+  // the MCP SDK for `imid-lens mcp` (src/vendor/mcp.ts), required by dist/cli.js on that command only; not in the .vsix
+  { ...common, entryPoints: ['src/vendor/mcp.ts'], outfile: outPath('dist/mcp-sdk.js'), platform: 'node', format: 'cjs' },
 ];
 
 if (tests) {
@@ -188,7 +198,7 @@ function writeNotices(metafiles) {
       if (!pkgs.has(name)) pkgs.set(name, dir);
     }
   }
-  const lines = ['# Third-party software bundled in dist/', '', 'imid-lens (MIT) bundles the following npm packages into `dist/extension.js`, `dist/web/extension.js`, `dist/cli.js` and `dist/vendor.js`.', ''];
+  const lines = ['# Third-party software bundled in dist/', '', 'imid-lens (MIT) bundles the following npm packages into `dist/extension.js`, `dist/web/extension.js`, `dist/cli.js`, `dist/vendor.js` and `dist/mcp-sdk.js` (the CLI\'s MCP server only; not in the .vsix).', ''];
   for (const [name, dir] of [...pkgs].sort((a, b) => a[0].localeCompare(b[0]))) {
     const pj = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     const license = typeof pj.license === 'string' ? pj.license : pj.license?.type ?? 'see below';
@@ -212,7 +222,7 @@ if (isMain) try {
   } else {
     const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
     fs.chmodSync(outPath('dist/cli.js'), 0o755);
-    writeNotices(results.slice(0, 4).map((r) => r.metafile));
+    writeNotices(results.slice(0, 5).map((r) => r.metafile));
     console.log(`built ${builds.length} bundles in ${Date.now() - t0} ms`);
   }
 } catch (e) {

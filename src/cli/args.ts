@@ -1,6 +1,6 @@
 /** Command-line parsing for `imid-lens`; usage errors throw UsageError (exit 2). */
 
-export type Command = 'lint' | 'explain' | 'rules';
+export type Command = 'lint' | 'explain' | 'rules' | 'mcp';
 
 export class UsageError extends Error {
   /** The command whose usage the message is about (its help is shown with the error). */
@@ -43,7 +43,14 @@ export interface RulesArgs {
   format: CardFormat;
 }
 
-export type Args = LintArgs | ExplainArgs | RulesArgs | { command: 'help'; topic?: Command } | { command: 'version' };
+/** `imid-lens mcp`: the MCP server over stdio (src/cli/mcp.ts). */
+export interface McpArgs {
+  command: 'mcp';
+  config?: string;
+  noConfig: boolean;
+}
+
+export type Args = LintArgs | ExplainArgs | RulesArgs | McpArgs | { command: 'help'; topic?: Command } | { command: 'version' };
 
 export const USAGE = `Usage: imid-lens <command> [options]
 
@@ -51,6 +58,7 @@ Commands:
   lint <files, folders or globs...>   check documents (.md .markdown .qmd .rmd .tex .txt)
   explain <name>                      the card of a drug, brand, code, protein or programme
   rules                               every rule: id, severity, family and message
+  mcp                                 serve the checks to AI assistants (Model Context Protocol, stdio)
 
   imid-lens <command> --help          the options of a command
   imid-lens --version                 the version
@@ -110,6 +118,34 @@ Exit codes: 0 the name is known, 1 unknown name (with suggestions), 2 usage erro
 Examples:
   imid-lens explain CC-5013
   imid-lens explain Revlimid --format markdown`,
+  mcp: `Usage: imid-lens mcp [--config <file> | --no-config]
+
+Runs a Model Context Protocol (MCP) server on stdin/stdout for AI assistants (VS Code, Claude
+Desktop, Cursor and other MCP clients). The assistant starts it; it stops when its input closes.
+Nothing leaves the machine: no model, no network. Logs go to stderr.
+
+Tools:
+  check_text    check a passage: outdated claims, names and citation keys, each with the fact,
+                a suggested rewrite and references (DOI, PMID); arguments text, languageId
+                (markdown, latex, plaintext, quarto, rmd) and asOf (YYYY-MM-DD)
+  lookup_term   the card of a drug, brand, research code or protein; unknown names get
+                suggestions; argument name
+  list_rules    every rule: id, family, severity and description
+
+Resources:
+  imid-lens-term://<term>   the full term sheet (Markdown), e.g. imid-lens-term://lenalidomide;
+                            resources/list lists every term
+
+Options:
+  --config <file>   use this .imid-lens.json (default: the nearest one upwards from the
+                    folder the server starts in)
+  --no-config       ignore .imid-lens.json files
+  -h, --help        this help
+
+Register it with an assistant (a generic MCP client configuration):
+  { "mcpServers": { "imid-lens": { "command": "node", "args": ["/path/to/dist/cli.js", "mcp"] } } }
+
+Exit codes: 0 the input closed, 2 usage error or a broken configuration (on stderr).`,
   rules: `Usage: imid-lens rules [--format text|markdown|json]
 
 Lists every rule: its id (the name to use in .imid-lens.json and disable comments), default
@@ -122,7 +158,7 @@ Options:
   -h, --help          this help`,
 };
 
-const COMMANDS: readonly string[] = ['lint', 'explain', 'rules'];
+const COMMANDS: readonly string[] = ['lint', 'explain', 'rules', 'mcp'];
 
 function value(argv: string[], i: number, flag: string, topic: Command): string {
   const v = argv[i + 1];
@@ -143,12 +179,12 @@ export function parseArgs(argv: readonly string[]): Args {
   if (a[0] === 'help') {
     const topic = a[1];
     if (topic === undefined) return { command: 'help' };
-    if (!COMMANDS.includes(topic)) throw new UsageError(`no help for "${topic}": the commands are lint, explain and rules`);
+    if (!COMMANDS.includes(topic)) throw new UsageError(`no help for "${topic}": the commands are lint, explain, rules and mcp`);
     return { command: 'help', topic: topic as Command };
   }
   if (a[0] === '--version' || a[0] === '-v') return { command: 'version' };
   const cmd = a.shift()!;
-  if (!COMMANDS.includes(cmd)) throw new UsageError(`unknown command "${cmd}"${cmd.startsWith('-') ? '' : ' (lint, explain, rules)'}`);
+  if (!COMMANDS.includes(cmd)) throw new UsageError(`unknown command "${cmd}"${cmd.startsWith('-') ? '' : ' (lint, explain, rules, mcp)'}`);
   // `imid-lens <command> --help` anywhere before a `--`
   const end = a.indexOf('--');
   if (a.slice(0, end < 0 ? a.length : end).some(isHelp)) return { command: 'help', topic: cmd as Command };
@@ -174,6 +210,18 @@ export function parseArgs(argv: readonly string[]): Args {
       else throw new UsageError(`rules takes no arguments (got "${a[i]}")`, 'rules');
     }
     return { command: 'rules', format };
+  }
+  if (cmd === 'mcp') {
+    const out: McpArgs = { command: 'mcp', noConfig: false };
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] === '--config') out.config = value(a, i++, '--config', 'mcp');
+      else if (a[i].startsWith('--config=')) out.config = a[i].slice(9);
+      else if (a[i] === '--no-config') out.noConfig = true;
+      else if (a[i].startsWith('-')) throw new UsageError(`unknown option ${a[i]} for mcp`, 'mcp');
+      else throw new UsageError(`mcp takes no arguments (got "${a[i]}")`, 'mcp');
+    }
+    if (out.config !== undefined && out.noConfig) throw new UsageError('--config and --no-config exclude each other', 'mcp');
+    return out;
   }
   const out: LintArgs = { command: 'lint', files: [], format: 'stylish', fix: false, noConfig: false, bib: [], quiet: false, includeSuppressed: false };
   const count = (flag: string, v: string, min: number): number => {

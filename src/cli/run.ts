@@ -20,14 +20,16 @@ import {
   lexicalFix,
   lint,
   parseConfig,
+  ruleMessage,
   suggestNames,
 } from '../core/index';
-import { type Args, type CardFormat, HELP, type LintArgs, USAGE, UsageError, parseArgs } from './args';
+import { type Args, type CardFormat, HELP, type LintArgs, type McpArgs, USAGE, UsageError, parseArgs } from './args';
 import { CliBibliographies } from './citations';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FileResult } from './formatters/types';
+import { serveMcp } from './mcp';
 import { renderMarkdown, wrap } from './terminal';
 
 declare const IMID_LENS_VERSION: string | undefined;
@@ -77,6 +79,8 @@ export async function run({ argv, io }: RunParams): Promise<number> {
         return listRules(args.format, io);
       case 'lint':
         return await lintCommand(args, io);
+      case 'mcp':
+        return await mcpCommand(args, io);
     }
   } catch (e) {
     if (e instanceof RuntimeError) {
@@ -106,22 +110,6 @@ function explain(name: string, format: CardFormat, io: Io): number {
   else if (format === 'markdown') io.stdout(`${card.markdown}\n`);
   else io.stdout(`${renderMarkdown(card.markdown, { width: textWidth(io), color: io.color ?? false })}\n`);
   return 0;
-}
-
-/**
- * A rule's message as a reader sees it: name rules have {name} and {current} templates, filled
- * with their first outdated name and its replacement; the other names follow. Any other
- * placeholder is shown as <placeholder>.
- */
-export function ruleMessage(engine: Engine, id: string): { message: string; names?: string } {
-  const info = engine.ruleInfo(id);
-  if (!info) return { message: id };
-  const rule = engine.rules.find((r) => r.rule.id === id);
-  const pairs = [...(rule?.outdated ?? new Map<string, string>())].map(([key, current]) => [engine.db.lookup(key)?.name ?? key, current] as const);
-  let message = info.message;
-  if (pairs.length) message = message.replace(/\{name\}/g, pairs[0][0]).replace(/\{current\}/g, pairs[0][1]);
-  message = message.replace(/\{([A-Za-z_][\w-]*)\}/g, '<$1>');
-  return pairs.length > 1 ? { message, names: pairs.map(([from, to]) => `${from}\u00a0→\u00a0${to}`).join(', ') } : { message };
 }
 
 function listRules(format: CardFormat, io: Io): number {
@@ -323,6 +311,19 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   if (all.some((f) => f.severity === 'error')) return 1;
   if (args.maxWarnings !== undefined && all.filter((f) => f.severity === 'warning').length > args.maxWarnings) return 1;
   return 0;
+}
+
+/** `imid-lens mcp`: the engine with the project's configuration (as lint reads it), then the server until stdin closes. */
+async function mcpCommand(args: McpArgs, io: Io): Promise<number> {
+  const configFile = args.config ? path.resolve(io.cwd, args.config) : args.noConfig ? undefined : findConfig(io.cwd);
+  if (args.config && !fs.existsSync(configFile!)) throw new RuntimeError(`${args.config}: configuration file not found`);
+  const engine = bundledEngine(configFile ? loadConfig(configFile) : undefined);
+  if (engine.configProblems.length) {
+    for (const p of engine.configProblems) io.stderr(`${path.relative(io.cwd, p.file) || p.file}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
+    io.stderr(`imid-lens: the configuration has ${engine.configProblems.length} problem${engine.configProblems.length === 1 ? '' : 's'}; fix ${path.relative(io.cwd, configFile ?? CONFIG_FILE) || CONFIG_FILE} and start the server again.\n`);
+    return 2;
+  }
+  return serveMcp({ engine, version: VERSION, stderr: io.stderr });
 }
 
 /** The too-many-problems note in CLI terms (the engine's names the editor setting). */

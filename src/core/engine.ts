@@ -128,6 +128,15 @@ export class Engine {
     }
   }
 
+  /**
+   * The same engine checking at another date (the assistant tools' asOf): a view that shares the
+   * term database, the rules and the configuration; only `asOf` differs. Cheap: nothing is compiled.
+   */
+  withAsOf(asOf: number | undefined): Engine {
+    if (asOf === this.asOf) return this;
+    return Object.create(this, { asOf: { value: asOf, enumerable: true } }) as Engine;
+  }
+
   severityOf(ruleId: string, dflt: Severity): Severity | 'off' {
     return this.severities[ruleId] ?? dflt;
   }

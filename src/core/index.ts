@@ -14,5 +14,6 @@ export * from './complete';
 export * from './config';
 export * from './bundled';
 export * from './citations/index';
+export * from './assist';
 export type * from './data/types';
 export { FRAME_RULES, FrameEngine, documentDate, setFrameDebug, type FrameRule } from './frames/index';

@@ -10,6 +10,7 @@ import { registerCommands } from './commands';
 import { registerTermCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
+import { registerLanguageModelTools } from './languageModelTools';
 import { Services } from './services';
 import { type StatusBarHook, registerStatusBar } from './statusBar';
 import { registerWalkthrough } from './walkthrough';
@@ -38,6 +39,7 @@ export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
     registerCodeActions(services, SELECTOR),
     registerWalkthrough(),
     registerCommands(services, citations),
+    registerLanguageModelTools(services),
   );
   return { services, statusBar };
 }

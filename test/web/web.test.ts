@@ -151,4 +151,12 @@ suite('imid-lens in the browser extension host', () => {
     await waitFor(doc.uri, (d) => d.some((x) => x.code === 'unknown-citation-key'), 'the unknown key');
     await vscode.commands.executeCommand('undo');
   });
+
+  test('language model tools: listed, and both answer through vscode.lm.invokeTool', async () => {
+    const names = vscode.lm.tools.map((t) => t.name);
+    assert.ok(names.includes('imid-lens_check_text') && names.includes('imid-lens_lookup_term'), names.join(', '));
+    const answer = async (name: string, input: object) => (await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined })).content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+    assert.match(await answer('imid-lens_check_text', { text: 'Lenalidomide inhibits cereblon.' }), /imid-inhibits-cereblon at line 1, column 1[\s\S]*doi:10\.1126\/science\.1244851/);
+    assert.match(await answer('imid-lens_lookup_term', { name: 'Revlimd' }), /Did you mean: Revlimid/);
+  });
 });
