@@ -602,6 +602,20 @@ describe('wordings of the second round (written for the frames, each a class of 
     "In 1957 thalidomide was sold as Thalomid.",
     "Actimid is the trade name of pomalidomide.",
     "Celgene maintains the THALOMID REMS.",
+    "CC-5013, a novel immunomodulatory drug, is more potent than thalidomide.",
+    "The mechanism of action of thalidomide in myeloma remains unclear.",
+    "Lenalidomide is currently in phase III clinical trials in myeloma.",
+    "Revimid (CC-5013) is an analogue of thalidomide.",
+    "Lenalidomide, a thalidomide analogue with fewer side effects, is not teratogenic in rabbits, suggesting it may be safe in pregnancy.",
+    "revlimid is a chemo pill made by celgene, you take it for 21 days then a week off",
+    "my doc says pomalidomide is still experimental so insurance won't pay",
+    "Does anyone know if Otezla is an IMiD like Revlimid?\nYes, Otezla is an IMiD too, just a milder one.",
+    "Thalidomide is safe now because they only sell the good isomer.",
+    "They still don't really know how thalidomide works against myeloma, it's a mystery drug.",
+    "Take Revlimid (lenalidomide) tablets exactly as prescribed.",
+    "Thalomid is a sleeping pill that's also used for cancer.",
+    "Celgene, the company that makes Revlimid, offers a copay program.",
+    "Celgene's Otezla helped my psoriasis a lot.",
   ];
   const correct: string[] = [
     "How pomalidomide kills myeloma cells was not understood until cereblon was identified in 2010.",
@@ -699,6 +713,14 @@ describe('wordings of the second round (written for the frames, each a class of 
     "In 1957 thalidomide was sold as Contergan.",
     "Bristol Myers Squibb runs the Pomalyst REMS.",
     "Celgene ran the THALOMID REMS until 2023.",
+    "Thalidomide, which has antiangiogenic properties, induced responses in a third of patients.",
+    "The mechanism of action of thalidomide in myeloma remained unclear until cereblon was found.",
+    "revlimid is a pill made by bristol myers squibb, you take it for 21 days then a week off",
+    "my doc says iberdomide is still experimental so insurance won't pay",
+    "Does anyone know if Otezla is an IMiD like Revlimid?\nNo, Otezla is a PDE4 inhibitor, not an IMiD.",
+    "Back in 2005 nobody really knew how thalidomide works against myeloma.",
+    "Bristol Myers Squibb, the company that makes Revlimid, offers a copay program.",
+    "Amgen's Otezla helped my psoriasis a lot.",
   ];
   test('each outdated passage gets a claim finding', () => {
     const missed = outdated.filter((t) => claimsAt(t).length === 0);
