@@ -106,6 +106,17 @@ const lazyVendor = {
   },
 };
 
+/**
+ * The CLI's Word reader (src/cli/docx-vendor.ts: mammoth, fflate) is a bundle of its own,
+ * dist/docx.js, that dist/cli.js loads on its first .docx; the extension bundles never import it.
+ */
+const lazyDocx = {
+  name: 'imid-lens-lazy-docx',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/docx-vendor$/ }, () => ({ path: './docx.js', external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   sourcemap: true,
@@ -140,13 +151,15 @@ const builds = [
     outfile: outPath('dist/cli.js'),
     platform: 'node',
     format: 'cjs',
-    plugins: [dataPlugin, lazyVendor],
+    plugins: [dataPlugin, lazyVendor, lazyDocx],
     // ESM dependencies (fdir) read import.meta.url; give the CommonJS bundle its own.
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
     banner: { js: '#!/usr/bin/env node\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   },
   // the parsers behind lazyVendor's stubs, shared by dist/extension.js and dist/cli.js
   { ...common, entryPoints: ['src/vendor/index.ts'], outfile: outPath('dist/vendor.js'), platform: 'node', format: 'cjs' },
+  // the Word reader behind lazyDocx, for dist/cli.js only
+  { ...common, entryPoints: ['src/cli/docx-vendor.ts'], outfile: outPath('dist/docx.js'), platform: 'node', format: 'cjs' },
 ];
 
 if (tests) {
@@ -165,7 +178,7 @@ if (tests) {
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
     banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   };
-  builds.push({ ...testCommon, entryPoints: [...find('test/unit', '.test.ts'), ...find('test/cli', '.test.ts')], external: ['vscode', 'fast-check'] });
+  builds.push({ ...testCommon, entryPoints: [...find('test/unit', '.test.ts'), ...find('test/cli', '.test.ts')], external: ['vscode', 'fast-check', 'docx'] });
   builds.push({ ...testCommon, entryPoints: [...find('test/integration', '.ts')], external: ['vscode', 'mocha'] });
   // the web suite runs in VS Code's web worker extension host: browser platform, mocha bundled
   builds.push({ ...common, minify: false, sourcemap: 'inline', platform: 'browser', format: 'cjs', entryPoints: ['test/web/index.ts'], outfile: outPath('out/test/web/index.js'), external: ['vscode'], define: { ...common.define, 'process.env.NODE_ENV': '"test"' } });
@@ -188,7 +201,7 @@ function writeNotices(metafiles) {
       if (!pkgs.has(name)) pkgs.set(name, dir);
     }
   }
-  const lines = ['# Third-party software bundled in dist/', '', 'imid-lens (MIT) bundles the following npm packages into `dist/extension.js`, `dist/web/extension.js`, `dist/cli.js` and `dist/vendor.js`.', ''];
+  const lines = ['# Third-party software bundled in dist/', '', 'imid-lens (MIT) bundles the following npm packages into `dist/extension.js`, `dist/web/extension.js`, `dist/cli.js`, `dist/vendor.js` and `dist/docx.js`.', ''];
   for (const [name, dir] of [...pkgs].sort((a, b) => a[0].localeCompare(b[0]))) {
     const pj = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     const license = typeof pj.license === 'string' ? pj.license : pj.license?.type ?? 'see below';
@@ -212,7 +225,7 @@ if (isMain) try {
   } else {
     const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
     fs.chmodSync(outPath('dist/cli.js'), 0o755);
-    writeNotices(results.slice(0, 4).map((r) => r.metafile));
+    writeNotices(results.slice(0, 5).map((r) => r.metafile));
     console.log(`built ${builds.length} bundles in ${Date.now() - t0} ms`);
   }
 } catch (e) {
