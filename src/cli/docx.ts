@@ -218,8 +218,10 @@ export async function readDocx(file: string): Promise<DocxInfo> {
       },
     );
   } catch (e) {
-    const msg = (e as Error).message ?? String(e);
-    throw new DocxError(`corrupt Word document: ${msg.split('\n')[0]}`);
+    const msg = ((e as Error).message ?? String(e)).split('\n')[0];
+    // xmldom's errors read "error: [xmldom error]\telement parse error: ..."
+    if (/xmldom/i.test(msg)) throw new DocxError(`corrupt Word document: an XML part is not well-formed (${msg.replace(/^.*\[xmldom error\]\s*/i, '').replace(/\s+/g, ' ').trim()})`);
+    throw new DocxError(`corrupt Word document: ${msg}`);
   }
   if (!doc) throw new DocxError('corrupt Word document: no document body was read');
   return { paragraphs: paragraphsOf(doc) };
