@@ -23,7 +23,7 @@ import {
 } from 'docx';
 import { zipSync } from 'fflate';
 import { run } from '../../src/cli/run';
-import { DOCX_MAX_BYTES } from '../../src/cli/docx';
+import { DOCX_MAX_BYTES, readDocx } from '../../src/cli/docx';
 
 const CLI = path.join(process.env.IMID_LENS_OUT ? path.resolve(process.env.IMID_LENS_OUT) : process.cwd(), 'dist/cli.js');
 const FIXTURES = path.join(process.cwd(), 'test/fixtures/docx');
@@ -135,6 +135,7 @@ async function sameAsMarkdown(dir: string, docxName: string, mdName: string): Pr
   // the words each finding flags: in the Markdown, and in the sentence of the paragraph it names
   const mdLines = fs.readFileSync(path.join(dir, mdName), 'utf8').split('\n');
   const sarif = JSON.parse((await cli(['lint', '--format', 'sarif', '--no-config', docxName], dir)).out);
+  const paragraphs = (await readDocx(path.join(dir, docxName))).paragraphs;
   dRows.forEach((r, i) => {
     const mr = mRows[i].range;
     const mdWords = mdLines[mr.start.line].slice(mr.start.character, mr.end.line === mr.start.line ? mr.end.character : undefined);
@@ -145,6 +146,9 @@ async function sameAsMarkdown(dir: string, docxName: string, mdName: string): Pr
     assert.equal(res.locations[0].physicalLocation.region.startLine, r.docx.paragraph);
     assert.equal(res.locations[0].physicalLocation.region.snippet.text, r.docx.snippet);
     assert.ok(r.docx.snippet.includes(mdWords), `${r.ruleId}: "${mdWords}" in "${r.docx.snippet}"`);
+    // exact: the range's characters in the paragraph are the words the Markdown finding flags
+    assert.equal(r.range.end.line, r.range.start.line);
+    assert.equal(paragraphs[r.range.start.line].text.slice(r.range.start.character, r.range.end.character), mdWords);
   });
   return dRows;
 }
@@ -199,6 +203,31 @@ describe('imid-lens lint on Word documents (.docx)', () => {
     // the correct look-alikes are not flagged
     assert.ok(!rows.some((r) => /Bristol Myers Squibb markets|phosphodiesterase-4 inhibitor, not|second-generation/.test(r.docx!.snippet)));
     assert.equal(rows.at(-1)!.docx!.part, 'footnote');
+  });
+
+  test('offsets stay exact in headings (after the "#" the engine sees), after line breaks and tabs, and in fix edits', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun('Early CC-5013 data')] }),
+            new Paragraph({ children: [new TextRun('First line'), new TextRun({ text: 'Second\tline with lenolidomide.', break: 1 })] }),
+          ],
+        },
+      ],
+    });
+    const dir = tmpdir({ 'h.docx': await Packer.toBuffer(doc) });
+    const info = await readDocx(path.join(dir, 'h.docx'));
+    assert.deepEqual(info.paragraphs.map((p) => [p.paragraph, p.part, p.heading ?? null, p.text]), [
+      [1, 'body', 3, 'Early CC-5013 data'],
+      [2, 'body', null, 'First line\nSecond\tline with lenolidomide.'],
+    ]);
+    const rows = JSON.parse((await cli(['lint', '--format', 'json', '--no-config', 'h.docx'], dir)).out) as Array<Row & { fixes: Array<{ edits: Array<{ range: Row['range']; newText: string }> }> }>;
+    assert.deepEqual(rows.map((r) => [r.ruleId, r.range.start.line, r.range.start.character, r.range.end.character, r.docx!.snippet]), [
+      ['lenalidomide-research-code', 0, 6, 13, 'Early CC-5013 data'],
+      ['misspelled-name', 1, 28, 40, 'First line Second line with lenolidomide.'],
+    ]);
+    assert.deepEqual(rows[1].fixes[0].edits[0], { range: { start: { line: 1, character: 28 }, end: { line: 1, character: 40 } }, newText: 'lenalidomide' });
   });
 
   test('--fix does not write into a .docx: it says so, lists the findings and fixes the Markdown beside it', async () => {
