@@ -209,8 +209,14 @@ function writeNotices(metafiles) {
     lines.push(`## ${name} ${pj.version} (${license})`, '');
     if (repo) lines.push(`Source: ${repo.replace(/^git\+/, '')}`, '');
     if (/LGPL/i.test(license)) lines.push(`This library is used unmodified. Its source is on the npm registry (\`${name}@${pj.version}\`). To use a modified version, replace it in node_modules and rebuild with \`npm run build\` (esbuild.mjs).`, '');
-    const file = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+    const file = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|markdown|txt))?$/i.test(f));
     if (file) lines.push('```', fs.readFileSync(path.join(dir, file), 'utf8').trim(), '```', '');
+    else {
+      // no licence file (isarray): the README's licence section
+      const readme = fs.readdirSync(dir).find((f) => /^readme(\.(md|markdown))?$/i.test(f));
+      const m = readme && /^#+\s*licen[cs]e\b[^\n]*\n([\s\S]*?)(?=^#|(?![\s\S]))/im.exec(fs.readFileSync(path.join(dir, readme), 'utf8'));
+      if (m && m[1].trim()) lines.push('```', m[1].trim(), '```', '');
+    }
   }
   fs.writeFileSync(outPath('dist/THIRD_PARTY_NOTICES.md'), `${lines.join('\n')}\n`);
 }

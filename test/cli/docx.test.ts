@@ -304,6 +304,17 @@ describe('imid-lens lint on Word documents (.docx)', () => {
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /^imid-lens: x\.doc: a Word 97-2003 document/);
   });
+
+  test('the real bundle loads the Word reader (dist/docx.js) only for a .docx', async () => {
+    const dir = tmpdir({ 'a.docx': await manuscript(), 'b.md': 'Lenalidomide is given orally.\n', 'trace.cjs': "const M = require('node:module'); const load = M._load; M._load = function (req, ...rest) { if (/docx/.test(req)) process.stderr.write('load ' + req + '\\n'); return load.call(this, req, ...rest); };\n" });
+    const loads = (file: string) => spawnSync(process.execPath, ['--require', path.join(dir, 'trace.cjs'), CLI, 'lint', '--no-config', file], { cwd: dir, encoding: 'utf8' });
+    const md = loads('b.md');
+    assert.equal(md.status, 0, md.stderr);
+    assert.doesNotMatch(md.stderr, /dist\/docx\.js/);
+    const word = loads('a.docx');
+    assert.equal(word.status, 0, word.stderr);
+    assert.match(word.stderr, /dist\/docx\.js/);
+  });
 });
 
 const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
