@@ -227,12 +227,16 @@ export async function readDocx(file: string): Promise<DocxInfo> {
   return { paragraphs: paragraphsOf(doc) };
 }
 
+/** A paragraph that is a disable comment, as the plain-text extractor reads one (src/core/prose/plain.ts). */
+const DIRECTIVE = /^[ \t]*(?:#|\/\/|%|--)?[ \t]*imid-lens-(?:disable|enable)/;
+
 /** Headings over the notes, so that no body section's topic carries over to them. */
 const NOTE_HEADINGS: Record<string, string> = { footnote: '# Footnotes', endnote: '# Endnotes' };
 
 /**
  * The document the engine lints: each paragraph (a heading as "#" × level + " " + text) and a
- * blank line, the notes after the body under "# Footnotes" and "# Endnotes". `starts[i]` is
+ * blank line (a disable comment: a line break only), the notes after the body under "# Footnotes"
+ * and "# Endnotes". `starts[i]` is
  * where paragraph i's own text starts in it.
  */
 export function lintTextOf(info: DocxInfo): { text: string; starts: Int32Array } {
@@ -249,7 +253,8 @@ export function lintTextOf(info: DocxInfo): { text: string; starts: Int32Array }
     part = p.part;
     if (p.heading) push(`${'#'.repeat(p.heading)} `);
     starts[i] = at;
-    push(`${p.text}\n\n`);
+    // a disable comment ("imid-lens-disable-next-line RULE") is followed by the paragraph it is about
+    push(`${p.text}${DIRECTIVE.test(p.text) ? '\n' : '\n\n'}`);
   });
   return { text: parts.join(''), starts };
 }

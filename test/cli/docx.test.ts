@@ -230,6 +230,18 @@ describe('imid-lens lint on Word documents (.docx)', () => {
     assert.deepEqual(rows[1].fixes[0].edits[0], { range: { start: { line: 1, character: 28 }, end: { line: 1, character: 40 } }, newText: 'lenalidomide' });
   });
 
+  test('a paragraph that is a disable comment silences the next paragraph, as a line does in a text file', async () => {
+    const doc = new Document({
+      sections: [{ children: [new Paragraph('imid-lens-disable-next-line misspelled-name -- quoted from an old label'), new Paragraph('The label said lenolidomide.'), new Paragraph('Here lenolidomide is a typo.')] }],
+    });
+    const dir = tmpdir({ 'd.docx': await Packer.toBuffer(doc) });
+    const rows = JSON.parse((await cli(['lint', '--format', 'json', '--no-config', '--include-suppressed', 'd.docx'], dir)).out) as Array<Row & { suppressed?: { reason?: string } }>;
+    assert.deepEqual(rows.map((r) => [r.ruleId, r.docx!.paragraph, r.suppressed?.reason ?? null]), [
+      ['misspelled-name', 2, 'quoted from an old label'],
+      ['misspelled-name', 3, null],
+    ]);
+  });
+
   test('--fix does not write into a .docx: it says so, lists the findings and fixes the Markdown beside it', async () => {
     const bytes = await manuscript();
     const dir = tmpdir({ 'manuscript.docx': bytes, 'notes.md': 'lenolidomide\n' });
