@@ -193,10 +193,10 @@ async function expandFiles(patterns: readonly string[], cwd: string, ignore: rea
     }
     if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) {
       // Word's lock files (~$name.docx) are not documents
-      for (const f of await glob(['**/*.{md,markdown,qmd,rmd,Rmd,tex,txt,docx}'], { cwd: abs, absolute: true, ignore: [...DEFAULT_IGNORE, '**/~$*'] })) files.add(path.resolve(f));
+      for (const f of await glob(['**/*.{md,markdown,qmd,rmd,Rmd,tex,txt,docx}'], { cwd: abs, absolute: true, ignore: [...DEFAULT_IGNORE, '**/~$*.docx'] })) files.add(path.resolve(f));
       continue;
     }
-    const found = await glob([p], { cwd, absolute: true, ignore: [...DEFAULT_IGNORE], dot: false });
+    const found = await glob([p], { cwd, absolute: true, ignore: [...DEFAULT_IGNORE, '**/~$*.docx'], dot: false });
     if (!found.length) missing.push(p);
     for (const f of found) files.add(path.resolve(f));
   }
@@ -267,7 +267,7 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
     };
     if (isWordFile(file)) {
       // Word documents (src/cli/docx.ts): read with mammoth, linted as plain text, reported by paragraph
-      if (args.fix) io.stderr(`imid-lens: ${display}: --fix does not write into Word documents; the findings are listed below, fix them in Word\n`);
+      if (args.fix) io.stderr(`imid-lens: ${display}: --fix does not write into Word documents; fix its findings in Word\n`);
       try {
         const word = await lintWordFile(file, (d) => lint(d, { engine, languageId: 'plaintext', ...limit }));
         results.push({ file: display, findings: kept(word), suppressed: word.suppressed, text: word.text, docx: word.info });

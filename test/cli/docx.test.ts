@@ -253,11 +253,13 @@ describe('imid-lens lint on Word documents (.docx)', () => {
     assert.match(r.out, /¶4 +warning {2}"lenolidomide" looks like a misspelling/);
   });
 
-  test('a folder: its .docx files are linted, Word lock files (~$name.docx) are not', async () => {
+  test('a folder or a glob: its .docx files are linted, Word lock files (~$name.docx) are not', async () => {
     const dir = tmpdir({ 'paper.docx': await manuscript(), '~$paper.docx': Buffer.from('lock file of Word, not a zip') });
-    const r = await cli(['lint', '--format', 'json', '--no-config', '.'], dir);
-    assert.equal(r.code, 0, r.err);
-    assert.deepEqual([...new Set((JSON.parse(r.out) as Row[]).map((x) => x.file))], ['paper.docx']);
+    for (const target of ['.', '*.docx']) {
+      const r = await cli(['lint', '--format', 'json', '--no-config', target], dir);
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual([...new Set((JSON.parse(r.out) as Row[]).map((x) => x.file))], ['paper.docx']);
+    }
   });
 
   describe('bad input: exit 2 and a message naming the file; the other files are still linted', () => {
