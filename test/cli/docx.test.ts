@@ -230,6 +230,23 @@ describe('imid-lens lint on Word documents (.docx)', () => {
     assert.deepEqual(rows[1].fixes[0].edits[0], { range: { start: { line: 1, character: 28 }, end: { line: 1, character: 40 } }, newText: 'lenalidomide' });
   });
 
+  test('notes are numbered in the order of their first reference, as Word numbers them, and a note with two paragraphs keeps both', async () => {
+    const doc = new Document({
+      footnotes: { 1: { children: [new Paragraph('Referred to second.')] }, 2: { children: [new Paragraph('Referred to first.'), new Paragraph('Its lenolidomide paragraph.')] } },
+      sections: [{ children: [new Paragraph({ children: [new TextRun('One.'), new FootnoteReferenceRun(2), new TextRun(' Two.'), new FootnoteReferenceRun(1), new TextRun(' Again.'), new FootnoteReferenceRun(2)] })] }],
+    });
+    const dir = tmpdir({ 'n.docx': await Packer.toBuffer(doc) });
+    const info = await readDocx(path.join(dir, 'n.docx'));
+    assert.deepEqual(info.paragraphs.map((p) => [p.paragraph, p.part, p.note ?? null, p.text]), [
+      [1, 'body', null, 'One. Two. Again.'],
+      [2, 'footnote', 1, 'Referred to first.'],
+      [3, 'footnote', 1, 'Its lenolidomide paragraph.'],
+      [4, 'footnote', 2, 'Referred to second.'],
+    ]);
+    const r = await cli(['lint', '--no-config', 'n.docx'], dir);
+    assert.match(r.out, /\n {2}footnote 1 ¶2 +warning {2}"lenolidomide" looks like a misspelling/);
+  });
+
   test('a paragraph that is a disable comment silences the next paragraph, as a line does in a text file', async () => {
     const doc = new Document({
       sections: [{ children: [new Paragraph('imid-lens-disable-next-line misspelled-name -- quoted from an old label'), new Paragraph('The label said lenolidomide.'), new Paragraph('Here lenolidomide is a typo.')] }],
