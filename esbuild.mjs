@@ -114,6 +114,17 @@ const mcpSdkExternal = {
   },
 };
 
+/**
+ * The CLI's Word reader (src/cli/docx-vendor.ts: mammoth, fflate) is a bundle of its own,
+ * dist/docx.js, that dist/cli.js loads on its first .docx; the extension bundles never import it.
+ */
+const lazyDocx = {
+  name: 'imid-lens-lazy-docx',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/docx-vendor$/ }, () => ({ path: './docx.js', external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   sourcemap: true,
@@ -148,7 +159,7 @@ const builds = [
     outfile: outPath('dist/cli.js'),
     platform: 'node',
     format: 'cjs',
-    plugins: [dataPlugin, lazyVendor, mcpSdkExternal],
+    plugins: [dataPlugin, lazyVendor, mcpSdkExternal, lazyDocx],
     // ESM dependencies (fdir) read import.meta.url; give the CommonJS bundle its own.
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
     banner: { js: '#!/usr/bin/env node\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
@@ -157,6 +168,8 @@ const builds = [
   { ...common, entryPoints: ['src/vendor/index.ts'], outfile: outPath('dist/vendor.js'), platform: 'node', format: 'cjs' },
   // the MCP SDK for `imid-lens mcp` (src/vendor/mcp.ts), required by dist/cli.js on that command only; not in the .vsix
   { ...common, entryPoints: ['src/vendor/mcp.ts'], outfile: outPath('dist/mcp-sdk.js'), platform: 'node', format: 'cjs' },
+  // the Word reader behind lazyDocx, for dist/cli.js only
+  { ...common, entryPoints: ['src/cli/docx-vendor.ts'], outfile: outPath('dist/docx.js'), platform: 'node', format: 'cjs' },
 ];
 
 if (tests) {
@@ -175,7 +188,7 @@ if (tests) {
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
     banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   };
-  builds.push({ ...testCommon, entryPoints: [...find('test/unit', '.test.ts'), ...find('test/cli', '.test.ts')], external: ['vscode', 'fast-check'] });
+  builds.push({ ...testCommon, entryPoints: [...find('test/unit', '.test.ts'), ...find('test/cli', '.test.ts')], external: ['vscode', 'fast-check', 'docx'] });
   builds.push({ ...testCommon, entryPoints: [...find('test/integration', '.ts')], external: ['vscode', 'mocha'] });
   // the web suite runs in VS Code's web worker extension host: browser platform, mocha bundled
   builds.push({ ...common, minify: false, sourcemap: 'inline', platform: 'browser', format: 'cjs', entryPoints: ['test/web/index.ts'], outfile: outPath('out/test/web/index.js'), external: ['vscode'], define: { ...common.define, 'process.env.NODE_ENV': '"test"' } });
@@ -198,7 +211,7 @@ function writeNotices(metafiles) {
       if (!pkgs.has(name)) pkgs.set(name, dir);
     }
   }
-  const lines = ['# Third-party software bundled in dist/', '', 'imid-lens (MIT) bundles the following npm packages into `dist/extension.js`, `dist/web/extension.js`, `dist/cli.js`, `dist/vendor.js` and `dist/mcp-sdk.js` (the CLI\'s MCP server only; not in the .vsix).', ''];
+  const lines = ['# Third-party software bundled in dist/', '', 'imid-lens (MIT) bundles the following npm packages into `dist/extension.js`, `dist/web/extension.js`, `dist/cli.js`, `dist/vendor.js`, `dist/mcp-sdk.js` (the CLI\'s MCP server only; not in the .vsix) and `dist/docx.js` (the CLI\'s Word reader).', ''];
   for (const [name, dir] of [...pkgs].sort((a, b) => a[0].localeCompare(b[0]))) {
     const pj = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     const license = typeof pj.license === 'string' ? pj.license : pj.license?.type ?? 'see below';
@@ -206,8 +219,14 @@ function writeNotices(metafiles) {
     lines.push(`## ${name} ${pj.version} (${license})`, '');
     if (repo) lines.push(`Source: ${repo.replace(/^git\+/, '')}`, '');
     if (/LGPL/i.test(license)) lines.push(`This library is used unmodified. Its source is on the npm registry (\`${name}@${pj.version}\`). To use a modified version, replace it in node_modules and rebuild with \`npm run build\` (esbuild.mjs).`, '');
-    const file = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+    const file = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|markdown|txt))?$/i.test(f));
     if (file) lines.push('```', fs.readFileSync(path.join(dir, file), 'utf8').trim(), '```', '');
+    else {
+      // no licence file (isarray): the README's licence section
+      const readme = fs.readdirSync(dir).find((f) => /^readme(\.(md|markdown))?$/i.test(f));
+      const m = readme && /^#+\s*licen[cs]e\b[^\n]*\n([\s\S]*?)(?=^#|(?![\s\S]))/im.exec(fs.readFileSync(path.join(dir, readme), 'utf8'));
+      if (m && m[1].trim()) lines.push('```', m[1].trim(), '```', '');
+    }
   }
   fs.writeFileSync(outPath('dist/THIRD_PARTY_NOTICES.md'), `${lines.join('\n')}\n`);
 }
@@ -222,7 +241,7 @@ if (isMain) try {
   } else {
     const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
     fs.chmodSync(outPath('dist/cli.js'), 0o755);
-    writeNotices(results.slice(0, 5).map((r) => r.metafile));
+    writeNotices(results.slice(0, 6).map((r) => r.metafile));
     console.log(`built ${builds.length} bundles in ${Date.now() - t0} ms`);
   }
 } catch (e) {

@@ -55,7 +55,7 @@ export type Args = LintArgs | ExplainArgs | RulesArgs | McpArgs | { command: 'he
 export const USAGE = `Usage: imid-lens <command> [options]
 
 Commands:
-  lint <files, folders or globs...>   check documents (.md .markdown .qmd .rmd .tex .txt)
+  lint <files, folders or globs...>   check documents (.md .markdown .qmd .rmd .tex .txt .docx)
   explain <name>                      the card of a drug, brand, code, protein or programme
   rules                               every rule: id, severity, family and message
   mcp                                 serve the checks to AI assistants (Model Context Protocol, stdio)
@@ -74,14 +74,15 @@ warnings), 2 usage or runtime error (the message names the file and line).`;
 export const HELP: Record<Command, string> = {
   lint: `Usage: imid-lens lint [options] <files, folders or globs...>
 
-Checks Markdown, Quarto, R Markdown, LaTeX and plain-text documents (a folder: its
-.md .markdown .qmd .rmd .Rmd .tex .txt files) with the same rules and configuration as the
-editor, and prints each finding with an excerpt of the flagged words.
+Checks Markdown, Quarto, R Markdown, LaTeX, plain-text and Word (.docx) documents (a folder:
+its .md .markdown .qmd .rmd .Rmd .tex .txt .docx files) with the same rules and configuration as
+the editor, and prints each finding with an excerpt of the flagged words (in a .docx: the
+paragraph number and the sentence).
 
 Options:
   --format stylish|json|sarif   output format (default stylish: for people; json and sarif for tools)
   --fix                         apply the lexical fixes (misspellings, outdated names) in place
-                                and say what changed in each file
+                                and say what changed in each file (never in a .docx)
   --config <file>               use this .imid-lens.json (default: the nearest one upwards)
   --no-config                   ignore .imid-lens.json files
   --bib <file>                  an extra bibliography (.bib, .json, .yaml); repeatable

@@ -25,6 +25,7 @@ import {
 } from '../core/index';
 import { type Args, type CardFormat, HELP, type LintArgs, type McpArgs, USAGE, UsageError, parseArgs } from './args';
 import { CliBibliographies } from './citations';
+import { DocxError, isWordFile, lintWordFile } from './docx';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
@@ -179,10 +180,11 @@ async function expandFiles(patterns: readonly string[], cwd: string, ignore: rea
       continue;
     }
     if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) {
-      for (const f of await glob(['**/*.{md,markdown,qmd,rmd,Rmd,tex,txt}'], { cwd: abs, absolute: true, ignore: [...DEFAULT_IGNORE] })) files.add(path.resolve(f));
+      // Word's lock files (~$name.docx) are not documents
+      for (const f of await glob(['**/*.{md,markdown,qmd,rmd,Rmd,tex,txt,docx}'], { cwd: abs, absolute: true, ignore: [...DEFAULT_IGNORE, '**/~$*.docx'] })) files.add(path.resolve(f));
       continue;
     }
-    const found = await glob([p], { cwd, absolute: true, ignore: [...DEFAULT_IGNORE], dot: false });
+    const found = await glob([p], { cwd, absolute: true, ignore: [...DEFAULT_IGNORE, '**/~$*.docx'], dot: false });
     if (!found.length) missing.push(p);
     for (const f of found) files.add(path.resolve(f));
   }
@@ -246,6 +248,24 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   for (const file of files) {
     const display = path.relative(cwd, file).split(path.sep).join('/') || file;
     const languageId = args.language ?? languageIdFromPath(file) ?? 'plaintext';
+    const limit = args.maxProblems !== undefined ? { maxFindings: args.maxProblems } : {};
+    const kept = (res: { findings: Finding[]; truncated?: boolean }) => {
+      const all = res.truncated ? res.findings.map((f) => (f.ruleId === 'too-many-problems' ? cliTruncationNote(f, args.maxProblems!) : f)) : res.findings;
+      return args.quiet ? all.filter((f) => f.severity === 'error') : all;
+    };
+    if (isWordFile(file)) {
+      // Word documents (src/cli/docx.ts): read with mammoth, linted as plain text, reported by paragraph
+      if (args.fix) io.stderr(`imid-lens: ${display}: --fix does not write into Word documents; fix its findings in Word\n`);
+      try {
+        const word = await lintWordFile(file, (d) => lint(d, { engine, languageId: 'plaintext', ...limit }));
+        results.push({ file: display, findings: kept(word), suppressed: word.suppressed, text: word.text, docx: word.info });
+      } catch (e) {
+        if (!(e instanceof DocxError)) throw e;
+        io.stderr(`imid-lens: ${display}: ${e.message}\n`);
+        runtimeErrors++;
+      }
+      continue;
+    }
     let doc: ReturnType<typeof readDocument>;
     try {
       doc = readDocument(file);
@@ -279,11 +299,9 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
       engine,
       languageId,
       citations: bibs.checkerFor(file),
-      ...(args.maxProblems !== undefined ? { maxFindings: args.maxProblems } : {}),
+      ...limit,
     });
-    const all = res.truncated ? res.findings.map((f) => (f.ruleId === 'too-many-problems' ? cliTruncationNote(f, args.maxProblems!) : f)) : res.findings;
-    const findings = args.quiet ? all.filter((f) => f.severity === 'error') : all;
-    results.push({ file: display, findings, suppressed: res.suppressed, text });
+    results.push({ file: display, findings: kept(res), suppressed: res.suppressed, text });
   }
   // problems of the bibliographies that were read (broken entries, duplicate keys)
   for (const r of bibs.results()) results.push(args.quiet ? { ...r, findings: r.findings.filter((f) => f.severity === 'error') } : r);

@@ -1,4 +1,5 @@
 /** One JSON array of findings, sorted by file then position (LSP-style 0-based ranges). */
+import { docxLocation } from './docx';
 import type { FileResult } from './types';
 
 export function formatJson(results: readonly FileResult[], includeSuppressed = false): string {
@@ -8,9 +9,12 @@ export function formatJson(results: readonly FileResult[], includeSuppressed = f
     if (includeSuppressed) for (const s of r.suppressed) rows.push({ f: s.finding, suppressed: { rules: s.directive.rules, ...(s.directive.reason ? { reason: s.directive.reason } : {}) } });
     rows.sort((a, b) => a.f.start - b.f.start || a.f.end - b.f.end || (a.f.ruleId < b.f.ruleId ? -1 : 1));
     for (const { f, suppressed } of rows) {
+      // a Word document: range.start.line is the paragraph number - 1; docx says where that is
+      const docx = r.docx && docxLocation(r.docx, f);
       out.push({
         file: r.file,
         range: f.range,
+        ...(docx ? { docx } : {}),
         ruleId: f.ruleId,
         severity: f.severity,
         message: f.message,

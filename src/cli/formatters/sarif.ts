@@ -3,6 +3,7 @@
  * (declared through run.columnKind); lines and columns are 1-based as SARIF wants.
  */
 import type { Engine, Finding } from '../../core/index';
+import { docxLocation } from './docx';
 import type { FileResult } from './types';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
@@ -16,14 +17,24 @@ export function formatSarif(results: readonly FileResult[], engine: Engine, vers
     endLine: f.range.end.line + 1,
     endColumn: f.range.end.character + 1,
   });
+  // a Word document: lines are paragraphs (numbered through the body, tables, footnotes and
+  // endnotes), columns count UTF-16 code units in the paragraph; the snippet is the sentence
+  const location = (r: FileResult, f: Finding) => {
+    const docx = r.docx && docxLocation(r.docx, f);
+    const physicalLocation = { artifactLocation: { uri: encodeURI(r.file) }, region: { ...region(f), ...(docx ? { snippet: { text: docx.snippet } } : {}) } };
+    if (!docx) return { physicalLocation };
+    const where = docx.part === 'footnote' || docx.part === 'endnote' ? `${docx.part} ${docx.note}` : docx.part === 'table' ? `table ${docx.table?.index}` : 'body';
+    return { physicalLocation, logicalLocations: [{ name: `paragraph ${docx.paragraph}`, fullyQualifiedName: `${where}/paragraph ${docx.paragraph}`, kind: 'element' }], properties: { docx } };
+  };
   const push = (r: FileResult, f: Finding, suppression?: { reason?: string }) => {
     ruleIds.add(f.ruleId);
     sarifResults.push({
       ruleId: f.ruleId,
       level: LEVEL[f.severity],
       message: { text: f.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(r.file) }, region: region(f) } }],
-      ...(f.fixes.length
+      locations: [location(r, f)],
+      // fixes are not offered for Word documents: nothing writes into a .docx
+      ...(f.fixes.length && !r.docx
         ? {
             fixes: f.fixes.filter((x) => x.edits.length).map((x) => ({
               description: { text: x.title },

@@ -3,6 +3,7 @@
  * counts UTF-16 code units, as editors do), then an excerpt of the line with a caret under
  * the flagged words when the file's text is known.
  */
+import { docxLabel, docxParagraph, docxSnippet } from './docx';
 import { excerpt } from './excerpt';
 import type { FileResult } from './types';
 
@@ -31,21 +32,33 @@ export function formatStylish(results: readonly FileResult[], opts: StylishOptio
     }
     if (!r.findings.length) continue;
     lines.push(c('4', r.file));
-    for (const f of r.findings) {
-      const pos = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
+    // a Word document's labels (¶12, footnote 3) set the width of the position column
+    const labels = r.docx ? r.findings.map((f) => { const p = docxParagraph(r.docx!, f); return p ? docxLabel(p, r.docx!) : ''; }) : [];
+    const posWidth = Math.max(8, ...labels.map((l) => l.length));
+    r.findings.forEach((f, k) => {
+      // a Word document: the paragraph (or note) instead of line:column
+      const para = r.docx && docxParagraph(r.docx, f);
+      const pos = para ? labels[k] : `${f.range.start.line + 1}:${f.range.start.character + 1}`;
       const sevColor = f.severity === 'error' ? '31' : f.severity === 'warning' ? '33' : '36';
       const sevName = f.severity === 'information' ? 'info' : f.severity;
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;
-      if (f.fixes.some((x) => x.kind === 'lexical')) fixable++;
-      lines.push(`  ${pos.padEnd(8)} ${c(sevColor, sevName)}${' '.repeat(Math.max(0, 7 - sevName.length))}  ${f.message}  ${c('2', f.ruleId)}`);
-      if (r.text !== undefined && f.start <= r.text.length) {
+      // --fix does not write into Word documents
+      if (!r.docx && f.fixes.some((x) => x.kind === 'lexical')) fixable++;
+      lines.push(`  ${pos.padEnd(posWidth)} ${c(sevColor, sevName)}${' '.repeat(Math.max(0, 7 - sevName.length))}  ${f.message}  ${c('2', f.ruleId)}`);
+      if (para) {
+        // the sentence, quoted, with a caret under the flagged words
+        const end = f.range.end.line === f.range.start.line ? f.range.end.character : para.text.length;
+        const snip = docxSnippet(para.text, f.range.start.character, end);
+        const ex = excerpt(snip.text, 0, snip.from, snip.to, width - 2);
+        if (ex.line.trim()) lines.push(`${c('2', GUTTER)}"${ex.line}"`, `${c('2', GUTTER)} ${c(sevColor, ex.caret)}`);
+      } else if (r.text !== undefined && f.start <= r.text.length) {
         const lineStart = f.start - f.range.start.character;
         const ex = excerpt(r.text, lineStart, f.start, f.end, width);
         if (ex.line.trim()) lines.push(`${c('2', GUTTER)}${ex.line}`, `${c('2', GUTTER)}${c(sevColor, ex.caret)}`);
       }
-    }
+    });
     lines.push('');
   }
   const total = errors + warnings + infos;
