@@ -616,6 +616,16 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Thalomid is a sleeping pill that's also used for cancer.",
     "Celgene, the company that makes Revlimid, offers a copay program.",
     "Celgene's Otezla helped my psoriasis a lot.",
+    "Lenalidomide is under FDA review for the treatment of MDS.",
+    "Celgene has filed for FDA approval of pomalidomide.",
+    "An NDA for apremilast has been submitted to the FDA.",
+    "Thalidomide is available in the US only through compassionate use.",
+    "Lenalidomide is awaiting a decision from the European Medicines Agency.",
+    "Pomalidomide is currently in late-stage development for myeloma.",
+    "Otezla is an investigational oral therapy for psoriatic arthritis.",
+    "Lenalidomide remains unapproved in Europe.",
+    "Apremilast has not yet been approved by the FDA for psoriasis.",
+    "Pomalidomide could become available next year.",
   ];
   const correct: string[] = [
     "How pomalidomide kills myeloma cells was not understood until cereblon was identified in 2010.",
@@ -721,6 +731,10 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Back in 2005 nobody really knew how thalidomide works against myeloma.",
     "Bristol Myers Squibb, the company that makes Revlimid, offers a copay program.",
     "Amgen's Otezla helped my psoriasis a lot.",
+    "Lenalidomide remains unapproved for CLL in Europe.",
+    "Iberdomide is under FDA review for relapsed myeloma.",
+    "Mezigdomide is in late-stage development for myeloma.",
+    "Apremilast has not been approved for rheumatoid arthritis.",
   ];
   test('each outdated passage gets a claim finding', () => {
     const missed = outdated.filter((t) => claimsAt(t).length === 0);
