@@ -602,6 +602,7 @@ describe('wordings of the second round (written for the frames, each a class of 
     "In 1957 thalidomide was sold as Thalomid.",
     "Actimid is the trade name of pomalidomide.",
     "Celgene maintains the THALOMID REMS.",
+    "Celgene markets Revlimid, the constructor of its success.",
     "CC-5013, a novel immunomodulatory drug, is more potent than thalidomide.",
     "The mechanism of action of thalidomide in myeloma remains unclear.",
     "Lenalidomide is currently in phase III clinical trials in myeloma.",

@@ -51,7 +51,8 @@ export interface Context {
 }
 
 const YEAR = /^(1[89]\d\d|20\d\d)(s?)$/;
-const SHORT_DECADE: Record<string, number> = { '50s': 1950, '60s': 1960, '70s': 1970, '80s': 1980, '90s': 1990, fifties: 1950, sixties: 1960, nineties: 1990 };
+// a Map: a token such as "constructor" must not find Object's prototype
+const SHORT_DECADE = new Map<string, number>([['50s', 1950], ['60s', 1960], ['70s', 1970], ['80s', 1980], ['90s', 1990], ['fifties', 1950], ['sixties', 1960], ['nineties', 1990]]);
 const ONCE_FREQUENCY = new Set(['daily', 'weekly', 'monthly', 'every', 'per', 'nightly', 'each', 'again']);
 const PERIODS = new Set(['day', 'week', 'month', 'year', 'night', 'fortnight', 'cycle']);
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -240,11 +241,16 @@ export class Sentence {
     for (let k = c.from; k < c.to; k++) {
       const t = this.toks[k];
       if (t.ent) continue;
-      const short = SHORT_DECADE[t.t];
+      // only a token that starts with a digit or spells a decade can be a year
+      const c0 = t.t.charCodeAt(0);
+      const digit = c0 >= 48 && c0 <= 57;
+      if (!digit && c0 !== 102 && c0 !== 115 && c0 !== 110) continue;
+      const short = SHORT_DECADE.get(t.t);
       if (short) {
         out.push({ year: short, decade: true, i: k });
         continue;
       }
+      if (!digit) continue;
       const m = YEAR.exec(t.t);
       if (!m) continue;
       // a reference number, a dose or a page ("[1998]", "1998 mg") is not a year
