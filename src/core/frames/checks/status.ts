@@ -47,6 +47,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // "Status: phase II/III" (a label line) or a verb of ongoing testing
     const c = s.clauseOf(h.i);
     const label = lex.statusLabels.at(s.toks, s.firstWord(c.from));
+    // "entered the US market in 2022" is no trial: "entered" needs a trial or phase after it
+    if (/\bentere?(d|ing)\b/.test(h.phrase) && !s.hasIn(lex.trials, h.j, Math.min(c.to, h.j + 5)) && !s.toks.slice(h.j, h.j + 5).some((t) => t.t === 'phase' || t.t === 'development' || t.t === 'testing')) continue;
     if (TRIAL_VERBS.test(h.phrase) || (label && s.toks[label.j]?.t === ':' && h.i > label.j)) cues.push({ i: h.i, j: h.j, kind: 'trials' });
   }
   for (const h of s.hits(lex.expected)) cues.push({ i: h.i, j: h.j, kind: 'expected' });
