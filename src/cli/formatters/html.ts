@@ -406,7 +406,8 @@ function reference(item: CslItem): string {
   const url = safeUrl(item.URL);
   if (url && !item.DOI && !item.PMCID) links.push(a(url, url.replace(/^https?:\/\//, '').replace(/\/$/, ''), 'url'));
   if (links.length) parts.push(links.join(' · '));
-  if (item.note) parts.push(`<span class="muted">${h(item.note)}</span>`);
+  // what a label or web page is (its note), when no DOI or PubMed record says it
+  if (item.note && !item.DOI && !item.PMID && !item.PMCID) parts.push(`<span class="muted">${h(item.note)}</span>`);
   return parts.join(' ');
 }
 
