@@ -226,6 +226,18 @@ describe('imid-lens lint --format html', () => {
     assert.match(html, /<tr data-family="bibliography">/);
   });
 
+  test('the same fact twice in a file: its sources once, the second note links to the first', async () => {
+    const dir = tmpdir({ 'a.md': 'Apremilast is an IMiD.\n\nLater: apremilast is an IMiD.\n', 'b.md': 'Apremilast is an IMiD.\n' });
+    const html = (await cli(['lint', '--format', 'html', 'a.md', 'b.md'], dir)).out;
+    assert.equal((html.match(/<mark id="f\d+"/g) ?? []).length, 3);
+    // a.md: the first note has the fact; the second links to it; b.md has its own
+    assert.match(html, /<div class="more" id="x1">/);
+    assert.doesNotMatch(html, /id="x2"/);
+    assert.match(html, /<p class="same">The fact and its sources: as for <a href="#n1">the finding on line 1<\/a>\.<\/p>/);
+    assert.match(html, /<div class="more" id="x3">/);
+    assert.equal((html.match(/class="doi" href="https:\/\/doi.org\/10.1016\/j.cellsig.2014.05.014"/g) ?? []).length, 2);
+  });
+
   test('a dist/cli.js process writes the report with -o', () => {
     const dir = tmpdir({ 'a.tex': 'Apremilast is an IMiD.\n' });
     const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'html', '-o', 'r.html', 'a.tex'], { cwd: dir, encoding: 'utf8' });

@@ -232,7 +232,8 @@ function fileSection(v: FileView, ctx: HtmlContext): string {
   if (r.text !== undefined && items.length) out.push(documentText(r.text, items, ctx, r.file));
   else if (items.length) {
     out.push('<div class="doc no-text">', '<p class="muted">The text of this file is not part of the report; the findings with their positions:</p>');
-    for (const i of items) out.push(note(i, ctx, undefined));
+    const seen = new Map<string, Item>();
+    for (const i of items) out.push(note(i, ctx, seen, undefined));
     out.push('</div>');
   }
   out.push('</section>');
@@ -273,7 +274,6 @@ function documentText(text: string, items: readonly Item[], ctx: HtmlContext, fi
   }
   // nesting order: earlier start outside, then longer outside
   const order = [...visible].sort((a, b) => a.s - b.s || b.e - a.e || a.n - b.n);
-  const rank = new Map(order.map((i, k) => [i, k]));
   const markers = items.filter((i) => !visible.has(i));
   const opened = new Set<Item>();
   const open = (i: Item) => {
@@ -285,6 +285,7 @@ function documentText(text: string, items: readonly Item[], ctx: HtmlContext, fi
   };
   const marker = (i: Item) => `<mark id="f${i.n}" class="hl empty sev-${i.f.severity}" ${dataAttrs(i)} tabindex="-1" aria-describedby="m${i.n}" aria-label="here"></mark>`;
 
+  const seen = new Map<string, Item>();
   const out: string[] = [`<div class="doc" role="region" aria-label="Text of ${h(file)}">`];
   // findings that touch a line: a cursor over `order` (sorted by start) plus those still open
   let cursor = 0;
@@ -297,14 +298,27 @@ function documentText(text: string, items: readonly Item[], ctx: HtmlContext, fi
     const next = k + 1 < starts.length ? starts[k + 1] : Number.POSITIVE_INFINITY;
     while (cursor < order.length && order[cursor].s < next) live.push(order[cursor++]);
     live = live.filter((i) => i.e > ls);
-    const onLine = live.filter((i) => i.s < le && i.e > ls);
+    // `live` is in nesting order; so are the findings open at the line's start and those that start later
+    const startAt = new Map<number, Item[]>();
+    const endAt = new Set<number>();
+    let active: Item[] = [];
+    const cuts = new Set<number>([ls, le]);
+    for (const i of live) {
+      if (i.s >= le || i.e <= ls) continue;
+      if (i.s <= ls) active.push(i);
+      else {
+        const list = startAt.get(i.s) ?? [];
+        list.push(i);
+        startAt.set(i.s, list);
+        cuts.add(i.s);
+      }
+      if (i.e < le) {
+        endAt.add(i.e);
+        cuts.add(i.e);
+      }
+    }
     const lineMarkers: Item[] = [];
     while (mk < markers.length && markers[mk].s < next) lineMarkers.push(markers[mk++]);
-    const cuts = new Set<number>([ls, le]);
-    for (const i of onLine) {
-      if (i.s > ls && i.s < le) cuts.add(i.s);
-      if (i.e > ls && i.e < le) cuts.add(i.e);
-    }
     for (const m of lineMarkers) cuts.add(Math.max(ls, Math.min(m.s, le)));
     const points = [...cuts].sort((a, b) => a - b);
     let html = '';
@@ -314,25 +328,31 @@ function documentText(text: string, items: readonly Item[], ctx: HtmlContext, fi
       const a = points[p];
       while (m < lineMarkers.length && Math.max(ls, Math.min(lineMarkers[m].s, le)) === a) html += marker(lineMarkers[m++]);
       if (p + 1 >= points.length) break;
-      const b = points[p + 1];
-      const active = onLine.filter((i) => i.s <= a && i.e >= b).sort((x, y) => rank.get(x)! - rank.get(y)!);
+      // the findings over [a, b): those that end at a leave, those that start at a come in (innermost)
+      if (endAt.has(a)) active = active.filter((i) => i.e > a);
+      const starting = startAt.get(a);
+      if (starting) active = [...active, ...starting];
       let keep = 0;
       while (keep < stack.length && keep < active.length && stack[keep] === active[keep]) keep++;
       html += '</mark>'.repeat(stack.length - keep);
-      for (const i of active.slice(keep)) html += open(i);
+      for (let j = keep; j < active.length; j++) html += open(active[j]);
       stack = active;
-      html += h(text.slice(a, b));
+      html += h(text.slice(a, points[p + 1]));
     }
     html += '</mark>'.repeat(stack.length);
     out.push(`<div class="line"><span class="ln" aria-hidden="true">${String(k + 1).padStart(width, '\u2007')}</span><span class="tx">${html}</span></div>`);
-    for (const i of notesAfter.get(k) ?? []) out.push(note(i, ctx, text, index));
+    for (const i of notesAfter.get(k) ?? []) out.push(note(i, ctx, seen, text, index));
   }
   out.push('</div>');
   return out.join('\n');
 }
 
-/** The note of a finding: message, rule, suggested rewrite; the fact and its references behind a button. */
-function note(i: Item, ctx: HtmlContext, text: string | undefined, index?: LineIndex): string {
+/**
+ * The note of a finding: message, rule, suggested rewrite; the fact and its references behind a
+ * button. A later finding of the same rule with the same fact and sources in the same file links
+ * to the first one's instead of repeating them (`seen`: the first finding per fact).
+ */
+function note(i: Item, ctx: HtmlContext, seen: Map<string, Item>, text: string | undefined, index?: LineIndex): string {
   const f = i.f;
   const sev = SEVERITY_LABEL[f.severity][0];
   const pos = `line ${f.range.start.line + 1}, column ${f.range.start.character + 1}`;
@@ -356,7 +376,12 @@ function note(i: Item, ctx: HtmlContext, text: string | undefined, index?: LineI
   const cite = f.fixes.filter((x) => x.kind === 'citation' && x.edits.length);
   const addEntry = f.fixes.filter((x) => x.kind === 'bibliography');
   const refs = i.evidence.map((key) => ({ key, item: ctx.reference?.(key) }));
-  if (i.explanation || refs.length || cite.length || addEntry.length) {
+  const key = `${f.ruleId}\u0000${i.explanation ?? ''}\u0000${i.evidence.join('\u0000')}\u0000${cite.map((x) => x.edits.map((e) => e.newText).join()).join()}`;
+  const first = addEntry.length ? undefined : seen.get(key);
+  if (first) {
+    out.push(`<p class="same">The fact${refs.length ? ' and its sources' : ''}: as for <a href="#n${first.n}">the finding on line ${first.f.range.start.line + 1}</a>.</p>`);
+  } else if (i.explanation || refs.length || cite.length || addEntry.length) {
+    if (!addEntry.length) seen.set(key, i);
     out.push(
       `<button type="button" class="more-btn" aria-expanded="true" aria-controls="x${i.n}">The fact${refs.length ? ' and its sources' : ''}</button>`,
       `<div class="more" id="x${i.n}">`,
@@ -483,6 +508,7 @@ del{color:var(--del)}ins{color:var(--ins);text-decoration:none;font-weight:600}
 .more-btn::before{content:"\\25B8  "}
 .more-btn[aria-expanded="true"]::before{content:"\\25BE  "}
 .fact{margin-top:.3rem}
+.same{font-size:.85rem;color:var(--muted)}
 .refs li{margin:.15rem 0;overflow-wrap:anywhere}
 .key{color:var(--muted);font-size:.8rem}
 .entry{background:var(--bg);border:1px solid var(--border);padding:.4rem;overflow-x:auto;white-space:pre-wrap}
