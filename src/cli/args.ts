@@ -74,8 +74,8 @@ Checks Markdown, Quarto, R Markdown, LaTeX and plain-text documents (a folder: i
 editor, and prints each finding with an excerpt of the flagged words.
 
 Options:
-  --format stylish|json|sarif|html   output format (default stylish: for people; json and
-                                sarif for tools; html: a report page to open in a browser)
+  --format <format>             stylish (default, for people), json or sarif (for tools), or
+                                html (a report page to open in a browser)
   -o, --output <file>           write the output to this file instead of stdout
   --fix                         apply the lexical fixes (misspellings, outdated names) in place
                                 and say what changed in each file
