@@ -96,7 +96,7 @@ export function formatHtml(results: readonly FileResult[], ctx: HtmlContext): st
   const files: FileView[] = results.map((r, k) => {
     const len = r.text?.length ?? Number.MAX_SAFE_INTEGER;
     const items = [...r.findings]
-      .sort((a, b) => a.start - b.start || a.end - b.end)
+      .sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
       .map((f) => {
         const info = ctx.ruleInfo?.(f.ruleId);
         const s = Math.max(0, Math.min(f.start, len));
