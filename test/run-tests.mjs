@@ -8,6 +8,7 @@
 //   ui           the UI driven like a writer would (hover, quick fix, completion, Problems), with screenshots
 //   web          the browser bundle inside VS Code's web worker extension host (@vscode/test-web)
 //   vsix         the packaged .vsix installed into a real VS Code
+//   report       the CLI's HTML report in headless chromium (highlights, filters, keyboard, print)
 // Two lanes run side by side once the build is done: the Node suites (typecheck, unit, cli) and
 // the VS Code suites (one VS Code at a time; code-server and chromium are installed first when
 // missing). Each suite prints a line when it starts (with an estimate from the last run) and one
@@ -40,7 +41,7 @@ const logDir = path.join(root, '.vscode-test', 'logs', process.env.IMID_LENS_OUT
 fs.mkdirSync(logDir, { recursive: true });
 // estimates: the durations of the last run on this machine (first run: typical 2-core figures)
 const timingsFile = path.join(logDir, 'timings.json');
-const TYPICAL = { typecheck: 12000, build: 5000, unit: 40000, cli: 40000, install: 60000, integration: 45000, electron: 45000, ui: 20000, web: 30000, vsix: 45000 };
+const TYPICAL = { typecheck: 12000, build: 5000, unit: 40000, cli: 40000, install: 60000, integration: 45000, electron: 45000, ui: 20000, web: 30000, vsix: 45000, report: 15000 };
 let timings = { ...TYPICAL };
 try {
   timings = { ...timings, ...JSON.parse(fs.readFileSync(timingsFile, 'utf8')) };
@@ -132,7 +133,7 @@ async function nodeLane() {
 }
 
 async function vscodeLane() {
-  const vscodeSuites = ['integration', 'electron', 'ui', 'web', 'vsix'].filter(want);
+  const vscodeSuites = ['integration', 'electron', 'ui', 'web', 'vsix', 'report'].filter(want);
   if (!vscodeSuites.length) return;
   const bin = path.join(root, '.vscode-test/code-server/node_modules/.bin/code-server');
   if (!fs.existsSync(bin) || !fs.existsSync('/usr/bin/chromium')) {
@@ -142,6 +143,8 @@ async function vscodeLane() {
   if (want('electron')) await step('electron', 'integration via @vscode/test-electron (shim)', process.execPath, ['test/harness/run-test-electron.mjs'], summaryLine);
   if (want('ui')) await step('ui', 'UI smoke in a real VS Code (screenshots)', process.execPath, ['test/harness/screenshots.mjs'], summaryLine, { env: { SCREENSHOT_DIR: path.join(root, '.vscode-test', 'screenshots') } });
   if (want('web') && fs.existsSync('test/harness/run-web-tests.mjs')) await step('web', 'web (browser extension host)', process.execPath, ['test/harness/run-web-tests.mjs'], summaryLine);
+  // chromium only, but in this lane: one browser at a time
+  if (want('report')) await step('report', 'HTML report in chromium', process.execPath, ['test/harness/report.mjs'], summaryLine, { env: { SCREENSHOT_DIR: path.join(root, '.vscode-test', 'screenshots') } });
   if (want('vsix') && fs.existsSync('test/harness/run-vsix-tests.mjs')) await step('vsix', 'packaged .vsix in a real VS Code', process.execPath, ['test/harness/run-vsix-tests.mjs'], summaryLine);
 }
 

@@ -9,12 +9,14 @@ export class UsageError extends Error {
   }
 }
 
-export type Format = 'stylish' | 'json' | 'sarif';
+export type Format = 'stylish' | 'json' | 'sarif' | 'html';
 
 export interface LintArgs {
   command: 'lint';
   files: string[];
   format: Format;
+  /** -o/--output FILE: write the output there instead of stdout ("-": stdout). */
+  output?: string;
   fix: boolean;
   config?: string;
   noConfig: boolean;
@@ -66,6 +68,7 @@ Commands:
 Examples:
   imid-lens lint manuscript.md
   imid-lens lint --fix "chapters/**/*.md"
+  imid-lens lint --format html -o report.html manuscript.md
   imid-lens explain CC-5013
 
 Exit codes: 0 no finding at error severity, 1 findings at error severity (or too many
@@ -80,7 +83,9 @@ the editor, and prints each finding with an excerpt of the flagged words (in a .
 paragraph number and the sentence).
 
 Options:
-  --format stylish|json|sarif   output format (default stylish: for people; json and sarif for tools)
+  --format <format>             stylish (default, for people), json or sarif (for tools), or
+                                html (a report page to open in a browser)
+  -o, --output <file>           write the output to this file instead of stdout
   --fix                         apply the lexical fixes (misspellings, outdated names) in place
                                 and say what changed in each file (never in a .docx)
   --config <file>               use this .imid-lens.json (default: the nearest one upwards)
@@ -101,7 +106,8 @@ Exit codes: 0 no finding at error severity, 1 findings at error severity (or mor
 Examples:
   imid-lens lint manuscript.md
   imid-lens lint --max-warnings 0 --bib refs.bib chapters/
-  imid-lens lint --format sarif paper.tex > imid.sarif`,
+  imid-lens lint --format sarif paper.tex > imid.sarif
+  imid-lens lint --format html -o report.html manuscript.md`,
   explain: `Usage: imid-lens explain <name> [--format text|markdown|json]
 
 Prints the card of a name: a drug (INN, brand, research code, former name, misspelling), a
@@ -248,8 +254,16 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--': filesOnly = true; break;
       case '--format': {
         const f = take();
-        if (f !== 'stylish' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (stylish, json, sarif)`, 'lint');
+        if (f !== 'stylish' && f !== 'json' && f !== 'sarif' && f !== 'html') throw new UsageError(`unknown format "${f}" (stylish, json, sarif, html)`, 'lint');
         out.format = f;
+        break;
+      }
+      case '-o':
+      case '--output': {
+        const o = inline ?? a[i + 1];
+        if (inline === undefined) i++;
+        if (o === undefined || o === '' || (o.startsWith('-') && o !== '-')) throw new UsageError(`${arg} needs a file name`, 'lint');
+        out.output = o;
         break;
       }
       case '--fix': out.fix = true; break;

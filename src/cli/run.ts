@@ -26,6 +26,7 @@ import {
 import { type Args, type CardFormat, HELP, type LintArgs, type McpArgs, USAGE, UsageError, parseArgs } from './args';
 import { CliBibliographies } from './citations';
 import { DocxError, isWordFile, lintWordFile } from './docx';
+import { engineContext, formatHtml } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
@@ -233,6 +234,9 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   const configDir = configFile ? path.dirname(configFile) : cwd;
   const ignore = (engine.config.ignore ?? []).map((g) => path.relative(cwd, path.resolve(configDir, g)).split(path.sep).join('/') || g);
   const { files, missing } = await expandFiles(args.files, cwd, ignore);
+  // -o FILE (not "-", which is stdout); never one of the documents being checked
+  const toFile = args.output && args.output !== '-' ? path.resolve(cwd, args.output) : undefined;
+  if (toFile && (files.includes(toFile) || toFile === configFile || args.bib.some((b) => path.resolve(cwd, b) === toFile))) throw new RuntimeError(`${args.output}: the output file is one of the files being checked; choose another name (-o)`);
   let runtimeErrors = 0;
   for (const m of missing) {
     io.stderr(`imid-lens: ${m}: no such file (and no file matches the pattern)\n`);
@@ -312,18 +316,30 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
     if (args.format === 'stylish') io.stdout(`${summary}\n\n`);
     else io.stderr(`${summary}\n`);
   }
+  let output: string;
   switch (args.format) {
     case 'json':
-      io.stdout(`${formatJson(results, args.includeSuppressed)}\n`);
+      output = `${formatJson(results, args.includeSuppressed)}\n`;
       break;
     case 'sarif':
-      io.stdout(`${formatSarif(results, engine, VERSION, args.includeSuppressed)}\n`);
+      output = `${formatSarif(results, engine, VERSION, args.includeSuppressed)}\n`;
+      break;
+    case 'html':
+      output = `${formatHtml(results, engineContext(engine, VERSION, reportDate(new Date())))}\n`;
       break;
     default: {
-      const s = formatStylish(results, { color: io.color ?? false, ...(io.columns ? { columns: io.columns } : {}) });
-      if (s) io.stdout(`${s}\n`);
+      const s = formatStylish(results, { color: toFile ? false : (io.color ?? false), ...(io.columns && !toFile ? { columns: io.columns } : {}) });
+      output = s ? `${s}\n` : '';
     }
   }
+  if (toFile) {
+    try {
+      fs.writeFileSync(toFile, output);
+    } catch (e) {
+      io.stderr(`imid-lens: ${args.output}: cannot write the output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+      return 2;
+    }
+  } else if (output) io.stdout(output);
   if (runtimeErrors) return 2;
   const all = results.flatMap((r) => r.findings);
   if (all.some((f) => f.severity === 'error')) return 1;
@@ -342,6 +358,11 @@ async function mcpCommand(args: McpArgs, io: Io): Promise<number> {
     return 2;
   }
   return serveMcp({ engine, version: VERSION, stderr: io.stderr });
+}
+
+/** "2026-12-03 10:28 UTC": when an HTML report was made. */
+function reportDate(d: Date): string {
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** The too-many-problems note in CLI terms (the engine's names the editor setting). */
