@@ -86,15 +86,15 @@ const dataPlugin = {
 };
 
 /**
- * Node bundles: biblatex-csl-converter and yaml resolve to stubs that require dist/vendor.js
- * (src/vendor/index.ts) on first use, so start-up parses a third of the code. The stubs keep the
+ * Node bundles: yaml resolves to stubs that require dist/vendor.js (src/vendor/index.ts) on
+ * first use, so start-up does not parse it. The stubs keep the
  * libraries' synchronous API: a class stub returns the real instance from its constructor.
  */
-const LAZY = { 'biblatex-csl-converter': { classes: ['BibLatexParser'], functions: [] }, yaml: { classes: ['LineCounter'], functions: ['parseAllDocuments'] } };
+const LAZY = { yaml: { classes: ['LineCounter'], functions: ['parseAllDocuments'] } };
 const lazyVendor = {
   name: 'imid-lens-lazy-vendor',
   setup(build) {
-    build.onResolve({ filter: /^(biblatex-csl-converter|yaml)$/ }, (a) => (a.namespace === 'lazy-vendor' ? undefined : { path: a.path, namespace: 'lazy-vendor' }));
+    build.onResolve({ filter: /^yaml$/ }, (a) => (a.namespace === 'lazy-vendor' ? undefined : { path: a.path, namespace: 'lazy-vendor' }));
     build.onResolve({ filter: /^\.\/vendor\.js$/, namespace: 'lazy-vendor' }, (a) => ({ path: a.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (a) => {
       const { classes, functions } = LAZY[a.path];
@@ -173,8 +173,7 @@ if (tests) {
 
 /**
  * dist/THIRD_PARTY_NOTICES.md: every npm package bundled into dist/, with its licence text
- * (shipped in the .vsix). biblatex-csl-converter is LGPL-3.0: its unmodified source is on the
- * npm registry and a user can rebuild the bundles with a modified copy (npm ci && npm run build).
+ * (shipped in the .vsix).
  */
 function writeNotices(metafiles) {
   const pkgs = new Map();
