@@ -24,7 +24,7 @@ import {
 } from '../core/index';
 import { type Args, type CardFormat, HELP, type LintArgs, USAGE, UsageError, parseArgs } from './args';
 import { CliBibliographies } from './citations';
-import { formatJson } from './formatters/json';
+import { formatJsonPieces } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FileResult } from './formatters/types';
@@ -308,7 +308,8 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   }
   switch (args.format) {
     case 'json':
-      io.stdout(`${formatJson(results, args.includeSuppressed)}\n`);
+      for (const piece of formatJsonPieces(results, args.includeSuppressed)) io.stdout(piece);
+      io.stdout('\n');
       break;
     case 'sarif':
       io.stdout(`${formatSarif(results, engine, VERSION, args.includeSuppressed)}\n`);

@@ -33,6 +33,20 @@ async function cli(argv: string[], cwd: string): Promise<{ code: number; out: st
 }
 
 describe('imid-lens lint (in-process)', () => {
+  test('--format json is written in pieces, byte for byte what one JSON.stringify(rows, null, 2) gives (a claim-dense line never builds one huge string)', async () => {
+    const dir = tmpdir({ 'dense.md': 'Celgene markets Revlimid. '.repeat(400), 'none.md': 'Nothing to report.\n' });
+    const pieces: string[] = [];
+    const code = await run({ argv: ['lint', '--format', 'json', 'dense.md'], io: { stdout: (s) => void pieces.push(s), stderr: () => undefined, cwd: dir } });
+    assert.equal(code, 0);
+    const out = pieces.join('');
+    const rows = JSON.parse(out) as unknown[];
+    assert.ok(rows.length >= 400, `${rows.length} findings`);
+    assert.equal(out, `${JSON.stringify(rows, null, 2)}\n`);
+    assert.ok(pieces.length > 3, `written in ${pieces.length} pieces`);
+    const empty = await cli(['lint', '--format', 'json', 'none.md'], dir);
+    assert.equal(empty.out, '[]\n');
+  });
+
   test('--format json: findings sorted by file then position, LSP ranges, fixes', async () => {
     const dir = tmpdir({ 'b.md': 'lenolidomide\n', 'a.md': 'Text.\nApremilast is an IMiD. And lenolidomide.\n', 'c.txt': 'nothing here\n' });
     const r = await cli(['lint', '--format', 'json', '*.md', 'c.txt'], dir);
