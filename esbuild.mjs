@@ -106,6 +106,24 @@ const lazyVendor = {
   },
 };
 
+/**
+ * fdir (under tinyglobby) probes for picomatch at load time through createRequire, a require
+ * esbuild cannot see: every CLI start then resolves and compiles node_modules/picomatch from disk
+ * (or fails to, once installed) for a glob function tinyglobby never uses (it passes filters). The
+ * probe is removed; the build fails if fdir's source no longer has it (look again then).
+ */
+const noFdirProbe = {
+  name: 'imid-lens-no-fdir-probe',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (a) => {
+      const src = fs.readFileSync(a.path, 'utf8');
+      const probe = /try \{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\} catch \{\}/;
+      if (!probe.test(src)) return { errors: [{ text: `fdir: the picomatch probe was not found in ${a.path} (esbuild.mjs noFdirProbe)` }] };
+      return { contents: src.replace(probe, '/* picomatch probe removed by esbuild.mjs */'), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   sourcemap: true,
@@ -140,7 +158,7 @@ const builds = [
     outfile: outPath('dist/cli.js'),
     platform: 'node',
     format: 'cjs',
-    plugins: [dataPlugin, lazyVendor],
+    plugins: [dataPlugin, lazyVendor, noFdirProbe],
     // ESM dependencies (fdir) read import.meta.url; give the CommonJS bundle its own.
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
     banner: { js: '#!/usr/bin/env node\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
