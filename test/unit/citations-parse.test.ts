@@ -161,6 +161,16 @@ describe('LaTeX and names (the hand-written parser, docs/bibtex.md)', () => {
     assert.equal(c.author?.[0].family, 'Main');
   });
 
+  test('an entry without a key (EndNote exports) is a warning at its line; the entries around it are kept', () => {
+    const r = parseBibtex('@article{a, title={A}}\n@article{author = {Doe, J.}, title = {No key}}\n@article{b, title={B}}\n');
+    assert.deepEqual(r.entries.map((e) => e.key), ['a', 'b']);
+    assert.deepEqual(r.problems.map((p) => [p.range.start.line, p.severity, p.message]), [[1, 'warning', '@article: the entry has no citation key, so it cannot be cited (add one after the "{")']]);
+  });
+
+  test('spacing commands: \\hspace{…} is a space, \\cite{key} keeps its key', () => {
+    assert.equal(latexToText('Space\\hspace{1em}Quad, see \\cite{KR}'), 'Space Quad, see KR');
+  });
+
   test('a cached entry is parsed again only when an @string it reads changed', () => {
     const cache = newBibtexCache();
     const text = '@string{j = {Blood}}\n@string{x = {X}}\n@article{a, journal = j}\n@article{b, journal = {Plain}}\n';

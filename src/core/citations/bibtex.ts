@@ -108,7 +108,7 @@ export function* scanBibtex(text: string): Generator<BibChunk, void, void> {
 
 /** Something wrong inside one entry, at an offset in the entry's text. */
 interface EntryIssue {
-  readonly kind: 'syntax' | 'undefined-string';
+  readonly kind: 'syntax' | 'undefined-string' | 'no-key';
   /** The message after "@type{key}: " (syntax), or the undefined @string's name. */
   readonly text: string;
   readonly offset: number;
@@ -170,15 +170,19 @@ function parseEntryText(text: string, strings: Record<string, string>, isString:
   skip();
   if (!isString) {
     const k0 = i;
-    for (let c = text.charCodeAt(i); i < n && c !== 44 && c !== 123 && c !== 125 && !isWhite(c) && !(closer === 41 && c === 41); c = text.charCodeAt(++i));
+    for (let c = text.charCodeAt(i); i < n && c !== 44 && c !== 61 && c !== 123 && c !== 125 && !isWhite(c) && !(closer === 41 && c === 41); c = text.charCodeAt(++i));
     key = text.slice(k0, i);
     skip();
     if (i >= n || text.charCodeAt(i) === closer) return { key, fields, issues, uses };
-    if (text.charCodeAt(i) !== 44) {
+    if (text.charCodeAt(i) === 61 /* = */) {
+      // no key at all (EndNote and some converters write these): the fields are read, the entry cannot be cited
+      issues.push({ kind: 'no-key', text: 'the entry has no citation key, so it cannot be cited (add one after the "{")', offset: 0 });
+      key = '';
+      i = k0;
+    } else if (text.charCodeAt(i) !== 44) {
       fail(key ? `the key "${key}" is not followed by "," (found ${found()})` : `expected a key but found ${found()}`);
       return { key, fields, issues, uses };
-    }
-    i++;
+    } else i++;
   }
   for (;;) {
     skip();
@@ -285,6 +289,7 @@ function parseChunk(text: string, strings: Record<string, string>, type: string,
   const { key, fields, issues, uses } = parseEntryText(text, strings, isString);
   const deps = uses.length ? { uses } : {};
   if (isString) return { issues, strings: fields, ...deps };
+  if (issues.some((x) => x.kind === 'no-key')) return { issues, ...deps };
   const k = key || scannedKey;
   if (!k) return { issues, ...deps };
   const crossref = fields.crossref ? verbatimText(fields.crossref).trim() : '';
@@ -481,12 +486,12 @@ export function parseBibtexSteps(text: string, cache: ChunkCache<ChunkResult> = 
         const seen = new Set<string>();
         for (const issue of result.issues) {
           const undefinedString = issue.kind === 'undefined-string';
-          const message = undefinedString ? `${label}: @string "${issue.text}" is not defined (define it before this entry)` : `${label}: ${issue.text}`;
+          const message = undefinedString ? `${label}: @string "${issue.text}" is not defined (define it before this entry)` : issue.kind === 'no-key' ? `@${chunk.type}: ${issue.text}` : `${label}: ${issue.text}`;
           if (seen.has(message)) continue;
           seen.add(message);
           problems.push({
             code: undefinedString ? 'bibliography-undefined-string' : 'bibliography-syntax',
-            severity: undefinedString ? 'warning' : 'error',
+            severity: undefinedString || issue.kind === 'no-key' ? 'warning' : 'error',
             message,
             range: lineAround(chunk, chunk.start + issue.offset),
           });

@@ -51,7 +51,9 @@ for (const [k, v] of Object.entries(GREEK)) {
 SYMBOLS.textmu = 'µ';
 
 /** Commands whose first argument is not text (skipped): \href{url}{text} → text, \label{x} → nothing. */
-const SKIP_ARG = new Set(['href', 'hyperref', 'label', 'cite', 'ref', 'index', 'footnote', 'thanks', 'hspace', 'vspace', 'kern', 'color']);
+const SKIP_ARG = new Set(['href', 'hyperref', 'label', 'ref', 'index', 'footnote', 'thanks', 'vspace', 'color']);
+/** Commands whose argument is a length: a space. */
+const SPACE_ARG = new Set(['hspace', 'hskip', 'kern']);
 
 const NEEDS_WORK = /[\\{}$~]|--/;
 
@@ -156,7 +158,8 @@ function convert(s: string, inMath: boolean): string {
         i = run = after;
         continue;
       }
-      if (SKIP_ARG.has(name)) {
+      if (SKIP_ARG.has(name) || SPACE_ARG.has(name)) {
+        if (SPACE_ARG.has(name)) out += ' ';
         i = run = argumentAt(s, k).end;
         continue;
       }
