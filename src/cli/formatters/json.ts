@@ -1,23 +1,31 @@
 /** One JSON array of findings, sorted by file then position (LSP-style 0-based ranges). */
 import type { FileResult } from './types';
 
-/** Characters of output gathered before a piece is handed out (one write each). */
-const PIECE = 64 * 1024;
+/** Rows stringified at a time (one write each). */
+const BATCH = 256;
 
 /**
  * The JSON text in pieces, exactly `JSON.stringify(rows, null, 2)`: a claim-dense 5 MB file has
  * hundreds of thousands of findings, and one string of all of them would cost hundreds of MB
- * (or exceed V8's longest string); row by row, the output costs what one piece costs.
+ * (or exceed V8's longest string); batch by batch, the output costs what one batch costs.
  */
 export function* formatJsonPieces(results: readonly FileResult[], includeSuppressed = false): Generator<string, void, void> {
-  let buf = '';
+  let batch: unknown[] = [];
   let first = true;
+  // a batch stringified as an array has its elements at the indentation of the whole array's: drop its "[\n" and "\n]"
+  const flush = () => {
+    const s = JSON.stringify(batch, null, 2);
+    const piece = `${first ? '[\n' : ',\n'}${s.slice(2, -2)}`;
+    first = false;
+    batch = [];
+    return piece;
+  };
   for (const r of results) {
     const rows = [...r.findings.map((f) => ({ f, suppressed: undefined as undefined | { rules: readonly string[]; reason?: string } }))];
     if (includeSuppressed) for (const s of r.suppressed) rows.push({ f: s.finding, suppressed: { rules: s.directive.rules, ...(s.directive.reason ? { reason: s.directive.reason } : {}) } });
     rows.sort((a, b) => a.f.start - b.f.start || a.f.end - b.f.end || (a.f.ruleId < b.f.ruleId ? -1 : 1));
     for (const { f, suppressed } of rows) {
-      const row = {
+      batch.push({
         file: r.file,
         range: f.range,
         ruleId: f.ruleId,
@@ -27,17 +35,12 @@ export function* formatJsonPieces(results: readonly FileResult[], includeSuppres
         ...(f.explanation ? { explanation: f.explanation } : {}),
         ...(f.evidence ? { evidence: f.evidence } : {}),
         ...(suppressed ? { suppressed } : {}),
-      };
-      // an element of a 2-space-indented array: its own lines indented once more (strings hold no raw newline)
-      buf += `${first ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replace(/\n/g, '\n  ')}`;
-      first = false;
-      if (buf.length >= PIECE) {
-        yield buf;
-        buf = '';
-      }
+      });
+      if (batch.length >= BATCH) yield flush();
     }
   }
-  yield first ? '[]' : `${buf}\n]`;
+  if (batch.length) yield flush();
+  yield first ? '[]' : '\n]';
 }
 
 export function formatJson(results: readonly FileResult[], includeSuppressed = false): string {
