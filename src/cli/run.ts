@@ -26,7 +26,7 @@ import { type Args, type CardFormat, HELP, type LintArgs, USAGE, UsageError, par
 import { CliBibliographies } from './citations';
 import { formatJsonPieces } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
-import { formatStylish } from './formatters/stylish';
+import { formatStylishPieces } from './formatters/stylish';
 import type { FileResult } from './formatters/types';
 import { renderMarkdown, wrap } from './terminal';
 
@@ -315,8 +315,7 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
       io.stdout(`${formatSarif(results, engine, VERSION, args.includeSuppressed)}\n`);
       break;
     default: {
-      const s = formatStylish(results, { color: io.color ?? false, ...(io.columns ? { columns: io.columns } : {}) });
-      if (s) io.stdout(`${s}\n`);
+      for (const piece of formatStylishPieces(results, { color: io.color ?? false, ...(io.columns ? { columns: io.columns } : {}) })) io.stdout(piece);
     }
   }
   if (runtimeErrors) return 2;

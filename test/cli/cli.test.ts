@@ -47,6 +47,22 @@ describe('imid-lens lint (in-process)', () => {
     assert.equal(empty.out, '[]\n');
   });
 
+  test('stylish output is written in pieces too: every finding once, the summary last, one trailing newline', async () => {
+    const dir = tmpdir({ 'dense.md': 'Celgene markets Revlimid. '.repeat(600), 'none.md': 'Nothing to report.\n' });
+    const pieces: string[] = [];
+    const code = await run({ argv: ['lint', 'dense.md'], io: { stdout: (s) => void pieces.push(s), stderr: () => undefined, cwd: dir } });
+    assert.equal(code, 0);
+    assert.ok(pieces.length > 1, `written in ${pieces.length} pieces`);
+    const out = pieces.join('');
+    const lines = out.split('\n');
+    const total = Number(/✖ (\d+) problems/.exec(out)?.[1]);
+    assert.equal(lines.filter((l) => /^ {2}1:\d+ /.test(l)).length, total, 'one line per finding');
+    assert.match(lines[lines.length - 2], /^✖ \d+ problems|fixable/);
+    assert.equal(lines[lines.length - 1], '', 'ends with exactly one newline');
+    assert.ok(!out.includes('\n\n\n'));
+    assert.equal((await cli(['lint', 'none.md'], dir)).out, '');
+  });
+
   test('--format json: findings sorted by file then position, LSP ranges, fixes', async () => {
     const dir = tmpdir({ 'b.md': 'lenolidomide\n', 'a.md': 'Text.\nApremilast is an IMiD. And lenolidomide.\n', 'c.txt': 'nothing here\n' });
     const r = await cli(['lint', '--format', 'json', '*.md', 'c.txt'], dir);
