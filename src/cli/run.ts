@@ -25,7 +25,7 @@ import {
 import { type Args, type CardFormat, HELP, type LintArgs, USAGE, UsageError, parseArgs } from './args';
 import { CliBibliographies } from './citations';
 import { formatJsonPieces } from './formatters/json';
-import { formatSarif } from './formatters/sarif';
+import { formatSarifPieces } from './formatters/sarif';
 import { formatStylishPieces } from './formatters/stylish';
 import type { FileResult } from './formatters/types';
 import { renderMarkdown, wrap } from './terminal';
@@ -312,7 +312,8 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
       io.stdout('\n');
       break;
     case 'sarif':
-      io.stdout(`${formatSarif(results, engine, VERSION, args.includeSuppressed)}\n`);
+      for (const piece of formatSarifPieces(results, engine, VERSION, args.includeSuppressed)) io.stdout(piece);
+      io.stdout('\n');
       break;
     default: {
       for (const piece of formatStylishPieces(results, { color: io.color ?? false, ...(io.columns ? { columns: io.columns } : {}) })) io.stdout(piece);

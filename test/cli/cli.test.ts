@@ -47,6 +47,19 @@ describe('imid-lens lint (in-process)', () => {
     assert.equal(empty.out, '[]\n');
   });
 
+  test('--format sarif is written in pieces too, byte for byte one JSON.stringify(log, null, 2), with and without results', async () => {
+    const dir = tmpdir({ 'dense.md': 'Celgene markets Revlimid. <!-- imid-lens-disable-line celgene-current-maker -->\n'.repeat(3) + 'Celgene markets Revlimid. '.repeat(600), 'none.md': 'Nothing to report.\n' });
+    for (const [file, extra] of [['dense.md', ['--include-suppressed']], ['dense.md', []], ['none.md', []]] as const) {
+      const pieces: string[] = [];
+      await run({ argv: ['lint', '--format', 'sarif', ...extra, file], io: { stdout: (s) => void pieces.push(s), stderr: () => undefined, cwd: dir } });
+      const out = pieces.join('');
+      const log = JSON.parse(out) as { runs: Array<{ results: unknown[] }> };
+      assert.equal(out, `${JSON.stringify(log, null, 2)}\n`, file);
+      if (file === 'dense.md') assert.ok(log.runs[0].results.length >= 600 && pieces.length > 3, `${log.runs[0].results.length} results in ${pieces.length} pieces`);
+      else assert.deepEqual(log.runs[0].results, []);
+    }
+  });
+
   test('stylish output is written in pieces too: every finding once, the summary last, one trailing newline', async () => {
     const dir = tmpdir({ 'dense.md': 'Celgene markets Revlimid. '.repeat(600), 'none.md': 'Nothing to report.\n' });
     const pieces: string[] = [];
