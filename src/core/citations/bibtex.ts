@@ -137,7 +137,7 @@ const STOP = new Uint8Array(128);
 for (const c of '"#%\'(),={}') STOP[c.charCodeAt(0)] = 1;
 for (const c of ' \t\n\r\v\f') STOP[c.charCodeAt(0)] = 2;
 const isStop = (c: number) => c < 128 ? STOP[c] !== 0 : c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
-const isWhite = (c: number) => c < 128 ? STOP[c] === 2 : c !== 0x2c && isStop(c);
+const isWhite = (c: number) => (c < 128 ? STOP[c] === 2 : isStop(c)); // above ASCII, isStop lists white space only
 
 /**
  * Parses one chunk from the scanner: `@type{key, name = value # "…" # macro, …}`
