@@ -86,15 +86,15 @@ const dataPlugin = {
 };
 
 /**
- * Node bundles: biblatex-csl-converter and yaml resolve to stubs that require dist/vendor.js
- * (src/vendor/index.ts) on first use, so start-up parses a third of the code. The stubs keep the
+ * Node bundles: yaml resolves to stubs that require dist/vendor.js (src/vendor/index.ts) on
+ * first use, so start-up does not parse it. The stubs keep the
  * libraries' synchronous API: a class stub returns the real instance from its constructor.
  */
-const LAZY = { 'biblatex-csl-converter': { classes: ['BibLatexParser'], functions: [] }, yaml: { classes: ['LineCounter'], functions: ['parseAllDocuments'] } };
+const LAZY = { yaml: { classes: ['LineCounter'], functions: ['parseAllDocuments'] } };
 const lazyVendor = {
   name: 'imid-lens-lazy-vendor',
   setup(build) {
-    build.onResolve({ filter: /^(biblatex-csl-converter|yaml)$/ }, (a) => (a.namespace === 'lazy-vendor' ? undefined : { path: a.path, namespace: 'lazy-vendor' }));
+    build.onResolve({ filter: /^yaml$/ }, (a) => (a.namespace === 'lazy-vendor' ? undefined : { path: a.path, namespace: 'lazy-vendor' }));
     build.onResolve({ filter: /^\.\/vendor\.js$/, namespace: 'lazy-vendor' }, (a) => ({ path: a.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (a) => {
       const { classes, functions } = LAZY[a.path];
@@ -122,6 +122,24 @@ const lazyDocx = {
   name: 'imid-lens-lazy-docx',
   setup(build) {
     build.onResolve({ filter: /^\.\/docx-vendor$/ }, () => ({ path: './docx.js', external: true }));
+  },
+};
+
+/**
+ * fdir (under tinyglobby) probes for picomatch at load time through createRequire, a require
+ * esbuild cannot see: every CLI start then resolves and compiles node_modules/picomatch from disk
+ * (or fails to, once installed) for a glob function tinyglobby never uses (it passes filters). The
+ * probe is removed; the build fails if fdir's source no longer has it (look again then).
+ */
+const noFdirProbe = {
+  name: 'imid-lens-no-fdir-probe',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (a) => {
+      const src = fs.readFileSync(a.path, 'utf8');
+      const probe = /try \{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\} catch \{\}/;
+      if (!probe.test(src)) return { errors: [{ text: `fdir: the picomatch probe was not found in ${a.path} (esbuild.mjs noFdirProbe)` }] };
+      return { contents: src.replace(probe, '/* picomatch probe removed by esbuild.mjs */'), loader: 'js' };
+    });
   },
 };
 
@@ -159,7 +177,7 @@ const builds = [
     outfile: outPath('dist/cli.js'),
     platform: 'node',
     format: 'cjs',
-    plugins: [dataPlugin, lazyVendor, mcpSdkExternal, lazyDocx],
+    plugins: [dataPlugin, lazyVendor, mcpSdkExternal, lazyDocx, noFdirProbe],
     // ESM dependencies (fdir) read import.meta.url; give the CommonJS bundle its own.
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
     banner: { js: '#!/usr/bin/env node\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
@@ -196,8 +214,7 @@ if (tests) {
 
 /**
  * dist/THIRD_PARTY_NOTICES.md: every npm package bundled into dist/, with its licence text
- * (shipped in the .vsix). biblatex-csl-converter is LGPL-3.0: its unmodified source is on the
- * npm registry and a user can rebuild the bundles with a modified copy (npm ci && npm run build).
+ * (shipped in the .vsix).
  */
 function writeNotices(metafiles) {
   const pkgs = new Map();

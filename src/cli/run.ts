@@ -27,9 +27,9 @@ import { type Args, type CardFormat, HELP, type LintArgs, type McpArgs, USAGE, U
 import { CliBibliographies } from './citations';
 import { DocxError, isWordFile, lintWordFile } from './docx';
 import { engineContext, formatHtml } from './formatters/html';
-import { formatJson } from './formatters/json';
-import { formatSarif } from './formatters/sarif';
-import { formatStylish } from './formatters/stylish';
+import { formatJsonPieces } from './formatters/json';
+import { formatSarifPieces } from './formatters/sarif';
+import { formatStylishPieces } from './formatters/stylish';
 import type { FileResult } from './formatters/types';
 import { serveMcp } from './mcp';
 import { renderMarkdown, wrap } from './terminal';
@@ -316,30 +316,40 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
     if (args.format === 'stylish') io.stdout(`${summary}\n\n`);
     else io.stderr(`${summary}\n`);
   }
-  let output: string;
-  switch (args.format) {
-    case 'json':
-      output = `${formatJson(results, args.includeSuppressed)}\n`;
-      break;
-    case 'sarif':
-      output = `${formatSarif(results, engine, VERSION, args.includeSuppressed)}\n`;
-      break;
-    case 'html':
-      output = `${formatHtml(results, engineContext(engine, VERSION, reportDate(new Date())))}\n`;
-      break;
-    default: {
-      const s = formatStylish(results, { color: toFile ? false : (io.color ?? false), ...(io.columns && !toFile ? { columns: io.columns } : {}) });
-      output = s ? `${s}\n` : '';
-    }
-  }
+  // the output in pieces (a claim-dense file has hundreds of thousands of findings), to stdout or -o FILE
+  let fd: number | undefined;
   if (toFile) {
     try {
-      fs.writeFileSync(toFile, output);
+      fd = fs.openSync(toFile, 'w');
     } catch (e) {
       io.stderr(`imid-lens: ${args.output}: cannot write the output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
       return 2;
     }
-  } else if (output) io.stdout(output);
+  }
+  const write = (piece: string) => (fd !== undefined ? fs.writeSync(fd, piece) : io.stdout(piece));
+  try {
+    switch (args.format) {
+      case 'json':
+        for (const piece of formatJsonPieces(results, args.includeSuppressed)) write(piece);
+        write('\n');
+        break;
+      case 'sarif':
+        for (const piece of formatSarifPieces(results, engine, VERSION, args.includeSuppressed)) write(piece);
+        write('\n');
+        break;
+      case 'html':
+        write(`${formatHtml(results, engineContext(engine, VERSION, reportDate(new Date())))}\n`);
+        break;
+      default:
+        for (const piece of formatStylishPieces(results, { color: toFile ? false : (io.color ?? false), ...(io.columns && !toFile ? { columns: io.columns } : {}) })) write(piece);
+    }
+  } catch (e) {
+    if (fd === undefined) throw e;
+    io.stderr(`imid-lens: ${args.output}: cannot write the output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    return 2;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
   if (runtimeErrors) return 2;
   const all = results.flatMap((r) => r.findings);
   if (all.some((f) => f.severity === 'error')) return 1;

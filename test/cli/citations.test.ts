@@ -144,7 +144,7 @@ describe('imid-lens lint: citation keys', () => {
     assert.match(rows[0].message, /cannot be read: not a text file/);
   });
 
-  test('the built binary reads a bibliography too (the parser library is bundled)', () => {
+  test('the built binary reads a BibTeX bibliography too', () => {
     const dir = tmpdir({ 'a.md': '---\nbibliography: refs.bib\n---\nSee [@Kroenke2015; @kroenke2015].\n', 'refs.bib': fs.readFileSync(path.join(FIXTURES, 'jabref.bib'), 'utf8') });
     const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', 'a.md'], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
@@ -160,7 +160,7 @@ describe('imid-lens lint: citation keys', () => {
     assert.equal(r.stderr, '');
   });
 
-  test('the built binary loads its parsers (dist/vendor.js) only for a bibliography that needs them, BibTeX and CSL-YAML alike', () => {
+  test('the built binary loads its YAML parser (dist/vendor.js) only for a CSL-YAML bibliography; BibTeX needs no library', () => {
     const yaml = fs.readFileSync(path.join(FIXTURES, 'pandoc.yaml'), 'utf8');
     const key = /^\s*-?\s*id:\s*(\S+)/m.exec(yaml)?.[1];
     assert.ok(key, 'the fixture has an id');
@@ -174,9 +174,15 @@ describe('imid-lens lint: citation keys', () => {
     const plain = loads('b.md');
     assert.equal(plain.r.status, 0, plain.r.stderr);
     assert.equal(plain.vendor, false, 'no bibliography: the parsers stay unloaded');
+    fs.writeFileSync(path.join(dir, 'c.md'), '---\nbibliography: refs.bib\n---\nSee [@Kroenke2015; @nosuchkey2].\n');
+    const bibOnly = loads('c.md');
+    assert.equal(bibOnly.r.status, 0, bibOnly.r.stderr);
+    assert.equal(bibOnly.vendor, false, 'a .bib alone: the hand-written BibTeX parser, no vendor bundle');
+    assert.match(bibOnly.r.stdout, /nosuchkey2/);
+    assert.doesNotMatch(bibOnly.r.stdout, /Kroenke2015/);
     const cited = loads('a.md');
     assert.equal(cited.r.status, 0, cited.r.stderr);
-    assert.equal(cited.vendor, true);
+    assert.equal(cited.vendor, true, 'a CSL-YAML file loads the YAML parser');
     const rows = JSON.parse(cited.r.stdout) as Row[];
     assert.deepEqual(rows.map((x) => [x.ruleId, cited.r.stdout.includes('nosuchkey')]), [['unknown-citation-key', true]]);
   });

@@ -33,6 +33,49 @@ async function cli(argv: string[], cwd: string): Promise<{ code: number; out: st
 }
 
 describe('imid-lens lint (in-process)', () => {
+  test('--format json is written in pieces, byte for byte what one JSON.stringify(rows, null, 2) gives (a claim-dense line never builds one huge string)', async () => {
+    const dir = tmpdir({ 'dense.md': 'Celgene markets Revlimid. '.repeat(400), 'none.md': 'Nothing to report.\n' });
+    const pieces: string[] = [];
+    const code = await run({ argv: ['lint', '--format', 'json', 'dense.md'], io: { stdout: (s) => void pieces.push(s), stderr: () => undefined, cwd: dir } });
+    assert.equal(code, 0);
+    const out = pieces.join('');
+    const rows = JSON.parse(out) as unknown[];
+    assert.ok(rows.length >= 400, `${rows.length} findings`);
+    assert.equal(out, `${JSON.stringify(rows, null, 2)}\n`);
+    assert.ok(pieces.length > 3, `written in ${pieces.length} pieces`);
+    const empty = await cli(['lint', '--format', 'json', 'none.md'], dir);
+    assert.equal(empty.out, '[]\n');
+  });
+
+  test('--format sarif is written in pieces too, byte for byte one JSON.stringify(log, null, 2), with and without results', async () => {
+    const dir = tmpdir({ 'dense.md': 'Celgene markets Revlimid. <!-- imid-lens-disable-line celgene-current-maker -->\n'.repeat(3) + 'Celgene markets Revlimid. '.repeat(600), 'none.md': 'Nothing to report.\n' });
+    for (const [file, extra] of [['dense.md', ['--include-suppressed']], ['dense.md', []], ['none.md', []]] as const) {
+      const pieces: string[] = [];
+      await run({ argv: ['lint', '--format', 'sarif', ...extra, file], io: { stdout: (s) => void pieces.push(s), stderr: () => undefined, cwd: dir } });
+      const out = pieces.join('');
+      const log = JSON.parse(out) as { runs: Array<{ results: unknown[] }> };
+      assert.equal(out, `${JSON.stringify(log, null, 2)}\n`, file);
+      if (file === 'dense.md') assert.ok(log.runs[0].results.length >= 600 && pieces.length > 3, `${log.runs[0].results.length} results in ${pieces.length} pieces`);
+      else assert.deepEqual(log.runs[0].results, []);
+    }
+  });
+
+  test('stylish output is written in pieces too: every finding once, the summary last, one trailing newline', async () => {
+    const dir = tmpdir({ 'dense.md': 'Celgene markets Revlimid. '.repeat(600), 'none.md': 'Nothing to report.\n' });
+    const pieces: string[] = [];
+    const code = await run({ argv: ['lint', 'dense.md'], io: { stdout: (s) => void pieces.push(s), stderr: () => undefined, cwd: dir } });
+    assert.equal(code, 0);
+    assert.ok(pieces.length > 1, `written in ${pieces.length} pieces`);
+    const out = pieces.join('');
+    const lines = out.split('\n');
+    const total = Number(/✖ (\d+) problems/.exec(out)?.[1]);
+    assert.equal(lines.filter((l) => /^ {2}1:\d+ /.test(l)).length, total, 'one line per finding');
+    assert.match(lines[lines.length - 2], /^✖ \d+ problems|fixable/);
+    assert.equal(lines[lines.length - 1], '', 'ends with exactly one newline');
+    assert.ok(!out.includes('\n\n\n'));
+    assert.equal((await cli(['lint', 'none.md'], dir)).out, '');
+  });
+
   test('--format json: findings sorted by file then position, LSP ranges, fixes', async () => {
     const dir = tmpdir({ 'b.md': 'lenolidomide\n', 'a.md': 'Text.\nApremilast is an IMiD. And lenolidomide.\n', 'c.txt': 'nothing here\n' });
     const r = await cli(['lint', '--format', 'json', '*.md', 'c.txt'], dir);

@@ -19,6 +19,7 @@ import {
   scanBibtex,
   yearOf,
 } from '../../src/core/index';
+import { latexToText, parseName, splitAnd } from '../../src/core/citations/latex';
 
 const fixture = (name: string) => fs.readFileSync(path.join(process.cwd(), 'test/fixtures/bib', name), 'utf8');
 const parseFixture = (name: string) => parseBibliography(fixture(name), bibFormatOf(name)!);
@@ -109,6 +110,80 @@ describe('BibTeX exports from reference managers', () => {
   });
 });
 
+describe('LaTeX and names (the hand-written parser, docs/bibtex.md)', () => {
+  const one = (body: string) => parseBibtex(body).entries[0].item;
+
+  test('accents in every form, special letters, dashes, escapes, math and formatting commands', () => {
+    assert.equal(latexToText('M{\\"u}ller J\\"org Garc{\\\'\\i}a \\v{S}koda Ji\\v r\\\'{\\i} \\c{c}a \\`a \\^ile na\\"ive \\H{o} \\u{g} \\k{a} \\r{a} \\={o} \\.{z}'), 'Müller Jörg García Škoda Jiří ça à île naïve ő ğ ą å ō ż');
+    assert.equal(latexToText('{\\O}stergaard S{\\o}ren Ka{\\l}u{\\.z}a Stra{\\ss}e {\\ae}ther {\\AA}se'), 'Østergaard Søren Kałuża Straße æther Åse');
+    assert.equal(latexToText('a -- b --- c \\textendash{} d \\& 50\\% \\$5 x\\_y non~breaking'), 'a – b — c – d & 50% $5 x_y non breaking');
+    assert.equal(latexToText('{CK1$\\alpha$} and TNF-$\\alpha$, \\textbeta-catenin, $x^{2}_i$'), 'CK1α and TNF-α, β-catenin, x2i');
+    assert.equal(latexToText('\\emph{a} \\textit{b} {\\em c} \\textbf{d} \\href{https://x.org}{e} \\url{u}'), 'a b c d e u');
+    assert.equal(latexToText('no LaTeX at all'), 'no LaTeX at all');
+  });
+
+  test('BibTeX names: the three forms, von parts, Jr, protected groups, "others"', () => {
+    assert.deepEqual(parseName('de la Fontaine, Jean'), { family: 'de la Fontaine', given: 'Jean' });
+    assert.deepEqual(parseName('Ludwig van Beethoven'), { family: 'van Beethoven', given: 'Ludwig' });
+    assert.deepEqual(parseName('Doe, Jr., John'), { family: 'Doe Jr.', given: 'John' });
+    assert.deepEqual(parseName('{World Health Organization}'), { literal: 'World Health Organization' });
+    assert.deepEqual(parseName('{Chie-Leon}, Barbara'), { family: 'Chie-Leon', given: 'Barbara' });
+    assert.deepEqual(parseName('Kr{\\"o}nke, Jan'), { family: 'Krönke', given: 'Jan' });
+    assert.deepEqual(parseName('Aristotle'), { family: 'Aristotle' });
+    assert.deepEqual(splitAnd('A, B and {Smith and Sons} AND C, D'), ['A, B', '{Smith and Sons}', 'C, D']);
+    const it = one('@article{k, author = {Smith, A. and Jones, B. and others}}');
+    assert.deepEqual(it.author, [{ family: 'Smith', given: 'A.' }, { family: 'Jones', given: 'B.' }]);
+    assert.equal(it['authors-truncated'], true);
+  });
+
+  test('fields: @string and # in quotes and braces, month macros, verbatim DOI and URL, pages, lists', () => {
+    const r = parseBibtex('@string{jc = "J. Chem. " # {Phys.}}\n@article{k, journal = jc, year = 2020, month = mar, pages = {e1--e10}, doi = {10.1/x\\_1}, url = {https://e.org/~u/a--b}, title = "Quoted {T} \\"{a}"}\n@book{b, publisher = {Springer and Elsevier}, date = {2001-05-06}, number = {7}}');
+    assert.deepEqual(r.problems, []);
+    const k = r.entries[0].item;
+    assert.equal(k['container-title'], 'J. Chem. Phys.');
+    assert.deepEqual(k.issued, { 'date-parts': [[2020, 3]] });
+    assert.equal(k.page, 'e1-e10');
+    assert.equal(k.DOI, '10.1/x_1');
+    assert.equal(k.URL, 'https://e.org/~u/a--b');
+    assert.equal(k.title, 'Quoted T ä');
+    const b = r.entries[1].item;
+    assert.equal(b.publisher, 'Springer; Elsevier');
+    assert.deepEqual(b.issued, { 'date-parts': [[2001, 5, 6]] });
+    assert.equal(b.number, '7');
+  });
+
+  test('crossref: a chapter takes the book title as its container, not as its title; a broken parent key is reported', () => {
+    const r = parseBibtex('@inbook{c, title = {Chapter}, crossref = {b}, pages = {1-2}}\n@book{b, title = {The Book}, author = {Main, A.}, publisher = {P}, year = {1999}}');
+    const c = r.entries[0].item;
+    assert.equal(c.title, 'Chapter');
+    assert.equal(c['container-title'], 'The Book');
+    assert.equal(c.publisher, 'P');
+    assert.equal(c.author?.[0].family, 'Main');
+  });
+
+  test('an entry without a key (EndNote exports) is a warning at its line; the entries around it are kept', () => {
+    const r = parseBibtex('@article{a, title={A}}\n@article{author = {Doe, J.}, title = {No key}}\n@article{b, title={B}}\n');
+    assert.deepEqual(r.entries.map((e) => e.key), ['a', 'b']);
+    assert.deepEqual(r.problems.map((p) => [p.range.start.line, p.severity, p.message]), [[1, 'warning', '@article: the entry has no citation key, so it cannot be cited (add one after the "{")']]);
+  });
+
+  test('spacing commands: \\hspace{…} is a space, \\cite{key} keeps its key', () => {
+    assert.equal(latexToText('Space\\hspace{1em}Quad, see \\cite{KR}'), 'Space Quad, see KR');
+  });
+
+  test('a cached entry is parsed again only when an @string it reads changed', () => {
+    const cache = newBibtexCache();
+    const text = '@string{j = {Blood}}\n@string{x = {X}}\n@article{a, journal = j}\n@article{b, journal = {Plain}}\n';
+    const r1 = parseBibtex(text, cache);
+    const r2 = parseBibtex(text.replace('{X}', '{Y}'), cache);
+    assert.equal(r2.entries[0].item, r1.entries[0].item, 'a reads j only');
+    const r3 = parseBibtex(text.replace('{Blood}', '{Leukemia}'), cache);
+    assert.notEqual(r3.entries[0].item, r1.entries[0].item);
+    assert.equal(r3.entries[0].item['container-title'], 'Leukemia');
+    assert.equal(r3.entries[1].item, r1.entries[1].item);
+  });
+});
+
 describe('malformed BibTeX: one broken entry never loses the others', () => {
   const r = parseFixture('malformed.bib');
 
@@ -128,7 +203,7 @@ describe('malformed BibTeX: one broken entry never loses the others', () => {
       [44, 'duplicate-citation-key', 'warning'],
     ]);
     assert.match(r.problems[0].message, /@article\{unbalanced\} is not closed: a "\}" is missing before line 18/);
-    assert.match(r.problems[1].message, /@article\{missingcomma\}: expected "\}" but found "t"/);
+    assert.match(r.problems[1].message, /@article\{missingcomma\}: expected "," or "\}" after the value of "author" but found "t" \(a comma missing\?\)/);
     assert.match(r.problems[2].message, /@string "leukemia" is not defined/);
     assert.match(r.problems[3].message, /crossref "nosuchbook" is not defined/);
     assert.match(r.problems[4].message, /Duplicate key "good1": already defined on line 4/);
@@ -139,7 +214,7 @@ describe('malformed BibTeX: one broken entry never loses the others', () => {
     const r = parseBibtex('@article{nocomma2021\n  title = {T},\n  year = {2021}\n}\n@article{ok, title={x}}');
     assert.deepEqual(r.entries.map((e) => e.key), ['nocomma2021', 'ok']);
     assert.equal(r.problems.length, 1, 'the first error of an entry; the rest are its consequences');
-    assert.match(r.problems[0].message, /"nocomma2021" is not followed by "="/);
+    assert.match(r.problems[0].message, /the key "nocomma2021" is not followed by "," \(found "t"\)/);
   });
 
   test('junk never throws: binary bytes, an endless line, stray braces, a lone @', () => {

@@ -9,8 +9,23 @@ import type { FileResult } from './types';
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
 export function formatSarif(results: readonly FileResult[], engine: Engine, version: string, includeSuppressed = false): string {
+  return [...formatSarifPieces(results, engine, version, includeSuppressed)].join('');
+}
+
+/** Results stringified at a time. */
+const BATCH = 256;
+
+/**
+ * The same text in pieces, exactly `JSON.stringify(log, null, 2)`: the results array is written
+ * batch by batch (a claim-dense file has hundreds of thousands), never as one string.
+ */
+export function* formatSarifPieces(results: readonly FileResult[], engine: Engine, version: string, includeSuppressed = false): Generator<string, void, void> {
   const ruleIds = new Set<string>();
-  const sarifResults: unknown[] = [];
+  for (const r of results) {
+    for (const f of r.findings) ruleIds.add(f.ruleId);
+    if (includeSuppressed) for (const s of r.suppressed) ruleIds.add(s.finding.ruleId);
+  }
+  let sarifResults: unknown[] = [];
   const region = (f: Finding) => ({
     startLine: f.range.start.line + 1,
     startColumn: f.range.start.character + 1,
@@ -27,7 +42,6 @@ export function formatSarif(results: readonly FileResult[], engine: Engine, vers
     return { physicalLocation, logicalLocations: [{ name: `paragraph ${docx.paragraph}`, fullyQualifiedName: `${where}/paragraph ${docx.paragraph}`, kind: 'element' }], properties: { docx } };
   };
   const push = (r: FileResult, f: Finding, suppression?: { reason?: string }) => {
-    ruleIds.add(f.ruleId);
     sarifResults.push({
       ruleId: f.ruleId,
       level: LEVEL[f.severity],
@@ -52,10 +66,6 @@ export function formatSarif(results: readonly FileResult[], engine: Engine, vers
       ...(suppression ? { suppressions: [{ kind: 'inSource', ...(suppression.reason ? { justification: suppression.reason } : {}) }] } : {}),
     });
   };
-  for (const r of results) {
-    for (const f of r.findings) push(r, f);
-    if (includeSuppressed) for (const s of r.suppressed) push(r, s.finding, { ...(s.directive.reason ? { reason: s.directive.reason } : {}) });
-  }
   const rules = [...ruleIds].sort().map((id) => {
     const info = engine.ruleInfo(id);
     return {
@@ -72,8 +82,38 @@ export function formatSarif(results: readonly FileResult[], engine: Engine, vers
     runs: [{
       tool: { driver: { name: 'imid-lens', version, rules } },
       columnKind: 'utf16CodeUnits',
-      results: sarifResults,
+      results: MARK as unknown,
     }],
   };
-  return JSON.stringify(log, null, 2);
+  const text = JSON.stringify(log, null, 2);
+  const at = text.indexOf(JSON.stringify(MARK));
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const indent = ' '.repeat(text.slice(lineStart).search(/\S/) + 2);
+  let count = 0;
+  const flush = () => {
+    // a batch stringified as an array: its elements 2 deep, moved to the results' depth
+    const s = JSON.stringify(sarifResults, null, 2).slice(2, -2).replace(/\n/g, `\n${indent.slice(2)}`);
+    const piece = `${count ? ',\n' : '[\n'}${indent.slice(2)}${s}`;
+    count += sarifResults.length;
+    sarifResults = [];
+    return piece;
+  };
+  yield text.slice(0, at);
+  for (const r of results) {
+    for (const f of r.findings) {
+      push(r, f);
+      if (sarifResults.length >= BATCH) yield flush();
+    }
+    if (includeSuppressed) {
+      for (const s of r.suppressed) {
+        push(r, s.finding, { ...(s.directive.reason ? { reason: s.directive.reason } : {}) });
+        if (sarifResults.length >= BATCH) yield flush();
+      }
+    }
+  }
+  if (sarifResults.length) yield flush();
+  yield `${count ? `\n${indent.slice(0, -2)}]` : '[]'}${text.slice(at + JSON.stringify(MARK).length)}`;
 }
+
+/** Stands for the results array while the rest of the log is stringified. */
+const MARK = '\u0000imid-lens results\u0000';

@@ -16,6 +16,14 @@ export interface StylishOptions {
 const GUTTER = '    | ';
 
 export function formatStylish(results: readonly FileResult[], opts: StylishOptions = {}): string {
+  return [...formatStylishPieces(results, opts)].join('').slice(0, -1);
+}
+
+/**
+ * The same text in pieces, each ending with a newline (the whole ends with one too; nothing when
+ * there is nothing to say): hundreds of thousands of findings never make one huge string.
+ */
+export function* formatStylishPieces(results: readonly FileResult[], opts: StylishOptions = {}): Generator<string, void, void> {
   const color = opts.color ?? false;
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   // room for the gutter and an ellipsis at each end
@@ -35,7 +43,8 @@ export function formatStylish(results: readonly FileResult[], opts: StylishOptio
     // a Word document's labels (¶12, footnote 3) set the width of the position column
     const labels = r.docx ? r.findings.map((f) => { const p = docxParagraph(r.docx!, f); return p ? docxLabel(p, r.docx!) : ''; }) : [];
     const posWidth = Math.max(8, ...labels.map((l) => l.length));
-    r.findings.forEach((f, k) => {
+    for (let k = 0; k < r.findings.length; k++) {
+      const f = r.findings[k];
       // a Word document: the paragraph (or note) instead of line:column
       const para = r.docx && docxParagraph(r.docx, f);
       const pos = para ? labels[k] : `${f.range.start.line + 1}:${f.range.start.character + 1}`;
@@ -58,7 +67,11 @@ export function formatStylish(results: readonly FileResult[], opts: StylishOptio
         const ex = excerpt(r.text, lineStart, f.start, f.end, width);
         if (ex.line.trim()) lines.push(`${c('2', GUTTER)}${ex.line}`, `${c('2', GUTTER)}${c(sevColor, ex.caret)}`);
       }
-    });
+      if (lines.length >= 1024) {
+        yield `${lines.join('\n')}\n`;
+        lines.length = 0;
+      }
+    }
     lines.push('');
   }
   const total = errors + warnings + infos;
@@ -66,5 +79,5 @@ export function formatStylish(results: readonly FileResult[], opts: StylishOptio
     lines.push(c(errors ? '31' : '33', `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`));
     if (fixable) lines.push(`  ${fixable} fixable with --fix (misspellings and outdated names)`);
   }
-  return lines.join('\n');
+  if (lines.length) yield `${lines.join('\n')}\n`;
 }

@@ -1,20 +1,22 @@
 /**
- * BibTeX and BibLaTeX, parsed by biblatex-csl-converter (LaTeX accents,
- * braces, @string, crossref, JabRef comments), one entry at a time.
+ * BibTeX and BibLaTeX (LaTeX accents, braces, @string and #, crossref, JabRef
+ * comments), one entry at a time, by a hand-written parser (docs/bibtex.md:
+ * the libraries measured were 2 to 30 times slower and none keeps the entries
+ * after an unbalanced brace).
  *
- * The library loses every entry after one with an unbalanced brace and costs
- * a few hundred microseconds per entry, so a small scanner first cuts the file
- * into entries: it finds where each `@type{` … `}` starts and ends, and an
- * entry that is not closed ends before the next line that starts a new entry.
- * Each entry is then parsed on its own (cached by its text and the @string
- * definitions before it), a broken one becomes a problem at its line, and the
- * others are kept. @string definitions apply to the entries after them;
- * crossref parents are resolved once every entry is known.
+ * A small scanner first cuts the file into entries: it finds where each
+ * `@type{` … `}` starts and ends, and an entry that is not closed ends before
+ * the next line that starts a new entry. Each entry is then parsed on its own
+ * (cached by its text and the @string definitions before it), a broken one
+ * becomes a problem at its line, and the others are kept. @string definitions
+ * apply to the entries after them; crossref parents are resolved once every
+ * entry is known. Only the fields imid-lens shows are converted from LaTeX
+ * (src/core/citations/latex.ts).
  */
-import { BibLatexParser } from 'biblatex-csl-converter';
 import type { CslItem, CslName } from '../data/types';
 import { LineIndex } from '../document';
-import { type BibEntry, type BibProblem, ChunkCache, type ParseSteps, type ParsedBibliography, fnv1a, positionIn, runSync } from './types';
+import { latexToText, parseName, splitAnd, tidy, verbatimText } from './latex';
+import { type BibEntry, type BibProblem, ChunkCache, type ParseSteps, type ParsedBibliography, positionIn, runSync } from './types';
 
 /** One `@type{…}` found by the scanner. */
 export interface BibChunk {
@@ -102,82 +104,233 @@ export function* scanBibtex(text: string): Generator<BibChunk, void, void> {
   }
 }
 
-// --- the library, one chunk at a time ------------------------------------------------
+// --- one entry ------------------------------------------------------------------------------
 
-interface LibEntry {
-  entry_key: string;
-  bib_type: string;
-  fields: Record<string, unknown>;
-  unexpected_fields?: Record<string, unknown>;
-  unknown_fields?: Record<string, unknown>;
+/** Something wrong inside one entry, at an offset in the entry's text. */
+interface EntryIssue {
+  readonly kind: 'syntax' | 'undefined-string' | 'no-key';
+  /** The message after "@type{key}: " (syntax), or the undefined @string's name. */
+  readonly text: string;
+  readonly offset: number;
 }
 
-interface LibIssue {
-  type: string;
-  key?: string;
-  line?: number;
-  expected?: string;
-  found?: string;
-  variable?: string;
-  entry?: string;
-  value?: unknown;
-}
+/** An entry's fields: lower-cased names, raw values (@strings expanded and concatenated, LaTeX kept). */
+type Fields = Record<string, string>;
 
-/** What one chunk parses to (cached by text). */
+/**
+ * What one chunk parses to, cached by its text. `uses` lists the @strings it
+ * read with their values then: the result stands while they are unchanged.
+ */
 interface ChunkResult {
-  readonly entry?: { key: string; item: CslItem; crossref?: string };
-  readonly issues: readonly LibIssue[];
-  /** @string definitions after this chunk (only for @string chunks). */
+  readonly entry?: { key: string; type: string; item: CslItem; crossref?: string };
+  readonly issues: readonly EntryIssue[];
+  /** What this chunk defines (only for @string chunks). */
   readonly strings?: Record<string, string>;
+  readonly uses?: ReadonlyArray<readonly [string, string | undefined]>;
 }
 
-const CONFIG = { processUnexpected: true, processUnknown: true };
+/** BibTeX's predefined macros (month names); a file's @string can redefine them. */
+const PREDEFINED: Record<string, string> = { jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June', jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December' };
+
+/** Characters that end a field name, a macro name or a bare value: 1 (and white space: 2). */
+const STOP = new Uint8Array(128);
+for (const c of '"#%\'(),={}') STOP[c.charCodeAt(0)] = 1;
+for (const c of ' \t\n\r\v\f') STOP[c.charCodeAt(0)] = 2;
+const isStop = (c: number) => c < 128 ? STOP[c] !== 0 : c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
+const isWhite = (c: number) => (c < 128 ? STOP[c] === 2 : isStop(c)); // above ASCII, isStop lists white space only
 
 /**
- * One run of the library. parse() ends with a JSON deep copy of its result
- * (about a third of its time) and a crossref pass; neither is needed for a
- * single entry, so the same public steps run without them (crossref children
- * are re-run with their parent, with the pass).
+ * Parses one chunk from the scanner: `@type{key, name = value # "…" # macro, …}`
+ * (or the `( … )` form; `@string{name = value}`). Fields read before a
+ * syntax error are kept; the first syntax error ends the entry.
  */
-function runLibrary(text: string, strings: Record<string, string>, resolveCrossrefs = false): { entries: LibEntry[]; errors: LibIssue[]; warnings: LibIssue[]; strings: Record<string, string>; crossrefs: Record<string, string> } {
-  // The trailing newline is not cosmetic: the library skips a % comment up to the next "\n"
-  // without checking for the end of its input, so `@misc{k, note={a} % c}` alone never returns.
-  const parser = new BibLatexParser(text.endsWith('\n') ? text : `${text}\n`, CONFIG);
-  parser.strings = { ...strings };
-  parser.replaceTeXChars();
-  parser.stepThroughBibtex();
-  if (resolveCrossrefs) parser._resoveAllCrossRefs();
-  return {
-    entries: parser.entries as unknown as LibEntry[],
-    errors: parser.errors as LibIssue[],
-    warnings: parser.warnings as LibIssue[],
-    strings: parser.strings,
-    crossrefs: parser.crossrefs,
+function parseEntryText(text: string, strings: Record<string, string>, isString: boolean): { key: string; fields: Fields; issues: EntryIssue[]; uses: Array<[string, string | undefined]> } {
+  const n = text.length;
+  const issues: EntryIssue[] = [];
+  const uses: Array<[string, string | undefined]> = [];
+  const fields: Fields = {};
+  HEAD.lastIndex = 0;
+  const h = HEAD.exec(text);
+  if (!h) return { key: '', fields, issues: [{ kind: 'syntax', text: 'not an entry', offset: 0 }], uses };
+  const closer = h[2] === '{' ? 125 : 41;
+  let i = h[0].length;
+  const skip = () => {
+    for (;;) {
+      while (i < n && isWhite(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) !== 37 /* % */) return;
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? n : nl + 1;
+    }
   };
+  const found = () => (i >= n ? 'the end of the entry' : `"${text[i]}"`);
+  const fail = (msg: string) => {
+    issues.push({ kind: 'syntax', text: msg, offset: i });
+  };
+  let key = '';
+  skip();
+  if (!isString) {
+    const k0 = i;
+    for (let c = text.charCodeAt(i); i < n && c !== 44 && c !== 61 && c !== 123 && c !== 125 && !isWhite(c) && !(closer === 41 && c === 41); c = text.charCodeAt(++i));
+    key = text.slice(k0, i);
+    skip();
+    if (i >= n || text.charCodeAt(i) === closer) return { key, fields, issues, uses };
+    if (text.charCodeAt(i) === 61 /* = */) {
+      // no key at all (EndNote and some converters write these): the fields are read, the entry cannot be cited
+      issues.push({ kind: 'no-key', text: 'the entry has no citation key, so it cannot be cited (add one after the "{")', offset: 0 });
+      key = '';
+      i = k0;
+    } else if (text.charCodeAt(i) !== 44) {
+      fail(key ? `the key "${key}" is not followed by "," (found ${found()})` : `expected a key but found ${found()}`);
+      return { key, fields, issues, uses };
+    } else i++;
+  }
+  for (;;) {
+    skip();
+    if (i >= n || text.charCodeAt(i) === closer) break;
+    const f0 = i;
+    while (i < n && !isStop(text.charCodeAt(i))) i++;
+    const name = text.slice(f0, i).toLowerCase();
+    if (!name) {
+      fail(`expected a field name but found ${found()}`);
+      break;
+    }
+    skip();
+    if (text.charCodeAt(i) !== 61 /* = */) {
+      i = f0;
+      fail(`"${text.slice(f0, f0 + name.length)}" is not followed by "=" (a comma missing after the key or a field?)`);
+      break;
+    }
+    i++;
+    // the value: parts joined by #
+    let value = '';
+    let ok = true;
+    for (;;) {
+      skip();
+      const c = text.charCodeAt(i);
+      if (c === 123 /* { */) {
+        let depth = 0;
+        const v0 = i;
+        for (; i < n; i++) {
+          const d = text.charCodeAt(i);
+          if (d === 92) i++;
+          else if (d === 123) depth++;
+          else if (d === 125 && --depth === 0) break;
+        }
+        if (i >= n) {
+          i = v0;
+          fail(`the value of "${name}" is not closed (a "}" is missing)`);
+          ok = false;
+          break;
+        }
+        value += text.slice(v0 + 1, i);
+        i++;
+      } else if (c === 34 /* " */) {
+        let depth = 0;
+        const v0 = i;
+        for (i++; i < n; i++) {
+          const d = text.charCodeAt(i);
+          if (d === 92) i++;
+          else if (d === 123) depth++;
+          else if (d === 125) depth = Math.max(0, depth - 1);
+          else if (d === 34 && depth === 0) break;
+        }
+        if (i >= n) {
+          i = v0;
+          fail(`the value of "${name}" is not closed (a '"' is missing)`);
+          ok = false;
+          break;
+        }
+        value += text.slice(v0 + 1, i);
+        i++;
+      } else {
+        const v0 = i;
+        while (i < n && !isStop(text.charCodeAt(i))) i++;
+        const word = text.slice(v0, i);
+        if (!word) {
+          fail(`expected a value for "${name}" but found ${found()}`);
+          ok = false;
+          break;
+        }
+        if (/^\d+$/.test(word)) value += word;
+        else {
+          const macro = word.toLowerCase();
+          const v = strings[macro] ?? PREDEFINED[macro];
+          uses.push([macro, v]);
+          if (v === undefined) issues.push({ kind: 'undefined-string', text: word, offset: v0 });
+          else value += v;
+        }
+      }
+      skip();
+      if (text.charCodeAt(i) !== 35 /* # */) break;
+      i++;
+    }
+    if (!ok) break;
+    if (!(name in fields)) fields[name] = value;
+    skip();
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      i++;
+      continue;
+    }
+    if (i >= n || c === closer) break;
+    fail(`expected "," or "${String.fromCharCode(closer)}" after the value of "${name}" but found ${found()} (a comma missing?)`);
+    break;
+  }
+  return { key, fields, issues, uses };
 }
 
 /**
- * Parses one chunk. `scannedKey` is the key the scanner saw: an entry the
- * library cannot make sense of (no comma after the key, say) keeps it, so that
- * citing it is not also reported as an unknown key.
+ * Parses one chunk. `scannedKey` is the key the scanner saw: an entry that
+ * cannot be read keeps it, so that citing it is not also reported as an
+ * unknown key.
  */
-function parseChunk(text: string, strings: Record<string, string>, isString: boolean, scannedKey: string): ChunkResult {
-  const fallback = !isString && scannedKey ? { entry: { key: scannedKey, item: { id: scannedKey, type: 'document' } as CslItem } } : {};
-  let lib: ReturnType<typeof runLibrary>;
-  try {
-    lib = runLibrary(text, strings);
-  } catch (e) {
-    return { issues: [{ type: 'exception', found: (e as Error).message }], ...fallback };
-  }
-  const issues = [...lib.errors.filter((e) => e.type !== 'unknown_crossref'), ...lib.warnings.filter((w) => w.type === 'undefined_variable')];
-  if (isString) return { issues, strings: lib.strings };
-  const e = lib.entries[0];
-  if (!e || !e.entry_key) return { issues, ...fallback };
-  const crossref = lib.crossrefs[e.entry_key];
-  return { entry: { key: e.entry_key, item: toCsl(e), ...(crossref ? { crossref } : {}) }, issues };
+function parseChunk(text: string, strings: Record<string, string>, type: string, scannedKey: string): ChunkResult {
+  const isString = type === 'string';
+  const { key, fields, issues, uses } = parseEntryText(text, strings, isString);
+  const deps = uses.length ? { uses } : {};
+  if (isString) return { issues, strings: fields, ...deps };
+  if (issues.some((x) => x.kind === 'no-key')) return { issues, ...deps };
+  const k = key || scannedKey;
+  if (!k) return { issues, ...deps };
+  const crossref = fields.crossref ? verbatimText(fields.crossref).trim() : '';
+  return { entry: { key: k, type, item: toCsl(k, type, fields), ...(crossref ? { crossref } : {}) }, issues, ...deps };
 }
 
-// --- library entries to CSL-JSON ---------------------------------------------------------
+/** A cached result still holds when every @string it read has the same value now. */
+function stillValid(r: ChunkResult, strings: Record<string, string>): boolean {
+  if (!r.uses) return true;
+  for (const [m, v] of r.uses) if ((strings[m] ?? PREDEFINED[m]) !== v) return false;
+  return true;
+}
+
+// --- crossref ------------------------------------------------------------------------------
+
+/** Fields a child never inherits (biblatex's defaults). */
+const NOT_INHERITED = new Set(['crossref', 'xref', 'xdata', 'ids', 'entryset', 'entrysubtype', 'execute', 'label', 'options', 'presort', 'related', 'relatedoptions', 'relatedstring', 'relatedtype', 'shorthand', 'shorthandintro', 'sortkey']);
+const PART_TYPES = new Set(['inbook', 'bookinbook', 'suppbook', 'incollection', 'suppcollection', 'inproceedings', 'inreference', 'conference']);
+const TITLE_FIELDS = ['title', 'subtitle', 'titleaddon', 'shorttitle', 'sorttitle', 'indextitle', 'indexsorttitle'];
+
+/**
+ * A crossref child's fields: its own, then its parent's it lacks. A part of a
+ * book (chapter, paper) takes the parent's title as its booktitle, not as its
+ * title (biblatex's inheritance; BibTeX's own copies booktitle as is).
+ */
+function inherit(childType: string, child: Fields, parent: Fields): Fields {
+  const out: Fields = { ...child };
+  const part = PART_TYPES.has(childType);
+  for (const [k, v] of Object.entries(parent)) {
+    if (NOT_INHERITED.has(k) || k in out) continue;
+    if (part && TITLE_FIELDS.includes(k)) continue;
+    out[k] = v;
+  }
+  if (part) {
+    if (parent.title !== undefined && !('booktitle' in out)) out.booktitle = parent.title;
+    if (parent.subtitle !== undefined && !('booksubtitle' in out)) out.booksubtitle = parent.subtitle;
+  }
+  return out;
+}
+
+// --- entries to CSL-JSON -------------------------------------------------------------------
 
 const CSL_TYPE: Record<string, string> = {
   article: 'article-journal', book: 'book', mvbook: 'book', booklet: 'book', collection: 'book', mvcollection: 'book', proceedings: 'book',
@@ -188,112 +341,98 @@ const CSL_TYPE: Record<string, string> = {
   inreference: 'entry-encyclopedia', reference: 'book', legislation: 'legislation', jurisdiction: 'legal_case',
 };
 
-/** Plain text of a library value (text nodes, node arrays, ranges, strings). */
-function textOf(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'string') return v.replace(/\u0870/g, '').replace(/\u0871/g, '\\');
-  if (typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return v.map(textOf).join('');
-  if (typeof v === 'object') {
-    const o = v as { text?: unknown; content?: unknown };
-    if (typeof o.text === 'string') return o.text;
-    if (o.content) return textOf(o.content);
-  }
-  return '';
-}
+const plain = (v: string | undefined): string => (v === undefined ? '' : latexToText(v));
+const verbatim = (v: string | undefined): string => (v === undefined ? '' : verbatimText(v).trim());
 
-function rangeText(v: unknown): string {
-  // pages: [[from], [to]] pairs
-  if (!Array.isArray(v)) return textOf(v);
-  return v.map((r) => (Array.isArray(r) ? r.map(textOf).filter(Boolean).join('-') : textOf(r))).join(', ');
-}
-
-function listText(v: unknown): string {
-  // publisher, location: a list of node arrays
-  if (!Array.isArray(v)) return textOf(v);
-  return v.map(textOf).filter(Boolean).join('; ');
-}
-
-function namesOf(v: unknown): { names: CslName[]; truncated: boolean } {
+function namesOf(v: string | undefined): { names: CslName[]; truncated: boolean } {
   const names: CslName[] = [];
   let truncated = false;
-  if (!Array.isArray(v)) return { names, truncated };
-  for (const n of v as Array<Record<string, unknown>>) {
-    const literal = textOf(n.literal).trim();
-    if (literal) {
-      if (literal.toLowerCase() === 'others') truncated = true;
-      else names.push({ literal });
+  if (v === undefined) return { names, truncated };
+  for (const raw of splitAnd(v)) {
+    if (raw.toLowerCase() === 'others') {
+      truncated = true;
       continue;
     }
-    const family = [textOf(n.prefix), textOf(n.family), textOf(n.suffix)].filter(Boolean).join(' ').trim();
-    const given = textOf(n.given).trim();
-    if (family || given) names.push({ ...(family ? { family } : {}), ...(given ? { given } : {}) });
+    const n = parseName(raw);
+    if (n.literal || n.family || n.given) names.push(n);
   }
   return { names, truncated };
 }
 
-function dateOf(v: unknown): CslItem['issued'] | undefined {
-  const s = textOf(v).trim();
+/** publisher, institution, location: "and"-separated lists. */
+function listText(v: string | undefined): string {
+  if (v === undefined) return '';
+  return splitAnd(v).map(latexToText).map((x) => x.trim()).filter(Boolean).join('; ');
+}
+
+/** pages: ranges with any dash (-, --, –) as "a-b", lists kept. */
+function pagesText(v: string | undefined): string {
+  if (v === undefined) return '';
+  return latexToText(v).replace(/\s*[-\u2010-\u2015]+\s*/g, '-');
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function monthOf(v: string | undefined): number | undefined {
+  const t = plain(v).trim().toLowerCase();
+  if (!t) return undefined;
+  if (/^\d{1,2}$/.test(t)) {
+    const m = Number(t);
+    return m >= 1 && m <= 12 ? m : undefined;
+  }
+  const i = MONTHS.indexOf(t.slice(0, 3));
+  return i >= 0 ? i + 1 : undefined;
+}
+
+function dateOf(f: Fields): CslItem['issued'] | undefined {
+  const s = (f.date !== undefined ? plain(f.date) : plain(f.year)).trim();
   if (!s) return undefined;
   const m = /^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?/.exec(s);
   if (!m) return { raw: s };
-  const parts = [Number(m[1]), ...(m[2] ? [Number(m[2])] : []), ...(m[3] ? [Number(m[3])] : [])];
+  const month = m[2] ? Number(m[2]) : f.date === undefined && s.length === 4 ? monthOf(f.month) : undefined;
+  const parts = [Number(m[1]), ...(month ? [month] : []), ...(m[2] && m[3] ? [Number(m[3])] : [])];
   return { 'date-parts': [parts] };
 }
 
-/** A library entry as the CSL-JSON item the rest of imid-lens reads. */
-function toCsl(e: LibEntry): CslItem {
-  const f: Record<string, unknown> = { ...(e.unknown_fields ?? {}), ...(e.unexpected_fields ?? {}), ...e.fields };
-  const type = CSL_TYPE[e.bib_type] ?? (e.bib_type.includes('-') ? e.bib_type : 'document');
-  const item: CslItem = { id: e.entry_key, type };
-  const set = (k: string, v: string | undefined) => {
-    const t = v?.replace(/\s+/g, ' ').trim();
+/** An entry as the CSL-JSON item the rest of imid-lens reads (only the fields it shows are converted). */
+function toCsl(key: string, bibType: string, f: Fields): CslItem {
+  const type = CSL_TYPE[bibType] ?? (bibType.includes('-') ? bibType : 'document');
+  const item: CslItem = { id: key, type };
+  const set = (k: string, v: string) => {
+    const t = v && tidy(v);
     if (t) item[k] = t;
   };
-  set('title', textOf(f.title));
+  set('title', plain(f.title));
   const authors = namesOf(f.author);
   if (authors.names.length) item.author = authors.names;
   const editors = namesOf(f.editor);
   if (editors.names.length) item.editor = editors.names;
   if (authors.truncated || (!authors.names.length && editors.truncated)) item['authors-truncated'] = true;
-  set('container-title', textOf(f.journaltitle) || textOf(f.booktitle) || textOf(f.maintitle) || textOf(f.journal));
-  set('container-title-short', textOf(f.shortjournal));
-  set('publisher', listText(f.publisher) || listText(f.institution) || listText(f.organization) || textOf(f.school));
-  set('volume', textOf(f.volume));
+  set('container-title', plain(f.journaltitle) || plain(f.booktitle) || plain(f.maintitle) || plain(f.journal));
+  set('container-title-short', plain(f.shortjournal));
+  set('publisher', listText(f.publisher) || listText(f.institution) || listText(f.organization) || plain(f.school));
+  set('volume', plain(f.volume));
   const isArticle = item.type === 'article-journal';
-  set('issue', textOf(f.issue) || (isArticle ? textOf(f.number) : ''));
-  if (!isArticle) set('number', textOf(f.number));
-  set('page', rangeText(f.pages));
-  const issued = dateOf(f.date ?? f.year);
+  set('issue', plain(f.issue) || (isArticle ? plain(f.number) : ''));
+  if (!isArticle) set('number', plain(f.number));
+  set('page', pagesText(f.pages));
+  const issued = dateOf(f);
   if (issued) item.issued = issued;
-  set('DOI', textOf(f.doi));
-  const eprintType = textOf(f.eprinttype).toLowerCase();
-  set('PMID', textOf(f.pmid) || (eprintType === 'pubmed' || eprintType === 'pmid' ? textOf(f.eprint) : ''));
-  set('PMCID', textOf(f.pmcid) || (eprintType === 'pmc' || eprintType === 'pmcid' ? textOf(f.eprint) : ''));
-  set('URL', textOf(f.url) || urlIn(f.howpublished));
-  set('note', textOf(f.note));
+  set('DOI', verbatim(f.doi));
+  const eprintType = plain(f.eprinttype).trim().toLowerCase();
+  set('PMID', verbatim(f.pmid) || (eprintType === 'pubmed' || eprintType === 'pmid' ? verbatim(f.eprint) : ''));
+  set('PMCID', verbatim(f.pmcid) || (eprintType === 'pmc' || eprintType === 'pmcid' ? verbatim(f.eprint) : ''));
+  set('URL', verbatim(f.url) || urlIn(f.howpublished));
+  set('note', plain(f.note));
   return item;
 }
 
-function urlIn(v: unknown): string {
-  const t = textOf(v);
-  const m = /https?:\/\/\S+/.exec(t);
+function urlIn(v: string | undefined): string {
+  const m = /https?:\/\/[^\s{}]+/.exec(verbatim(v));
   return m ? m[0] : '';
 }
 
 // --- the whole file ------------------------------------------------------------------------
-
-const MESSAGES: Record<string, (i: LibIssue) => string> = {
-  token_mismatch: (i) => `expected "${i.expected ?? ''}" but found "${i.found ?? ''}"`,
-  unexpected_eof: () => 'the entry ends inside a value (a brace or quote is not closed)',
-  runaway_key: () => 'a key or field name runs to the end of the entry (missing "=" or ",")',
-  circular_crossref: () => 'circular crossref',
-  exception: (i) => `the parser failed: ${i.found ?? ''}`,
-  too_large: (i) => `this entry is ${i.found ?? ''} long (a brace is probably not closed); it was not read`,
-  missing_equal_sign: (i) => `"${i.key ?? ''}" is not followed by "=" (a comma missing after the key or a field?)`,
-  cut_off_citation: () => 'the entry is cut off (a field name is missing)',
-  key_value_error: () => 'a field could not be read (a comma or "=" is missing)',
-};
 
 /** One parse of a file; the cache may be shared between passes over versions of the same file. */
 export function parseBibtexSteps(text: string, cache: ChunkCache<ChunkResult> = new ChunkCache()): ParseSteps<ParsedBibliography> {
@@ -302,26 +441,14 @@ export function parseBibtexSteps(text: string, cache: ChunkCache<ChunkResult> = 
     const lines = { at: (o: number) => positionIn(index, o), range: (s: number, e: number) => ({ start: positionIn(index, s), end: positionIn(index, e) }) };
     const entries: BibEntry[] = [];
     const problems: BibProblem[] = [];
-    const chunks: Array<{ chunk: BibChunk; result: ChunkResult; stringsSig: string; strings: Record<string, string> }> = [];
+    /** Entries, with the @strings in force where they stand (a crossref child is read again with its parent's fields). */
+    const chunks: Array<{ chunk: BibChunk; result: ChunkResult; strings: Record<string, string> }> = [];
     let strings: Record<string, string> = {};
-    let stringsSig = '';
-    let stringCount = 0;
-    let sigHash = fnv1a('');
-    const headRange = (c: BibChunk) => {
-      const nl = text.indexOf('\n', c.start);
-      let e = nl < 0 || nl > c.end ? c.end : nl;
-      if (e > c.start && text.charCodeAt(e - 1) === 13) e--;
-      return lines.range(c.start, e);
-    };
-    const lineRange = (c: BibChunk, libLine: number | undefined) => {
-      if (!libLine || libLine < 1) return headRange(c);
-      let s = c.start;
-      for (let k = 1; k < libLine; k++) {
-        const nl = text.indexOf('\n', s);
-        if (nl < 0 || nl >= c.end) break;
-        s = nl + 1;
-      }
-      let e = text.indexOf('\n', s);
+    /** The line that holds `offset`, from its start to its end (without \r). */
+    const lineAround = (c: BibChunk, offset: number) => {
+      let s = text.lastIndexOf('\n', offset - 1) + 1;
+      if (s < c.start) s = c.start;
+      let e = text.indexOf('\n', offset);
       if (e < 0 || e > c.end) e = c.end;
       if (e > s && text.charCodeAt(e - 1) === 13) e--;
       return lines.range(s, e);
@@ -334,52 +461,43 @@ export function parseBibtexSteps(text: string, cache: ChunkCache<ChunkResult> = 
       }
       const body = text.slice(chunk.start, chunk.end);
       const isString = chunk.type === 'string';
-      const cacheKey = `${stringsSig}\u0000${body}`;
-      let result = cache.get(cacheKey);
+      // keyed by the text alone (a slice of the file: hashing it copies nothing); the @strings it read are checked
+      let result = cache.get(body);
+      if (result && !stillValid(result, strings)) result = undefined;
       if (!result && body.length > MAX_ENTRY_CHARS) {
-        // one step must stay short: the library needs seconds for megabytes
+        // an unclosed brace swallowed the rest of the file: its fields would be nonsense
         const key = chunk.key;
-        result = { issues: [{ type: 'too_large', found: `${Math.round(body.length / 1024)} KB` }], ...(key && !isString ? { entry: { key, item: { id: key, type: 'document' } } } : {}) };
+        result = { issues: [{ kind: 'syntax', text: `this entry is ${Math.round(body.length / 1024)} KB long (a brace is probably not closed); it was not read`, offset: 0 }], ...(key && !isString ? { entry: { key, type: chunk.type, item: { id: key, type: 'document' } } } : {}) };
       } else if (!result) {
-        result = parseChunk(chunk.closed ? body : `${body}\n}`, strings, isString, chunk.key);
-        cache.set(cacheKey, result);
+        result = parseChunk(body, strings, chunk.type, chunk.key);
+        cache.set(body, result);
       }
-      if (isString && result.strings) {
-        strings = result.strings;
-        sigHash = fnv1a(body, sigHash);
-        stringsSig = `${sigHash.toString(16)}.${++stringCount}`;
-      }
-      const label = isString ? `@string{${chunk.key}}` : `@${chunk.type}{${chunk.key}}`;
+      if (isString && result.strings) strings = { ...strings, ...result.strings };
+      const label = isString ? `@string{${chunk.key}}` : `@${chunk.type}{${result.entry?.key ?? chunk.key}}`;
       if (!chunk.closed) {
         const lastLine = lines.at(chunk.end).line;
         problems.push({
           code: 'bibliography-syntax',
           severity: 'error',
           message: `${label} is not closed: a "}" is missing before line ${lastLine + 1} (unbalanced braces). The other entries were read.`,
-          range: headRange(chunk),
+          range: lineAround(chunk, chunk.start),
         });
       } else {
         const seen = new Set<string>();
-        let syntaxReported = false;
         for (const issue of result.issues) {
-          const undefinedString = issue.type === 'undefined_variable';
-          // the first syntax error of an entry; the ones after it are its consequences
-          if (!undefinedString && syntaxReported) continue;
-          if (!undefinedString) syntaxReported = true;
-          const message = undefinedString
-            ? `${label}: @string "${issue.variable ?? ''}" is not defined (define it before this entry)`
-            : `${label}: ${(MESSAGES[issue.type] ?? ((i: LibIssue) => i.type.replace(/_/g, ' ')))(issue)}`;
+          const undefinedString = issue.kind === 'undefined-string';
+          const message = undefinedString ? `${label}: @string "${issue.text}" is not defined (define it before this entry)` : issue.kind === 'no-key' ? `@${chunk.type}: ${issue.text}` : `${label}: ${issue.text}`;
           if (seen.has(message)) continue;
           seen.add(message);
           problems.push({
             code: undefinedString ? 'bibliography-undefined-string' : 'bibliography-syntax',
-            severity: undefinedString ? 'warning' : 'error',
+            severity: undefinedString || issue.kind === 'no-key' ? 'warning' : 'error',
             message,
-            range: lineRange(chunk, issue.line),
+            range: lineAround(chunk, chunk.start + issue.offset),
           });
         }
       }
-      if (!isString) chunks.push({ chunk, result, stringsSig, strings });
+      if (!isString) chunks.push({ chunk, result, strings });
       yield;
     }
 
@@ -392,10 +510,9 @@ export function parseBibtexSteps(text: string, cache: ChunkCache<ChunkResult> = 
       if (!byKey.has(k)) byKey.set(k, c);
       if (!byLowerKey.has(k.toLowerCase())) byLowerKey.set(k.toLowerCase(), c);
     }
+    yield;
     const firstOf = new Map<string, BibEntry>();
-    let done = 0;
     for (const c of chunks) {
-      if (++done % 256 === 0) yield;
       const e = c.result.entry;
       if (!e) continue;
       let item = e.item;
@@ -408,25 +525,10 @@ export function parseBibtexSteps(text: string, cache: ChunkCache<ChunkResult> = 
             message: `@${c.chunk.type}{${e.key}}: crossref "${e.crossref}" is not defined in this file`,
             range: lines.range(c.chunk.keyStart, c.chunk.keyStart + c.chunk.key.length),
           });
-        } else {
-          const pBody = text.slice(parent.chunk.start, parent.chunk.end);
-          const cBody = text.slice(c.chunk.start, c.chunk.end);
-          const key = `${c.stringsSig}\u0000${pBody}\u0000crossref\u0000${cBody}`;
-          let merged = cache.get(key);
-          if (!merged) {
-            const lib = (() => {
-              try {
-                return runLibrary(`${pBody}\n${cBody}`, c.strings, true);
-              } catch {
-                return undefined;
-              }
-            })();
-            const child = lib?.entries.find((x) => x.entry_key === e.key);
-            merged = { entry: { key: e.key, item: child ? toCsl(child) : item }, issues: [] };
-            cache.set(key, merged);
-          }
-          item = merged.entry?.item ?? item;
-          yield;
+        } else if (parent !== c) {
+          // one level, as BibTeX: a grandparent reaches the child through the parent's own fields only
+          const fieldsOf = (x: (typeof chunks)[number]) => parseEntryText(text.slice(x.chunk.start, x.chunk.end), x.strings, false).fields;
+          item = toCsl(e.key, e.type, inherit(e.type, fieldsOf(c), fieldsOf(parent)));
         }
       }
       const entry: BibEntry = { key: e.key, item, start: c.chunk.start, end: c.chunk.end, keyRange: lines.range(c.chunk.keyStart, c.chunk.keyStart + c.chunk.key.length) };
