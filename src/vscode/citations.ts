@@ -23,6 +23,7 @@ import {
   citationLabel,
   completeCitations,
   entryText,
+  firstIndex,
   formatReference,
   lookupKey,
   md,
@@ -408,14 +409,7 @@ export class Citations implements CitationService, vscode.Disposable {
 
 function citationAt(prose: Prose, offset: number) {
   const cites = prose.citations;
-  let lo = 0;
-  let hi = cites.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cites[mid].end < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const c = cites[lo];
+  const c = cites[firstIndex(cites.length, (i) => cites[i].end >= offset)];
   return c && c.start <= offset && offset <= c.end ? c : undefined;
 }
 
