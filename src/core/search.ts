@@ -5,12 +5,24 @@
 
 /** Index of the first element >= v in a sorted array (its length when none is). */
 export function lowerBound(a: ArrayLike<number>, v: number): number {
-  return firstIndex(a.length, (i) => a[i] >= v);
+  return boundOf(a, v, false);
 }
 
 /** Index of the first element > v in a sorted array (its length when none is). */
 export function upperBound(a: ArrayLike<number>, v: number): number {
-  return firstIndex(a.length, (i) => a[i] > v);
+  return boundOf(a, v, true);
+}
+
+/** {@link firstIndex} over numbers, without a predicate call per step (the lint stages search offsets for every sentence). */
+function boundOf(a: ArrayLike<number>, v: number, after: boolean): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] > v || (!after && a[mid] === v)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Whether a sorted array holds v. */
