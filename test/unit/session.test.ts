@@ -354,9 +354,11 @@ function longLine(rnd: Rnd, claims: string[], length: number): string {
   const out: string[] = [];
   let n = 0;
   const punctuated = rnd() < 0.5;
+  // names every dozen words, or (without full stops) a few hundred words apart: room to split between them
+  const density = punctuated ? 0.04 : 0.003;
   while (n < length) {
     const r = rnd();
-    const piece = r < 0.04 ? pick(rnd, claims) : r < 0.08 ? pick(rnd, ['lenalidomide', 'Revlimid', 'CC-5013', 'pomalidamide', 'Thalidomide Celgene', 'apremilast']) : r < 0.1 && punctuated ? pick(rnd, SENTENCES) : pick(rnd, FILLER);
+    const piece = r < density ? pick(rnd, claims) : r < 2 * density ? pick(rnd, ['lenalidomide', 'Revlimid', 'CC-5013', 'pomalidamide', 'Thalidomide Celgene', 'apremilast']) : r < 0.1 && punctuated ? pick(rnd, SENTENCES) : pick(rnd, FILLER);
     out.push(piece);
     n += piece.length + 1;
   }
@@ -369,6 +371,7 @@ test('updateInSteps: the first check in steps equals lint() in every language, l
   const rnd = mulberry32(31337);
   let windows = 0;
   let longSplits = 0;
+  let inSentence = 0;
   for (let d = 0; d < 18; d++) {
     const languageId = pick(rnd, ['markdown', 'plaintext', 'latex']);
     const blocks = languageId === 'latex' ? latexDoc(rnd, claims, 30) : languageId === 'plaintext' ? plainDoc(rnd, claims, 30) : markdownDoc(rnd, claims, 30);
@@ -398,6 +401,8 @@ test('updateInSteps: the first check in steps equals lint() in every language, l
       assert.ok(to > from);
       if (to < line.length) {
         longSplits++;
+        const around = sentences.around(to);
+        if (around.start < to && around.end - around.start > 2000) inSentence++;
         const c = line.charCodeAt(to);
         assert.ok(!(c >= 0xdc00 && c <= 0xdfff), 'not inside a surrogate pair');
         assert.ok(!/[\p{L}\p{N}]/u.test(line[to - 1]) || !/[\p{L}\p{N}]/u.test(line[to]), `not inside a word: ${JSON.stringify(line.slice(to - 10, to + 10))}`);
@@ -407,4 +412,5 @@ test('updateInSteps: the first check in steps equals lint() in every language, l
   }
   assert.ok(windows > 100, `${windows} windows`);
   assert.ok(longSplits > 20, `${longSplits} splits inside long lines`);
+  assert.ok(inSentence > 10, `${inSentence} splits inside sentences longer than 2,000 characters`);
 });

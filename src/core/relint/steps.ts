@@ -110,8 +110,9 @@ export function stepEnd(prose: Prose, db: TermDb, sentences: SentenceIndex, from
       }
       // s holds p: a sentence longer than a step may be split at white space away from every name
       if (s.end - s.start > Math.max(LONG_SENTENCE, MAX_SENTENCE)) {
+        // (no name within GAP of it: safeBoundary's look at the word before does not apply)
         const q = splitInSentence(prose, db, s, p);
-        if (q >= 0 && safe(q)) return q;
+        if (q > from && q < n) return q;
       }
     }
     if (block.end >= n) return n;
