@@ -24,10 +24,10 @@ const FIXABLE = [
 ];
 const FILLER = 'The patients were followed for twelve months in the outpatient clinic, and adverse events were recorded at each visit.';
 
-/** About 700 KB: three windows of 256 KB or more; a fixable sentence every 40 paragraphs. */
+/** About 700 KB: three windows of 256 KB or more; a fixable sentence every 60 paragraphs (fewer than 175 requests at once: VS Code warns of a listener leak past that). */
 function largeText(languageId: 'markdown' | 'latex', title: string): string {
   const paragraphs: string[] = [];
-  for (let i = 0; i < 5600; i++) paragraphs.push(i % 40 === 7 ? `${FILLER} ${FIXABLE[(i / 40) % FIXABLE.length | 0]}` : FILLER);
+  for (let i = 0; i < 5600; i++) paragraphs.push(i % 60 === 7 ? `${FILLER} ${FIXABLE[(i / 60) % FIXABLE.length | 0]}` : FILLER);
   const body = paragraphs.join('\n\n');
   return languageId === 'latex' ? `\\documentclass{article}\n\\begin{document}\n\\section{${title}}\n${body}\n\\end{document}\n` : `# ${title}\n\n${body}\n`;
 }
@@ -152,7 +152,7 @@ suite('code actions always carry their fixes (documents checked in steps, edits 
       assert.ok(doc);
       const d = doc;
       let checked = await assertFixes(d, first.text, first.asked, 'first check');
-      assert.ok(first.asked.length >= 100, `${first.asked.length} diagnostics with fixes after the first check`);
+      assert.ok(first.asked.length >= 80, `${first.asked.length} diagnostics with fixes after the first check`);
       let published = first.text;
       for (let i = 0; i < 10; i++) {
         // an edit elsewhere: a sentence added to a filler paragraph (above some findings, below others)
@@ -175,10 +175,10 @@ suite('code actions always carry their fixes (documents checked in steps, edits 
         const after = await republished;
         await editDone;
         checked += await assertFixes(d, after.text, after.asked, `edit ${i}, when published`);
-        assert.ok(after.asked.length >= 100, `edit ${i}: ${after.asked.length} diagnostics with fixes`);
+        assert.ok(after.asked.length >= 80, `edit ${i}: ${after.asked.length} diagnostics with fixes`);
         published = after.text;
       }
-      assert.ok(checked > 2000, `${checked} fixes checked`);
+      assert.ok(checked > 1500, `${checked} fixes checked`);
       await vscode.window.showTextDocument(d);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
