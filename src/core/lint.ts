@@ -135,7 +135,7 @@ export interface SharedState {
   readonly sentences: SentenceIndex;
 }
 
-/** What the stages of one window produced: findings (unsorted), the mentions of the window, where checking stopped. */
+/** What the stages of one window produced: findings (runStages sorts them), the mentions of the window, where checking stopped. */
 export interface StageOutput {
   readonly raw: RawFinding[];
   mentions: Mention[];
