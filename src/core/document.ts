@@ -6,6 +6,7 @@
  * unit, an astral emoji two. Line breaks are `\n`, `\r\n` and a lone `\r`.
  * `vscode.TextDocument` satisfies {@link DocumentLike} structurally.
  */
+import { upperBound } from './search';
 
 export interface Position {
   readonly line: number;
@@ -67,15 +68,10 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    // the last line starting at or before the offset (starts[0] is 0)
+    const line = upperBound(starts, o) - 1;
     // An offset inside a \r\n pair belongs to the end of the line.
-    return { line: lo, character: o - starts[lo] };
+    return { line, character: o - starts[line] };
   }
 
   offsetAt(pos: Position): number {

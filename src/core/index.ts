@@ -5,6 +5,7 @@ export * from './prose/index';
 export * from './termdb';
 export * from './scanner';
 export * from './sentences';
+export * from './search';
 export * from './engine';
 export * from './lint';
 export * from './session';

@@ -12,7 +12,7 @@ import { BUILTIN_RULES, MISSPELLED_NAME, RULE_TIME_BUDGET, TOO_MANY_PROBLEMS, UN
 import { RuleBudget, evaluateSentence } from './rules/claims';
 import { documentDate } from './frames/index';
 import { type Mention, scan } from './scanner';
-import { lowerBound } from './search';
+import { firstStartAtOrAfter, lowerBound } from './search';
 import { type Sentence, SentenceIndex } from './sentences';
 
 /** Checks citations of a document (supplied by the citation layer; optional). */
@@ -82,11 +82,7 @@ export function lintRaw(text: string, opts: LintOptions): { prose: Prose; raw: R
   const kind = proseKindOf(opts.languageId);
   if (!kind) return undefined;
   const prose = extractProse(text, kind);
-  const { raw, mentions, stoppedAt } = lintProse(prose, opts.engine, 0, prose.text.length, opts.maxFindings);
-  // without a bibliography reader, keys are checked against the bundled bibliography
-  raw.push(...citationFindings(prose, opts));
-  raw.push(...checkDirectives(prose, opts.engine));
-  raw.sort(compareRaw);
+  const { raw, mentions, stoppedAt } = runStages(STAGES, { prose, opts, from: 0, to: prose.text.length, whole: true, ...(opts.maxFindings !== undefined ? { stopAfter: opts.maxFindings } : {}) });
   const max = opts.maxFindings;
   if (max === undefined || (stoppedAt === undefined && raw.length <= max)) return { prose, raw, mentions };
   // keep what was fully checked (before the sentence where the rules stopped), at most `max`
@@ -111,19 +107,117 @@ export function lintRaw(text: string, opts: LintOptions): { prose: Prose; raw: R
   return { prose, raw: kept, mentions, truncated: true };
 }
 
+// --- the lint pipeline -------------------------------------------------------------------------
+
+/** What a stage checks: the whole document, or a window [from, to) of it. */
+export interface StageInput {
+  readonly prose: Prose;
+  readonly opts: LintOptions;
+  readonly from: number;
+  readonly to: number;
+  /**
+   * The whole document: document-level findings (a bibliography that cannot be read) too. A
+   * window (an incremental re-check, a step of the first check) reports only what starts in it.
+   */
+  readonly whole: boolean;
+  /** The terms-and-claims stage stops at the sentence where this many findings were reached (see lintRaw). */
+  readonly stopAfter?: number;
+  /**
+   * Shared by the windows of one stepped check, so that its windows together compute what one
+   * pass over the document computes: the rule time budget of the whole document (reported by
+   * the caller, once) and the sentence index (a long block is split into sentences once).
+   */
+  readonly shared?: SharedState;
+}
+
+export interface SharedState {
+  readonly budget: RuleBudget;
+  readonly sentences: SentenceIndex;
+}
+
+/** What the stages of one window produced: findings (runStages sorts them), the mentions of the window, where checking stopped. */
+export interface StageOutput {
+  readonly raw: RawFinding[];
+  mentions: Mention[];
+  stoppedAt?: number;
+}
+
+export interface LintStage {
+  readonly name: string;
+  /**
+   * 'window': run over each window of a stepped check; 'document': run once, over the whole
+   * document, when the windows are done (cheap, and it has document-level findings).
+   */
+  readonly scope: 'window' | 'document';
+  run(input: StageInput, out: StageOutput): void;
+}
+
+/**
+ * The one list of lint stages: lint() runs them over the whole document, the incremental
+ * session over the window an edit touched, the stepped first check window by window.
+ */
+export const STAGES: readonly LintStage[] = [
+  {
+    name: 'terms and claims',
+    scope: 'window',
+    run(input, out) {
+      const r = lintProse(input.prose, input.opts.engine, input.from, input.to, input.stopAfter, input.shared);
+      append(out.raw, r.raw);
+      out.mentions = r.mentions;
+      if (r.stoppedAt !== undefined) out.stoppedAt = r.stoppedAt;
+    },
+  },
+  {
+    name: 'citations',
+    scope: 'document',
+    run({ prose, opts, from, to, whole }, out) {
+      // without a bibliography reader, keys are checked against the bundled bibliography
+      if (whole) {
+        append(out.raw, citationFindings(prose, opts));
+        return;
+      }
+      const cites = prose.citations.slice(firstStartAtOrAfter(prose.citations, from), firstStartAtOrAfter(prose.citations, to));
+      for (const r of citationFindings({ ...prose, citations: cites }, opts)) {
+        if (r.start >= from && r.start < to) out.raw.push(r); // document-level findings (a missing bibliography) are kept from before
+      }
+    },
+  },
+  {
+    name: 'disable comments',
+    scope: 'document',
+    run({ prose, opts, from, to, whole }, out) {
+      const ds = whole ? prose.directives : prose.directives.slice(firstStartAtOrAfter(prose.directives, from), firstStartAtOrAfter(prose.directives, to));
+      if (ds.length) append(out.raw, checkDirectives(ds === prose.directives ? prose : { ...prose, directives: ds }, opts.engine));
+    },
+  },
+];
+
+/** out.push(...list) without the spread: a dense document has more findings than a call has room for arguments. */
+function append<T>(out: T[], list: readonly T[]): void {
+  for (const x of list) out.push(x);
+}
+
+/** Runs `stages` over the input's range; the findings come back sorted. */
+export function runStages(stages: readonly LintStage[], input: StageInput): StageOutput {
+  const out: StageOutput = { raw: [], mentions: [] };
+  for (const stage of stages) stage.run(input, out);
+  out.raw.sort(compareRaw);
+  return out;
+}
+
 /** The citation stage of lint(): the adapter's checker, else the bundled bibliography's. */
 export function citationFindings(prose: Prose, opts: LintOptions): RawFinding[] {
   return (opts.citations ?? bundledCitationChecker)(prose, opts.engine);
 }
 
 /** Term and claim findings of a prose (no citations, no directives), in document order. */
-export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.text.length, stopAfter?: number): { raw: RawFinding[]; mentions: Mention[]; stoppedAt?: number } {
+export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.text.length, stopAfter?: number, shared?: SharedState): { raw: RawFinding[]; mentions: Mention[]; stoppedAt?: number } {
   const raw: RawFinding[] = [];
   const mentions = scan(engine.db, prose, from, to);
   const sevMis = engine.severityOf(MISSPELLED_NAME.id, MISSPELLED_NAME.severity);
   const sevMisId = MISSPELLED_NAME.id;
-  const sentences = new SentenceIndex(prose);
-  const budget = RuleBudget.forDocument(engine.clock, to - from, engine.ruleBudget);
+  const sentences = shared?.sentences ?? new SentenceIndex(prose);
+  const budget = shared?.budget ?? RuleBudget.forDocument(engine.clock, to - from, engine.ruleBudget);
   const silenced: RawFinding[] | undefined = engine.frames && engine.hasRulesOff ? [] : undefined;
   let group: Mention[] = [];
   let current: Sentence | undefined;
@@ -160,7 +254,8 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
     const framesStopped = engine.frames.run(prose, from, stoppedAt ?? to, mentions, claims, { at, severityOf: (id, d) => engine.severityOf(id, d), ...(stopAfter !== undefined ? { limit: stopAfter, before } : {}), citeFix: (s, keys) => citeFix(prose, s, maskedSlice(prose, s.start, s.end), keys) }, raw);
     if (framesStopped !== undefined && (stoppedAt === undefined || framesStopped < stoppedAt)) stoppedAt = framesStopped;
   }
-  reportBudget(engine, budget, raw);
+  // a shared budget is reported once, by whoever shares it, when all its windows are done
+  if (!shared) reportBudget(engine, budget, raw);
   return stoppedAt === undefined ? { raw, mentions } : { raw, mentions, stoppedAt };
 }
 
@@ -184,7 +279,7 @@ function dropUndatedRules(engine: Engine, raw: RawFinding[]): void {
 }
 
 /** A rule that ran out of its time budget is reported once per document, where it happened. */
-function reportBudget(engine: Engine, budget: RuleBudget, raw: RawFinding[]): void {
+export function reportBudget(engine: Engine, budget: RuleBudget, raw: RawFinding[]): void {
   const severity = engine.severityOf(RULE_TIME_BUDGET.id, RULE_TIME_BUDGET.severity);
   if (severity === 'off') return;
   for (const x of budget.exceeded) {
@@ -200,8 +295,10 @@ function reportBudget(engine: Engine, budget: RuleBudget, raw: RawFinding[]): vo
   }
 }
 
-const LONG_SENTENCE = 1500;
-const WINDOW = 600;
+/** A sentence longer than this is checked only around its mentions, SENTENCE_WINDOW characters on either side. */
+export const LONG_SENTENCE = 1500;
+export const SENTENCE_WINDOW = 600;
+const WINDOW = SENTENCE_WINDOW;
 
 function checkSentence(prose: Prose, engine: Engine, s: Sentence, mentions: Mention[], out: RawFinding[], budget: RuleBudget, silenced?: RawFinding[]): void {
   // A "sentence" of a 5 MB line without punctuation: look only around the mentions,
@@ -228,7 +325,7 @@ function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mentio
   const text = maskedSlice(prose, s.start, s.end);
   const citations: Array<{ start: number; end: number; text: string }> = [];
   const cites = prose.citations;
-  for (let k = firstCitationFrom(cites, s.start); k < cites.length && cites[k].start < s.end; k++) {
+  for (let k = firstStartAtOrAfter(cites, s.start); k < cites.length && cites[k].start < s.end; k++) {
     const c = cites[k];
     if (c.end > s.end) continue;
     const ex = firstPairEndingAfter(prose.excluded, c.start);
@@ -248,18 +345,6 @@ function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mentio
     citeFix: citeFix.bind(undefined, prose, s, text),
     ...(silenced ? { silenced } : {}),
   }, engine, out, budget);
-}
-
-/** Index of the first citation starting at or after `offset` (citations are sorted by start). */
-export function firstCitationFrom(cites: Prose['citations'], offset: number): number {
-  let lo = 0;
-  let hi = cites.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cites[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** "Add citation for the evidence": the document's own citation syntax before the final punctuation. */

@@ -5,6 +5,7 @@
  * vs., approx., No., initials such as "S.T.E.P.S.") and decimals (2.5 mg).
  */
 import { type Prose, firstPairEndingAfter } from './prose/types';
+import { firstIndex, upperBound } from './search';
 
 export interface Sentence {
   readonly start: number;
@@ -40,13 +41,7 @@ function isSpaceCode(c: number): boolean {
 /** The block (between hard breaks) containing `offset`. */
 export function blockAround(prose: Prose, offset: number): { start: number; end: number } {
   const br = prose.breaks;
-  let lo = 0;
-  let hi = br.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (br[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = upperBound(br, offset);
   const start = lo > 0 ? br[lo - 1] : 0;
   const end = lo < br.length ? br[lo] : prose.text.length;
   return { start, end };
@@ -187,20 +182,19 @@ export class SentenceIndex {
   /** The sentence containing `offset` (or the block when it holds none). */
   around(offset: number): Sentence {
     const block = blockAround(this.prose, offset);
+    const list = this.inBlock(block);
+    // sentences do not overlap: the first one ending after the offset holds it, if any does
+    const x = list[firstIndex(list.length, (i) => list[i].end > offset)];
+    return x && x.start <= offset ? x : block;
+  }
+
+  /** The sentences of a block (as {@link blockAround} gives it), split once. */
+  inBlock(block: { start: number; end: number }): readonly Sentence[] {
     let list = this.blocks.get(block.start);
     if (!list) {
       list = splitSentences(this.prose, block.start, block.end, this.terminators);
       this.blocks.set(block.start, list);
     }
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const x = list[mid];
-      if (offset < x.start) hi = mid - 1;
-      else if (offset >= x.end) lo = mid + 1;
-      else return x;
-    }
-    return block;
+    return list;
   }
 }

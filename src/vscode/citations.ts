@@ -23,6 +23,7 @@ import {
   citationLabel,
   completeCitations,
   entryText,
+  firstIndex,
   formatReference,
   lookupKey,
   md,
@@ -295,7 +296,7 @@ export class Citations implements CitationService, vscode.Disposable {
 
   /** Every reference citable from the document (its own entries first, then bundled ones). */
   referencesFor(doc: vscode.TextDocument): CitableReference[] {
-    const prose = this.services.isLintable(doc) ? this.services.lint(doc).prose : undefined;
+    const prose = this.services.isLintable(doc) ? this.services.prose(doc) : undefined;
     if (!prose) return citableReferences({ sources: [], bundled: this.services.engine.db.references });
     return citableReferences(this.libraryFor(doc, prose));
   }
@@ -408,14 +409,7 @@ export class Citations implements CitationService, vscode.Disposable {
 
 function citationAt(prose: Prose, offset: number) {
   const cites = prose.citations;
-  let lo = 0;
-  let hi = cites.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cites[mid].end < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const c = cites[lo];
+  const c = cites[firstIndex(cites.length, (i) => cites[i].end >= offset)];
   return c && c.start <= offset && offset <= c.end ? c : undefined;
 }
 
@@ -423,7 +417,7 @@ function registerCompletion(services: Services, citations: Citations, selector: 
   return vscode.languages.registerCompletionItemProvider(selector, {
     provideCompletionItems(doc, position) {
       if (!services.isLintable(doc)) return undefined;
-      const { prose } = services.lint(doc);
+      const prose = services.prose(doc);
       if (!prose) return undefined;
       const offset = doc.offsetAt(position);
       const ctx = citationContextAt(prose, offset);
@@ -463,7 +457,7 @@ function registerHover(services: Services, citations: Citations, selector: vscod
   return vscode.languages.registerHoverProvider(selector, {
     provideHover(doc, position) {
       if (!services.isLintable(doc)) return undefined;
-      const { prose } = services.lint(doc);
+      const prose = services.prose(doc);
       if (!prose) return undefined;
       const c = citationAt(prose, doc.offsetAt(position));
       if (!c) return undefined;

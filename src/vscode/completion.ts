@@ -24,7 +24,7 @@ export function registerTermCompletion(services: Services, selector: vscode.Docu
       const before = text.charAt(start - 1);
       if (before === '@' || (before === '{' && /\\[A-Za-z]*cite[a-z]*\*?(?:\[[^\]]*\])*\{[^}]*$/.test(text.slice(Math.max(0, start - 80), start)))) return undefined;
       if (!word && context.triggerKind !== vscode.CompletionTriggerKind.Invoke) return undefined;
-      const { prose } = services.lint(doc);
+      const prose = services.prose(doc);
       if (prose && word && insideAny(prose.excluded, start)) return undefined;
       const range = new vscode.Range(doc.positionAt(start), position);
       const sentenceStart = !!prose && /^\p{Lu}/u.test(word) && startsSentence(prose, start);

@@ -187,8 +187,8 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
     const version = doc.version;
     const stale = () => doc.isClosed || doc.version !== version;
     try {
-      // a large document read for the first time is checked in steps that yield to typing and
-      // stop when a newer version arrives; afterwards every edit is an incremental update
+      // a large document read for the first time (and any full check, LaTeX's) is checked in steps
+      // that yield to typing; a newer version waits for it, then is an incremental update
       const result = await services.lintInSteps(doc, stale);
       // the document may have changed or closed while we worked
       if (!result || stale()) return;

@@ -13,7 +13,7 @@ export function registerHover(services: Services, selector: vscode.DocumentSelec
   return vscode.languages.registerHoverProvider(selector, {
     provideHover(doc, position) {
       if (!services.isLintable(doc)) return undefined;
-      const { prose } = services.lint(doc);
+      const prose = services.prose(doc);
       if (!prose) return undefined;
       const offset = doc.offsetAt(position);
       const m = mentionAt(services.engine.db, prose, offset);

@@ -12,8 +12,10 @@ import {
   type ParsedConfig,
   type Severity,
   type CitationChecker,
+  type Prose,
   LintSession,
   bundledEngine,
+  extractProse,
   parseConfig,
   proseKindOf,
   runSliced,
@@ -63,6 +65,10 @@ export class Services implements vscode.Disposable {
   private readonly cache = new Map<string, { doc: vscode.TextDocument; version: number; result: LintResult; engine: Engine }>();
   /** Incremental re-lint per open document: a keystroke re-checks only the paragraphs it touched. */
   private readonly sessions = new Map<string, LintSession>();
+  /** The check under way per document (lintInSteps). */
+  private readonly running = new Map<string, Promise<LintResult | undefined>>();
+  /** Prose extracted for a provider while no check result is ready for the version. */
+  private readonly extracted = new Map<string, { doc: vscode.TextDocument; version: number; prose: Prose }>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the engine changed (configuration, settings, bibliographies): everything re-lints. */
   readonly onDidChange = this.changed.event;
@@ -92,6 +98,7 @@ export class Services implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.cache.delete(d.uri.toString());
         this.sessions.delete(d.uri.toString());
+        this.extracted.delete(d.uri.toString());
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
@@ -217,24 +224,62 @@ export class Services implements vscode.Disposable {
   }
 
   /**
-   * The same as lint(), in steps for a large document this session has not read yet: about 256 KB
-   * per step, yielding to the extension host between steps (typing, other extensions' providers).
-   * Undefined when `cancelled` says so first (a newer version, a closed document).
+   * The same as lint(), in steps: the first check of a large document (and any full check, LaTeX
+   * included) runs about 256 KB per step, yielding to the extension host between steps (typing,
+   * other extensions' providers). One check per document at a time: a newer version waits for the
+   * check under way, which is finished, not thrown away (the session keeps it, so the newer version
+   * is then an incremental update). Undefined when `stale` says so (a newer version, a closed
+   * document): nothing is cached for another version than the one checked.
    */
-  async lintInSteps(doc: vscode.TextDocument, cancelled: () => boolean): Promise<LintResult | undefined> {
+  async lintInSteps(doc: vscode.TextDocument, stale: () => boolean): Promise<LintResult | undefined> {
     await this.configLoaded;
-    if (cancelled()) return undefined;
+    const key = doc.uri.toString();
+    for (let under = this.running.get(key); under; under = this.running.get(key)) await under.catch(() => undefined);
+    if (stale()) return undefined;
     const hit = this.cachedFor(doc, this.engine);
     if (hit) return hit;
+    const version = doc.version;
     const { session, opts } = this.sessionFor(doc);
+    const run = runSliced(session.updateInSteps(doc, opts), { pause: () => new Promise<void>((r) => setTimeout(r, 0)), budgetMs: 8, cancelled: () => doc.isClosed });
+    this.running.set(key, run);
     let result: LintResult | undefined;
     try {
-      result = await runSliced(session.updateInSteps(doc, opts), { pause: () => new Promise<void>((r) => setTimeout(r, 0)), budgetMs: 8, cancelled });
+      result = await run;
     } catch (e) {
-      this.failed(`checking ${doc.uri.toString()} failed: ${(e as Error).message}`);
+      this.failed(`checking ${key} failed: ${(e as Error).message}`);
       throw e;
+    } finally {
+      if (this.running.get(key) === run) this.running.delete(key);
     }
-    return result && this.remember(doc, opts.engine, result);
+    return result && doc.version === version && !stale() ? this.remember(doc, opts.engine, result) : undefined;
+  }
+
+  /**
+   * The prose of the document's current version, for a provider (hover, completion, citation
+   * look-ups): the checked result's when it is ready, or an incremental update when that is cheap;
+   * otherwise (a first check still in steps, a LaTeX edit not checked yet) the prose alone,
+   * extracted for this version, never a full check in the extension host.
+   */
+  prose(doc: vscode.TextDocument): Prose | undefined {
+    const hit = this.cachedFor(doc, this.engine);
+    if (hit) return hit.prose;
+    const key = doc.uri.toString();
+    if (!this.running.has(key)) {
+      const { session, opts } = this.sessionFor(doc);
+      const r = session.updateIfCheap(doc, opts);
+      if (r) return this.remember(doc, opts.engine, r).prose;
+    }
+    const kind = proseKindOf(doc.languageId);
+    if (!kind) return undefined;
+    // the check under way extracted it already (its first step)
+    const text = doc.getText();
+    const ready = this.sessions.get(key)?.proseOf(text);
+    if (ready) return ready;
+    const p = this.extracted.get(key);
+    if (p && p.doc === doc && p.version === doc.version) return p.prose;
+    const prose = extractProse(text, kind);
+    if (!doc.isClosed) this.extracted.set(key, { doc, version: doc.version, prose });
+    return prose;
   }
 
   private sessionFor(doc: vscode.TextDocument): { session: LintSession; opts: { engine: Engine; languageId: string; maxFindings: number; citations?: CitationChecker } } {
@@ -251,6 +296,7 @@ export class Services implements vscode.Disposable {
   private remember(doc: vscode.TextDocument, engine: Engine, result: LintResult): LintResult {
     // a document closed while it was checked leaves nothing behind
     if (!doc.isClosed) this.cache.set(doc.uri.toString(), { doc, version: doc.version, result, engine });
+    this.extracted.delete(doc.uri.toString());
     this.lastError = undefined;
     this.stateChanged.fire();
     return result;

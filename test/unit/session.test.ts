@@ -3,7 +3,7 @@
 // and most edits must actually take the incremental path. Seeded PRNG, so failures reproduce.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type Engine, type LintResult, LintSession, TextDocument, changedRange, lint, safeBoundary } from '../../src/core/index';
+import { type Engine, type LintResult, LintSession, SentenceIndex, TextDocument, changedRange, lint, safeBoundary, stepEnd } from '../../src/core/index';
 import { engine, mulberry32 } from './util';
 
 type Rnd = () => number;
@@ -289,19 +289,128 @@ test('updateInSteps: a large document fed in line-aligned chunks gives lint()\'s
   assert.ok(yields > 50, `${yields} yields`);
 });
 
-test('updateInSteps: LaTeX, a small document and an edited one are done in one step', () => {
+test('updateInSteps: a small document and an edit are done in one step; a large LaTeX document is checked in steps too', () => {
   const e = engine();
   const big = 'Lenalidomide is given with dexamethasone.\n\n'.repeat(50);
   const once = (session: LintSession, text: string, languageId: string) => {
     const steps = session.updateInSteps(new TextDocument('file:///x', text, 1, languageId), { engine: e, languageId }, 300);
     let n = 0;
-    while (!steps.next().done) n++;
+    let r = steps.next();
+    while (!r.done) {
+      n++;
+      r = steps.next();
+    }
+    assert.deepEqual(snapshot(r.value), snapshot(lint(new TextDocument('file:///x', text, 1, languageId), { engine: e, languageId })));
     return n;
   };
-  assert.equal(once(new LintSession(), big, 'latex'), 0);
+  const tex = `\\documentclass{article}\n\\begin{document}\n${big}\\end{document}\n`;
+  assert.ok(once(new LintSession(), tex, 'latex') > 3, 'LaTeX in steps');
   assert.equal(once(new LintSession(), big.slice(0, 200), 'markdown'), 0);
   const s = new LintSession();
   assert.ok(once(s, big, 'markdown') > 3);
-  assert.equal(once(s, `X${big}`, 'markdown'), 0, 'an edit, not an extension');
+  assert.equal(once(s, `X${big}`, 'markdown'), 0, 'an edit re-checks its paragraph at once');
   assert.equal(s.lastUpdate.mode, 'incremental');
+  // a code fence that hid the rest is closed: the window runs to the end, longer than a step: in steps too
+  const paras = Array.from({ length: 60 }, (_, i) => `Para ${i} mentions lenolidomide.`).join('\n\n');
+  const fenced = `${paras.slice(0, paras.indexOf('Para 10 '))}\`\`\`\n${paras.slice(paras.indexOf('Para 10 '))}`;
+  const closed = `${fenced.slice(0, fenced.indexOf('Para 12 '))}\`\`\`\n\n${fenced.slice(fenced.indexOf('Para 12 '))}`;
+  const f = new LintSession();
+  once(f, fenced, 'markdown');
+  assert.ok(once(f, closed, 'markdown') > 3, 'a long window in steps');
+  assert.equal(f.lastUpdate.mode, 'incremental');
+  assert.equal(f.lastUpdate.window?.[1], closed.length);
+  // a LaTeX edit cannot be re-checked incrementally: it is a full check, in steps again
+  const t = new LintSession();
+  once(t, tex, 'latex');
+  assert.ok(once(t, tex.replace('given', 'given daily'), 'latex') > 3);
+  assert.equal(t.lastUpdate.mode, 'full');
+  assert.ok((t.lastUpdate.windows ?? 0) > 3);
+});
+
+function latexDoc(rnd: Rnd, claims: string[], blocks: number): string {
+  const tex = (s: string) => s.replace(/\[@(\w+)\]/g, '\\cite{$1}').replace(/@(\w+)/g, '\\citet{$1}').replace(/<!--(.*?)-->/g, '% $1\n').replace(/`([^`]*)`/g, '\\texttt{$1}');
+  const parts: string[] = ['\\documentclass{article}', '\\usepackage{amsmath}', '\\bibliography{refs}', '\\begin{document}'];
+  for (let i = 0; i < blocks; i++) {
+    const r = rnd();
+    if (r < 0.4) parts.push(tex(paragraph(rnd, claims)));
+    else if (r < 0.5) parts.push(`\\section{${pick(rnd, ['Lenalidomide', 'Methods', 'Apremilast is an IMiD', 'Results'])}}`);
+    else if (r < 0.58) parts.push(`\\begin{itemize}\n\\item ${tex(pick(rnd, SENTENCES))}\n\\item ${pick(rnd, claims)}\n\\end{itemize}`);
+    else if (r < 0.63) parts.push(`\\begin{verbatim}\nlenalidomide = ${Math.floor(rnd() * 9)}\n\\end{verbatim}`);
+    else if (r < 0.68) parts.push(`\\begin{quote}\n${pick(rnd, claims)}\n\\end{quote}`);
+    else if (r < 0.73) parts.push(`\\begin{equation}\nCC-5013 + ${Math.floor(rnd() * 9)}\n\\end{equation}`);
+    else if (r < 0.78) parts.push(pick(rnd, ['% imid-lens-disable-next-line', '% imid-lens-disable misspelled-name', '% imid-lens-enable', '% imid-lens-disable-line no-such-rule']) + '\n' + tex(paragraph(rnd, claims)));
+    else if (r < 0.83) parts.push(`\\emph{${pick(rnd, claims)}} and \`\`${pick(rnd, SENTENCES)}'' with $x = ${Math.floor(rnd() * 9)}$.`);
+    else if (r < 0.87) parts.push(`\\footnote{${tex(pick(rnd, SENTENCES))}}`);
+    else parts.push(tex(paragraph(rnd, claims)) + ` \\cite{${pick(rnd, ['kronke2014', 'kronke2041', 'ito2010', 'nosuchkey99'])}}`);
+  }
+  parts.push('\\end{document}');
+  return parts.join(pick(rnd, ['\n\n', '\n\n', '\n']));
+}
+
+const FILLER = ['the', 'patients', 'were', 'followed', 'for', 'many', 'months', 'while', 'data', 'accrued', 'in', 'every', 'cohort', 'and', 'site', '\u{1F600}', 'caf\u00e9', 'na\u00efve', 'so-called'];
+
+/** One line of tens of thousands of characters: sentences glued together, or one "sentence" without a full stop, with names here and there. */
+function longLine(rnd: Rnd, claims: string[], length: number): string {
+  const out: string[] = [];
+  let n = 0;
+  const punctuated = rnd() < 0.5;
+  // names every dozen words, or (without full stops) a few hundred words apart: room to split between them
+  const density = punctuated ? 0.04 : 0.003;
+  while (n < length) {
+    const r = rnd();
+    const piece = r < density ? pick(rnd, claims) : r < 2 * density ? pick(rnd, ['lenalidomide', 'Revlimid', 'CC-5013', 'pomalidamide', 'Thalidomide Celgene', 'apremilast']) : r < 0.1 && punctuated ? pick(rnd, SENTENCES) : pick(rnd, FILLER);
+    out.push(piece);
+    n += piece.length + 1;
+  }
+  return out.join(' ');
+}
+
+test('updateInSteps: the first check in steps equals lint() in every language, long lines too, and so do the edits after it', () => {
+  const e = engine();
+  const claims = claimExamples(e);
+  const rnd = mulberry32(31337);
+  let windows = 0;
+  let longSplits = 0;
+  let inSentence = 0;
+  for (let d = 0; d < 18; d++) {
+    const languageId = pick(rnd, ['markdown', 'plaintext', 'latex']);
+    const blocks = languageId === 'latex' ? latexDoc(rnd, claims, 30) : languageId === 'plaintext' ? plainDoc(rnd, claims, 30) : markdownDoc(rnd, claims, 30);
+    // long lines (a generated table row, a pasted abstract without line breaks) between the paragraphs
+    const line = longLine(rnd, claims, 6000 + Math.floor(rnd() * 20000));
+    const cut = blocks.indexOf('\n\n', blocks.length >> 1);
+    let text = d % 3 === 0 ? line : `${blocks.slice(0, cut + 2)}${line}\n\n${blocks.slice(cut + 2)}`;
+    const session = new LintSession();
+    for (let k = 0; k <= 4; k++) {
+      if (k > 0) text = randomEdit(rnd, text, claims);
+      const maxFindings = k === 2 ? 5 : undefined;
+      const opts = { engine: e, languageId, ...(maxFindings !== undefined ? { maxFindings } : {}) };
+      const doc = new TextDocument('file:///long', text, k + 1, languageId);
+      const steps = session.updateInSteps(doc, opts, 1000 + Math.floor(rnd() * 3000));
+      let r = steps.next();
+      while (!r.done) r = steps.next();
+      const want = lint(new TextDocument('file:///long', text, k + 1, languageId), opts);
+      assert.deepEqual(snapshot(r.value), snapshot(want), `doc ${d} (${languageId}) edit ${k}: ${JSON.stringify(session.lastUpdate)}`);
+      windows += session.lastUpdate.windows ?? 0;
+    }
+    // the long line itself is split: windows end inside it, never inside a word or a surrogate pair
+    const prose = lint(new TextDocument('file:///long', line, 1, 'plaintext'), { engine: e, languageId: 'plaintext' }).prose;
+    assert.ok(prose);
+    const sentences = new SentenceIndex(prose);
+    for (let from = 0; from < line.length; ) {
+      const to = stepEnd(prose, e.db, sentences, from, from + 2000);
+      assert.ok(to > from);
+      if (to < line.length) {
+        longSplits++;
+        const around = sentences.around(to);
+        if (around.start < to && around.end - around.start > 2000) inSentence++;
+        const c = line.charCodeAt(to);
+        assert.ok(!(c >= 0xdc00 && c <= 0xdfff), 'not inside a surrogate pair');
+        assert.ok(!/[\p{L}\p{N}]/u.test(line[to - 1]) || !/[\p{L}\p{N}]/u.test(line[to]), `not inside a word: ${JSON.stringify(line.slice(to - 10, to + 10))}`);
+      }
+      from = to;
+    }
+  }
+  assert.ok(windows > 100, `${windows} windows`);
+  assert.ok(longSplits > 20, `${longSplits} splits inside long lines`);
+  assert.ok(inSentence > 10, `${inSentence} splits inside sentences longer than 2,000 characters`);
 });

@@ -9,6 +9,8 @@
  * holds quoted blocks (Markdown block quotes, LaTeX quote environments).
  */
 
+import { firstIndex } from '../search';
+
 export type ProseKind = 'markdown' | 'latex' | 'plaintext';
 
 export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
@@ -170,14 +172,7 @@ function sortUnique(a: number[]): Int32Array {
 
 /** Index of the first pair whose end is > offset (binary search over flat pairs). */
 export function firstPairEndingAfter(pairs: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = pairs.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pairs[2 * mid + 1] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(pairs.length / 2, (i) => pairs[2 * i + 1] > offset);
 }
 
 /** True when [start, end) overlaps any pair. */
