@@ -16,3 +16,4 @@ export * from './bundled';
 export * from './citations/index';
 export type * from './data/types';
 export { FRAME_RULES, FrameEngine, documentDate, setFrameDebug, type FrameRule } from './frames/index';
+export * from './workspace/index';
