@@ -270,7 +270,8 @@ export async function runExtensionTests({
     if (verbose) page.on('console', (m) => log.error(`[browser ${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => log.error(`[browser pageerror] ${e.message}`));
     await injectDevelopmentOptions(context, { extensionDevelopmentPaths: devPaths, extensionTestsPath: path.resolve(extensionTestsPath) });
-    const query = workspace ? `folder=${encodeURIComponent(path.resolve(workspace))}` : 'ew=true';
+    // a .code-workspace file opens a multi-root workspace; a folder opens that folder
+    const query = !workspace ? 'ew=true' : `${workspace.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(path.resolve(workspace))}`;
     await page.goto(`${server.base}/?${query}`);
     log.log(`workbench loaded after ${elapsed()}; tests run in the extension host`);
     const timer = setTimeout(() => reportExit({ error: `no result within ${timeoutMs} ms` }), timeoutMs);

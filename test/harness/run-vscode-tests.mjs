@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Runs the integration suite (out/test/integration) INSIDE a real VS Code
 // (code-server + headless chromium), against a fresh copy of
-// test/fixtures/workspace. Prints "N passed, N failed" last; exit code = result.
+// test/fixtures/workspace, opened as the first folder of a multi-root
+// workspace (a .code-workspace file) whose other folders are copies of
+// test/fixtures/multiroot-a and multiroot-b, each with its own .imid-lens.json.
+// Prints "N passed, N failed" last; exit code = result.
 //
 // Env: EXTENSION_DEVELOPMENT_PATH (default: repo root), EXTENSION_TESTS_PATH,
 // TEST_WORKSPACE, VSCODE_TEST_TIMEOUT_MS (default 300000), VSCODE_TEST_VERBOSE=1,
@@ -17,8 +20,11 @@ const fixture = path.resolve(env.TEST_WORKSPACE ?? path.join(root, 'test/fixture
 requireFiles([['code-server', codeServerBin], ['chromium', chromiumPath], ['tests module (node esbuild.mjs --tests)', testsPath], ['workspace', fixture], ['extension bundle (npm run build)', path.join(extDevPath, 'dist/extension.js')]]);
 
 const tmp = makeRunDir('integration-');
-const workspace = path.join(tmp, 'workspace');
-fs.cpSync(fixture, workspace, { recursive: true });
+fs.cpSync(fixture, path.join(tmp, 'workspace'), { recursive: true });
+const extraFolders = ['multiroot-a', 'multiroot-b'];
+for (const f of extraFolders) fs.cpSync(path.join(root, 'test/fixtures', f), path.join(tmp, f), { recursive: true });
+const workspace = path.join(tmp, 'imid-lens-tests.code-workspace');
+fs.writeFileSync(workspace, JSON.stringify({ folders: ['workspace', ...extraFolders].map((p) => ({ path: p })), settings: {} }, null, 2));
 const resultFile = path.join(tmp, 'result.json');
 
 const { code, elapsed } = await runExtensionTests({
