@@ -55,9 +55,10 @@ suite('workspace layer in the editor', () => {
     const db = await waitForDiagnostics(b.uri, (d) => unknownKeys(b, d).join() === 'folderakey2020', 'folder B checked against folder-b.bib');
     assert.ok(!db.some((x) => codeOf(x) === 'misspelled-name'), `misspelled-name is off in folder B: ${db.map(codeOf).join(', ')}`);
     // completion offers each folder's own keys, named after the folder's bibliography
-    const sources = async (doc: vscode.TextDocument) => new Map((await completionLabels(doc, positionOf(doc, '@folderakey2020', 1))).map((i) => [labelOf(i), typeof i.label === 'string' ? '' : (i.label.detail ?? '').trim()]));
-    const sa = await sources(a);
-    const sb = await sources(b);
+    // (at a folder's own key: the other key of the same citation is left out of the list)
+    const sources = async (doc: vscode.TextDocument, key: string) => new Map((await completionLabels(doc, positionOf(doc, `@${key}`, 1))).map((i) => [labelOf(i), typeof i.label === 'string' ? '' : (i.label.detail ?? '').trim()]));
+    const sa = await sources(a, 'folderakey2020');
+    const sb = await sources(b, 'folderbkey2020');
     assert.strictEqual(sa.get('folderakey2020'), 'folder-a.bib');
     assert.strictEqual(sb.get('folderbkey2020'), 'folder-b.bib');
     assert.ok(![...sa.values()].includes('folder-b.bib') && ![...sb.values()].includes('folder-a.bib'), 'no key from the other folder\'s bibliography');
@@ -92,5 +93,29 @@ suite('workspace layer in the editor', () => {
     assert.ok(labels.includes('nearbyfirst2019'), labels.slice(0, 8).join(', '));
     assert.strictEqual(list.isIncomplete, false, 'nothing was still loading after the wait');
     assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === doc.uri.toString()), 'the document was never shown');
+  });
+
+  test('the wait is bounded and cancellable: past the bound the library says incomplete; a cancelled request gets nothing', async () => {
+    type Ready = { library: { sources: Array<{ state: string; entries: ReadonlyMap<string, unknown> }> }; complete: boolean } | undefined;
+    const api = vscode.extensions.getExtension('imid-lens.imid-lens')!.exports as { services: { citations?: { libraryWhenReady(doc: vscode.TextDocument, token: vscode.CancellationToken, budgetMs?: number): Promise<Ready> } } };
+    const citations = api.services.citations!;
+    const bib = workspaceUri('projects/late/late.bib');
+    const tex = workspaceUri('projects/late/late.tex');
+    await vscode.workspace.fs.writeFile(bib, new TextEncoder().encode('@article{latekey2024,\n  title = {Read after the question},\n  year = {2024}\n}\n'));
+    await vscode.workspace.fs.writeFile(tex, new TextEncoder().encode('\\section{Late}\nSee \\cite{latekey2024}.\n'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(tex);
+      const cancelled = new vscode.CancellationTokenSource();
+      cancelled.cancel();
+      assert.strictEqual(await citations.libraryWhenReady(doc, cancelled.token), undefined, 'a cancelled request');
+      const none = new vscode.CancellationTokenSource();
+      const early = await citations.libraryWhenReady(doc, none.token, 0);
+      assert.ok(early && !early.complete, 'with no time to wait, the answer says it is incomplete');
+      const full = await citations.libraryWhenReady(doc, none.token);
+      assert.ok(full?.complete, 'within the bound everything loaded');
+      assert.ok(full.library.sources.some((s) => s.state === 'ready' && s.entries.has('latekey2024')), JSON.stringify(full.library.sources.map((s) => s.state)));
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(bib, '..'), { recursive: true, useTrash: false });
+    }
   });
 });

@@ -151,4 +151,13 @@ suite('imid-lens in the browser extension host', () => {
     await waitFor(doc.uri, (d) => d.some((x) => x.code === 'unknown-citation-key'), 'the unknown key');
     await vscode.commands.executeCommand('undo');
   });
+
+  test('a LaTeX chapter completes the keys of its root\'s bibliography (%!TEX root, read through workspace.fs), asked once', async () => {
+    const chapter = await vscode.workspace.openTextDocument(uri('projects/thesis/chapters/intro.tex'));
+    const at = chapter.positionAt(chapter.getText().indexOf('\\citep{') + 7);
+    // no retry: the provider waits for the root, the resolution and the .bib still loading
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', chapter.uri, at);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('thesisroot2020') && labels.includes('methodsref2021'), labels.slice(0, 10).join(', '));
+  });
 });
