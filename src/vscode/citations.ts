@@ -432,6 +432,7 @@ export class Citations implements CitationService, vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.staleTimer) clearTimeout(this.staleTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -64,6 +64,11 @@ suite('workspace layer in the editor', () => {
     assert.ok(![...sa.values()].includes('folder-b.bib') && ![...sb.values()].includes('folder-a.bib'), 'no key from the other folder\'s bibliography');
   });
 
+  test('~/ paths: the Node extension host gives the workspace layer the home folder (the editor used to leave ~/ unread)', () => {
+    const api = vscode.extensions.getExtension('imid-lens.imid-lens')!.exports as { services: { workspace: { host: { home?: string } } } };
+    assert.strictEqual(api.services.workspace.host.home, locOf(vscode.Uri.file(os.homedir())));
+  });
+
   test('a multi-file LaTeX thesis: chapters know the root\'s bibliography (by %!TEX root, and by being \\input)', async () => {
     for (const [name, missing] of [['intro', 'notinthesis1999'], ['methods', 'notinthesis2000']] as const) {
       const doc = await vscode.workspace.openTextDocument(workspaceUri(`projects/thesis/chapters/${name}.tex`));
