@@ -71,6 +71,21 @@ export function copyWorkspace(tmp, workspace, name = 'workspace') {
   return dest;
 }
 
+/**
+ * The integration suite's workspace in `dir`: a copy of `fixture` (default test/fixtures/workspace)
+ * as the first folder of a multi-root workspace whose other folders are copies of
+ * test/fixtures/multiroot-a and multiroot-b (each with its own .imid-lens.json). Returns the
+ * .code-workspace file.
+ */
+export function multiRootWorkspace(dir, fixture = path.join(root, 'test/fixtures/workspace')) {
+  fs.cpSync(fixture, path.join(dir, 'workspace'), { recursive: true });
+  const extraFolders = ['multiroot-a', 'multiroot-b'];
+  for (const f of extraFolders) fs.cpSync(path.join(root, 'test/fixtures', f), path.join(dir, f), { recursive: true });
+  const file = path.join(dir, 'imid-lens-tests.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: ['workspace', ...extraFolders].map((p) => ({ path: p })), settings: {} }, null, 2));
+  return file;
+}
+
 // VS Code puts IPC sockets under TMPDIR and a unix socket path must stay under 108 bytes.
 function shortTmp(tmp) {
   const link = path.join(tmp, 'tmpdir');

@@ -11,7 +11,7 @@
 // KEEP_VSCODE_TEST_RUNS=1, MOCHA_GREP (reaches the extension host like every variable).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromiumPath, codeServerBin, makeRunDir, outBase, removeRunDir, requireFiles, root, runExtensionTests, stagedExtension } from './code-server-harness.mjs';
+import { chromiumPath, codeServerBin, makeRunDir, multiRootWorkspace, outBase, removeRunDir, requireFiles, root, runExtensionTests, stagedExtension } from './code-server-harness.mjs';
 
 const env = process.env;
 const extDevPath = path.resolve(env.EXTENSION_DEVELOPMENT_PATH ?? stagedExtension());
@@ -20,11 +20,7 @@ const fixture = path.resolve(env.TEST_WORKSPACE ?? path.join(root, 'test/fixture
 requireFiles([['code-server', codeServerBin], ['chromium', chromiumPath], ['tests module (node esbuild.mjs --tests)', testsPath], ['workspace', fixture], ['extension bundle (npm run build)', path.join(extDevPath, 'dist/extension.js')]]);
 
 const tmp = makeRunDir('integration-');
-fs.cpSync(fixture, path.join(tmp, 'workspace'), { recursive: true });
-const extraFolders = ['multiroot-a', 'multiroot-b'];
-for (const f of extraFolders) fs.cpSync(path.join(root, 'test/fixtures', f), path.join(tmp, f), { recursive: true });
-const workspace = path.join(tmp, 'imid-lens-tests.code-workspace');
-fs.writeFileSync(workspace, JSON.stringify({ folders: ['workspace', ...extraFolders].map((p) => ({ path: p })), settings: {} }, null, 2));
+const workspace = multiRootWorkspace(tmp, fixture);
 const resultFile = path.join(tmp, 'result.json');
 
 const { code, elapsed } = await runExtensionTests({
