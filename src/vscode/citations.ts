@@ -242,11 +242,13 @@ export class Citations implements CitationService, vscode.Disposable {
         const { prose } = this.services.lint(doc);
         if (!prose) return undefined;
         const waits = this.pendingFor(doc, prose);
-        if (!waits.length) return { library: this.libraryFor(doc, prose), prose, complete: true };
+        // built now, from the state pendingFor() saw: a library cached for this prose may be older
+        // (a check in steps that finished after the bibliographies changed keeps its prose)
+        if (!waits.length) return { library: this.freshLibrary(doc, prose), prose, complete: true };
         if (Date.now() >= deadline || (await Promise.race([Promise.all(waits), stop])) === 'stop') {
           if (token.isCancellationRequested) return undefined;
           const { prose: now } = this.services.lint(doc);
-          return now ? { library: this.libraryFor(doc, now), prose: now, complete: false } : undefined;
+          return now ? { library: this.freshLibrary(doc, now), prose: now, complete: false } : undefined;
         }
         // what was loading has loaded: the library of this prose is built again
         this.libraries.delete(prose);
@@ -255,6 +257,11 @@ export class Citations implements CitationService, vscode.Disposable {
       if (timer) clearTimeout(timer);
       sub?.dispose();
     }
+  }
+
+  private freshLibrary(doc: vscode.TextDocument, prose: Prose): CitationLibrary {
+    this.libraries.delete(prose);
+    return this.libraryFor(doc, prose);
   }
 
   /** What the document's library still waits for: the resolution, files still loading. */
