@@ -1,16 +1,14 @@
 /**
- * Bibliographies for `imid-lens lint`: the same sources as the editor, read
- * from disk. A document's front matter / \bibliography / \addbibresource
- * (relative to the document), `bibliographies` in .imid-lens.json (globs,
- * relative to that file), every `--bib` (relative to the working directory),
- * and for a LaTeX file that names none, the .bib files next to it. Each file is
- * read and parsed once per run; its own problems (broken entries, duplicate
- * keys, also across the files a document uses together) are reported as
- * findings in the bibliography file.
+ * Bibliographies for `imid-lens lint`: which files a document uses is decided
+ * by the workspace layer the editor uses too (src/core/workspace: front
+ * matter, Quarto project files, the LaTeX root, .imid-lens.json, then every
+ * `--bib`, relative to the working directory); this module reads them from
+ * disk. Each file is read and parsed once per run; its own problems (broken
+ * entries, duplicate keys, also across the files a document uses together)
+ * are reported as findings in the bibliography file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import {
   type BibEntry,
   type BibProblem,
@@ -19,6 +17,9 @@ import {
   type Finding,
   NO_ENTRIES,
   type ParsedBibliography,
+  type ProseKind,
+  type WorkspaceConfig,
+  Workspace,
   TextDocument,
   bibFormatOf,
   checkCitations,
@@ -27,6 +28,7 @@ import {
   parseBibliography,
 } from '../core/index';
 import type { FileResult } from './formatters/types';
+import { locOfPath, pathOfLoc } from './workspaceFs';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -44,31 +46,24 @@ interface Loaded {
 export class CliBibliographies {
   private readonly files = new Map<string, Loaded>();
   private readonly groups: string[][] = [];
-  private configured: string[] = [];
+  private extra: Array<{ base: string; pattern: string }> = [];
+  /** Resolution warnings already printed (a glob that matches nothing is reported once). */
+  private readonly warned = new Set<string>();
 
-  constructor(private readonly cwd: string) {}
+  constructor(private readonly cwd: string, private readonly workspace: Workspace, private readonly warn: (message: string) => void = () => {}) {}
 
   private display(abs: string): string {
     return path.relative(this.cwd, abs).split(path.sep).join('/') || abs;
   }
 
-  /** Resolves the configured sources; returns the `--bib` files that do not exist. */
-  async init(configDir: string | undefined, configPatterns: readonly string[], extra: readonly string[]): Promise<string[]> {
-    const out = new Set<string>();
-    if (configDir) {
-      for (const p of configPatterns) {
-        if (/[*?{}[\]]/.test(p)) {
-          for (const f of await glob([p], { cwd: configDir, absolute: true, ignore: ['**/node_modules/**'] })) if (bibFormatOf(f)) out.add(path.resolve(f));
-        } else out.add(path.resolve(configDir, p));
-      }
-    }
+  /** Takes the `--bib` files; returns those that do not exist. */
+  init(extra: readonly string[]): string[] {
     const missing: string[] = [];
     for (const b of extra) {
       const abs = path.resolve(this.cwd, b);
       if (!fs.existsSync(abs)) missing.push(b);
-      else out.add(abs);
+      else this.extra.push({ base: locOfPath(this.cwd), pattern: abs.split(path.sep).join('/') });
     }
-    this.configured = [...out];
     return missing;
   }
 
@@ -100,37 +95,25 @@ export class CliBibliographies {
     return full;
   }
 
-  private nextTo(file: string): string[] {
-    try {
-      return fs.readdirSync(path.dirname(file)).filter((n) => /\.bib$/i.test(n)).sort().map((n) => path.join(path.dirname(file), n));
-    } catch {
-      return [];
-    }
-  }
-
-  /** The checker for one document (its named bibliographies are relative to it). */
-  checkerFor(file: string): CitationChecker {
+  /** The checker for one document: its bibliographies are resolved first (the layer reads the files it needs). */
+  async checkerFor(file: string, text: string, kind: ProseKind, config: WorkspaceConfig | undefined): Promise<CitationChecker> {
+    const doc = locOfPath(file);
+    const around = await this.workspace.bibliographiesAround({ doc, kind, text, ...(config ? { config } : {}), extra: this.extra });
+    for (const w of around.warnings) if (!this.warned.has(w)) this.warned.add(w), this.warn(w);
     return (prose, engine) => {
       const sources: CitationSource[] = [];
-      const seen = new Set<string>();
-      const add = (abs: string | undefined, label: string, named?: { start: number; end: number }, unreadable?: string) => {
-        if (abs && seen.has(abs)) return;
-        if (abs) seen.add(abs);
-        if (!abs || unreadable) {
-          sources.push({ label, target: label, format: 'bibtex', state: 'unreadable', entries: NO_ENTRIES, reason: unreadable ?? 'unreadable', ...(named ? { named } : {}) });
-          return;
+      const used: string[] = [];
+      for (const f of this.workspace.withNamed(doc, prose.bibliographies, around)) {
+        const named = f.named ? { named: f.named } : {};
+        if (!f.loc || f.unreadable) {
+          sources.push({ label: f.label, target: f.label, format: 'bibtex', state: 'unreadable', entries: NO_ENTRIES, reason: f.unreadable ?? 'unreadable', ...named });
+          continue;
         }
+        const abs = pathOfLoc(f.loc);
         const l = this.load(abs);
-        sources.push({ label: named ? label : l.display, target: l.display, format: l.parsed?.format ?? bibFormatOf(abs) ?? 'bibtex', state: l.state, entries: l.entries, ...(l.reason ? { reason: l.reason } : {}), ...(named ? { named } : {}) });
-      };
-      for (const b of prose.bibliographies) {
-        const p = b.path.replace(/\\/g, '/');
-        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) add(undefined, b.path, b, 'a remote bibliography: imid-lens never fetches anything');
-        else add(path.resolve(path.dirname(file), p.startsWith('~/') ? path.join(process.env.HOME ?? '~', p.slice(2)) : p), b.path, b);
+        if (l.state === 'ready') used.push(abs);
+        sources.push({ label: f.named ? f.label : l.display, target: l.display, format: l.parsed?.format ?? bibFormatOf(abs) ?? 'bibtex', state: l.state, entries: l.entries, ...(l.reason ? { reason: l.reason } : {}), ...named });
       }
-      for (const abs of this.configured) add(abs, this.display(abs));
-      if (prose.kind === 'latex' && !sources.length) for (const abs of this.nextTo(file)) add(abs, this.display(abs));
-      const used = [...seen].filter((abs) => this.files.get(abs)?.state === 'ready');
       if (used.length > 1 && !this.groups.some((g) => g.length === used.length && g.every((x, i) => x === used[i]))) this.groups.push(used);
       return checkCitations(prose, { sources, bundled: engine.db.references }, engine);
     };

@@ -4,13 +4,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import {
   CONFIG_FILE,
   type Engine,
   type ParsedConfig,
   type Finding,
+  type WorkspaceConfig,
+  Workspace,
+  dirOf,
+  joinLoc,
+  proseKindOf,
   type OffsetEditLike,
   TextDocument,
   applyEdits,
@@ -30,6 +34,7 @@ import { engineContext, formatHtml } from './formatters/html';
 import { formatJsonPieces } from './formatters/json';
 import { formatSarifPieces } from './formatters/sarif';
 import { formatStylishPieces } from './formatters/stylish';
+import { locOfPath, nodeHost, pathOfLoc } from './workspaceFs';
 import type { FileResult } from './formatters/types';
 import { serveMcp } from './mcp';
 import { renderMarkdown, wrap } from './terminal';
@@ -150,15 +155,6 @@ function listRules(format: CardFormat, io: Io): number {
   return 0;
 }
 
-/** Nearest .imid-lens.json from `dir` upwards. */
-export function findConfig(dir: string): string | undefined {
-  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    const p = path.join(d, CONFIG_FILE);
-    if (fs.existsSync(p)) return p;
-    if (path.dirname(d) === d) return undefined;
-  }
-}
-
 export function loadConfig(file: string): ParsedConfig {
   let text: string;
   try {
@@ -171,7 +167,7 @@ export function loadConfig(file: string): ParsedConfig {
 
 const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'];
 
-async function expandFiles(patterns: readonly string[], cwd: string, ignore: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+async function expandFiles(patterns: readonly string[], cwd: string): Promise<{ files: string[]; missing: string[] }> {
   const files = new Set<string>();
   const missing: string[] = [];
   for (const p of patterns) {
@@ -189,12 +185,7 @@ async function expandFiles(patterns: readonly string[], cwd: string, ignore: rea
     if (!found.length) missing.push(p);
     for (const f of found) files.add(path.resolve(f));
   }
-  let list = [...files].sort();
-  if (ignore.length) {
-    const isIgnored = picomatch([...ignore], { dot: true });
-    list = list.filter((f) => !isIgnored(path.relative(cwd, f).split(path.sep).join('/')));
-  }
-  return { files: list, missing };
+  return { files: [...files].sort(), missing };
 }
 
 /** Reads a document; undefined text with a reason when it cannot be linted. */
@@ -219,37 +210,63 @@ export function readDocument(file: string): { text?: string; bom: boolean; skipp
 
 async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   const cwd = io.cwd;
-  let configFile: string | undefined;
+  // one configuration per document, as in the editor: the nearest .imid-lens.json upwards
+  // (src/core/workspace), unless --config names one for every file or --no-config
+  const workspace = new Workspace(nodeHost());
+  let fixed: WorkspaceConfig | undefined;
   if (args.config) {
-    configFile = path.resolve(cwd, args.config);
+    const configFile = path.resolve(cwd, args.config);
     if (!fs.existsSync(configFile)) throw new RuntimeError(`${args.config}: configuration file not found`);
-  } else if (!args.noConfig) configFile = findConfig(cwd);
-  const parsed = configFile ? loadConfig(configFile) : undefined;
-  const engine: Engine = bundledEngine(parsed, undefined, args.asOf);
-  if (engine.configProblems.length) {
-    for (const p of engine.configProblems) io.stderr(`${path.relative(cwd, p.file) || p.file}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
-    io.stderr(`imid-lens: the configuration has ${engine.configProblems.length} problem${engine.configProblems.length === 1 ? '' : 's'}; fix ${path.relative(cwd, configFile ?? CONFIG_FILE) || CONFIG_FILE} and run again.\n`);
-    return 2;
+    const loc = locOfPath(configFile);
+    fixed = { loc, dir: dirOf(loc), parsed: loadConfig(configFile) };
+  } else if (args.noConfig) fixed = {};
+  const configOf = async (file: string): Promise<WorkspaceConfig> => fixed ?? (await workspace.configFor(locOfPath(file)));
+  const engines = new Map<string, Engine>();
+  const engineOf = (config: WorkspaceConfig): Engine => {
+    const key = config.loc ?? '';
+    let engine = engines.get(key);
+    if (!engine) {
+      engine = bundledEngine(config.parsed, undefined, args.asOf);
+      engines.set(key, engine);
+    }
+    return engine;
+  };
+  /** Exit 2 with the problems of a configuration (the working directory's first, then those of the files). */
+  const problemsOf = (config: WorkspaceConfig): boolean => {
+    const engine = engineOf(config);
+    if (!engine.configProblems.length) return false;
+    const configFile = config.loc ? pathOfLoc(config.loc) : CONFIG_FILE;
+    for (const p of engine.configProblems) io.stderr(`${path.relative(cwd, p.file.startsWith('file://') ? pathOfLoc(p.file) : p.file) || p.file}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
+    io.stderr(`imid-lens: the configuration has ${engine.configProblems.length} problem${engine.configProblems.length === 1 ? '' : 's'}; fix ${path.relative(cwd, configFile) || CONFIG_FILE} and run again.\n`);
+    return true;
+  };
+  const cwdConfig = fixed ?? (await workspace.configFor(joinLoc(locOfPath(cwd), '-')));
+  if (problemsOf(cwdConfig)) return 2;
+  const engine = engineOf(cwdConfig);
+  const { files: listed, missing } = await expandFiles(args.files, cwd);
+  const files: Array<{ file: string; config: WorkspaceConfig }> = [];
+  for (const file of listed) {
+    const config = await configOf(file);
+    if (config !== cwdConfig && config.loc !== cwdConfig.loc && problemsOf(config)) return 2;
+    if (!workspace.isIgnored(locOfPath(file), config)) files.push({ file, config });
   }
-  const configDir = configFile ? path.dirname(configFile) : cwd;
-  const ignore = (engine.config.ignore ?? []).map((g) => path.relative(cwd, path.resolve(configDir, g)).split(path.sep).join('/') || g);
-  const { files, missing } = await expandFiles(args.files, cwd, ignore);
   // -o FILE (not "-", which is stdout); never one of the documents being checked
   const toFile = args.output && args.output !== '-' ? path.resolve(cwd, args.output) : undefined;
-  if (toFile && (files.includes(toFile) || toFile === configFile || args.bib.some((b) => path.resolve(cwd, b) === toFile))) throw new RuntimeError(`${args.output}: the output file is one of the files being checked; choose another name (-o)`);
+  if (toFile && (files.some((f) => f.file === toFile) || toFile === (args.config ? path.resolve(cwd, args.config) : undefined) || args.bib.some((b) => path.resolve(cwd, b) === toFile))) throw new RuntimeError(`${args.output}: the output file is one of the files being checked; choose another name (-o)`);
   let runtimeErrors = 0;
   for (const m of missing) {
     io.stderr(`imid-lens: ${m}: no such file (and no file matches the pattern)\n`);
     runtimeErrors++;
   }
-  const bibs = new CliBibliographies(cwd);
-  for (const m of await bibs.init(configFile ? configDir : undefined, engine.config.bibliographies ?? [], args.bib)) {
+  const bibs = new CliBibliographies(cwd, workspace, (w) => io.stderr(`imid-lens: bibliographies: ${w.replace(/file:\/\/\S*/g, (l) => path.relative(cwd, pathOfLoc(l)) || '.')}\n`));
+  for (const m of bibs.init(args.bib)) {
     io.stderr(`imid-lens: --bib ${m}: no such file\n`);
     runtimeErrors++;
   }
   const results: FileResult[] = [];
   const fixReport: Array<{ file: string; byRule: ReadonlyMap<string, number> }> = [];
-  for (const file of files) {
+  for (const { file, config } of files) {
+    const engine = engineOf(config);
     const display = path.relative(cwd, file).split(path.sep).join('/') || file;
     const languageId = args.language ?? languageIdFromPath(file) ?? 'plaintext';
     const limit = args.maxProblems !== undefined ? { maxFindings: args.maxProblems } : {};
@@ -302,7 +319,7 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
     const res = lint(new TextDocument(file, text, 1, languageId), {
       engine,
       languageId,
-      citations: bibs.checkerFor(file),
+      citations: await bibs.checkerFor(file, text, proseKindOf(languageId) ?? 'plaintext', config),
       ...limit,
     });
     results.push({ file: display, findings: kept(res), suppressed: res.suppressed, text });
@@ -359,9 +376,19 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
 
 /** `imid-lens mcp`: the engine with the project's configuration (as lint reads it), then the server until stdin closes. */
 async function mcpCommand(args: McpArgs, io: Io): Promise<number> {
-  const configFile = args.config ? path.resolve(io.cwd, args.config) : args.noConfig ? undefined : findConfig(io.cwd);
-  if (args.config && !fs.existsSync(configFile!)) throw new RuntimeError(`${args.config}: configuration file not found`);
-  const engine = bundledEngine(configFile ? loadConfig(configFile) : undefined);
+  // the working directory's configuration, found as lint finds a document's (src/core/workspace)
+  let configFile: string | undefined;
+  let parsed: ParsedConfig | undefined;
+  if (args.config) {
+    configFile = path.resolve(io.cwd, args.config);
+    if (!fs.existsSync(configFile)) throw new RuntimeError(`${args.config}: configuration file not found`);
+    parsed = loadConfig(configFile);
+  } else if (!args.noConfig) {
+    const found = await new Workspace(nodeHost()).configFor(joinLoc(locOfPath(io.cwd), '-'));
+    configFile = found.loc ? pathOfLoc(found.loc) : undefined;
+    parsed = found.parsed;
+  }
+  const engine = bundledEngine(parsed);
   if (engine.configProblems.length) {
     for (const p of engine.configProblems) io.stderr(`${path.relative(io.cwd, p.file) || p.file}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
     io.stderr(`imid-lens: the configuration has ${engine.configProblems.length} problem${engine.configProblems.length === 1 ? '' : 's'}; fix ${path.relative(io.cwd, configFile ?? CONFIG_FILE) || CONFIG_FILE} and start the server again.\n`);

@@ -18,3 +18,4 @@ export * from './citations/index';
 export * from './assist';
 export type * from './data/types';
 export { FRAME_RULES, FrameEngine, documentDate, setFrameDebug, type FrameRule } from './frames/index';
+export * from './workspace/index';

@@ -25,8 +25,9 @@ export interface ExtensionApi {
   readonly statusBar: StatusBarHook;
 }
 
-export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
-  const services = new Services();
+/** `home`: the home folder for ~/ bibliography paths (the Node host passes it; the browser has none). */
+export function activateShared(context: vscode.ExtensionContext, home?: string): ExtensionApi {
+  const services = new Services(home);
   const { citations, disposable: citationFeatures } = registerCitations(services, SELECTOR);
   const { statusBar, disposable: statusBarItem } = registerStatusBar(services);
   context.subscriptions.push(

@@ -252,7 +252,7 @@ export class BibliographyStore implements vscode.Disposable {
     for (const keys of this.groups.values()) {
       const files = keys.map((k) => this.files.get(k)).filter((f): f is FileState => !!f?.parsed);
       if (files.length < 2) continue;
-      const dup = crossFileDuplicates(files.map((f) => ({ id: f.key, label: vscode.workspace.asRelativePath(f.uri), parsed: f.parsed! })));
+      const dup = crossFileDuplicates(files.map((f) => ({ id: f.key, label: vscode.workspace.asRelativePath(f.uri, false), parsed: f.parsed! })));
       for (const [id, problems] of dup) {
         const list = extra.get(id) ?? [];
         for (const p of problems) if (!list.some((x) => x.message === p.message && x.range.start.line === p.range.start.line)) list.push(p);

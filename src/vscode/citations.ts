@@ -1,10 +1,13 @@
 /**
- * Citation keys in the editor: which bibliographies a document uses (front
- * matter, \bibliography / \addbibresource, the imidLens.bibliographies
- * setting, `bibliographies` in .imid-lens.json, and for LaTeX without any, the
- * .bib files next to it), the unknown-key check (through Services.lint, so it
- * is live while typing), completion, hover, "Add entry to <bibliography>" and
- * the references behind "Insert citation…".
+ * Citation keys in the editor: which bibliographies a document uses is
+ * decided by the workspace layer shared with the CLI (src/core/workspace:
+ * front matter, Quarto project files, the LaTeX root, .imid-lens.json, the
+ * imidLens.bibliographies setting, nearby .bib files for LaTeX); this module
+ * keeps the answer per document, loads the files (BibliographyStore), and
+ * provides the unknown-key check (through Services.lint, so it is live while
+ * typing), completion and hover (both wait, bounded, for bibliographies still
+ * loading), "Add entry to <bibliography>" and the references behind "Insert
+ * citation…".
  */
 import * as vscode from 'vscode';
 import { applyEdits as applyJsonEdits, modify, parseTree } from 'jsonc-parser';
@@ -13,9 +16,11 @@ import {
   type CitationChecker,
   type CitationLibrary,
   type CitationSource,
+  type BibliographyResolution,
   type CslItem,
   NO_ENTRIES,
   type Prose,
+  Workspace,
   bibFormatOf,
   checkCitations,
   citableReferences,
@@ -31,6 +36,7 @@ import {
 } from '../core/index';
 import { BibliographyStore } from './bibliographies';
 import { type CitationService, SCHEMES, type Services } from './services';
+import { locOf, uriOf } from './workspaceFs';
 
 export const APPEND_COMMAND = 'imidLens.appendToBibliography';
 
@@ -46,15 +52,22 @@ export interface AppendArgs {
   ask?: boolean;
 }
 
-interface Resolved {
-  readonly uri: vscode.Uri;
-  readonly label: string;
-  readonly named?: { start: number; end: number };
-  /** Not a file we read (a URL, ~/…). */
-  readonly unreadable?: string;
+/** What the workspace layer found for a document (everything it does not name itself), kept while the writer types. */
+interface Around {
+  signature: string;
+  value?: BibliographyResolution;
+  /** The resolution under way. */
+  task?: Promise<void>;
+  /** A file it depends on changed: resolve again (the old value stays in use meanwhile). */
+  stale?: boolean;
+  request: Parameters<Workspace['bibliographiesAround']>[0];
 }
 
-const GLOB_CHARS = /[*?{}[\]]/;
+/** How long completion and hover wait for bibliographies still loading before answering with what there is. */
+export const READY_BUDGET_MS = 2000;
+
+/** completeCitations() returns at most this many keys (its default limit). */
+const CITATION_COMPLETION_LIMIT = 200;
 
 function parentOf(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(uri, '..');
@@ -74,48 +87,39 @@ export interface EntriesToAdd {
 export class Citations implements CitationService, vscode.Disposable {
   readonly store: BibliographyStore;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The configured bibliographies as last resolved; used (stale) while they are resolved again. */
-  private global: { signature: string; uris: vscode.Uri[] } | undefined;
-  private globalStale = true;
-  private globalPending: Promise<void> | undefined;
-  private readonly folderBibs = new Map<string, vscode.Uri[] | 'pending'>();
+  private readonly around = new Map<string, Around>();
   private readonly libraries = new WeakMap<Prose, CitationLibrary>();
   private readonly checkers = new Map<string, CitationChecker>();
+  private readonly warned = new Set<string>();
+  private readonly awaitingConfig = new Map<string, Promise<void>>();
+  private staleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly services: Services) {
     this.store = new BibliographyStore(services.output);
-    const w = vscode.workspace.createFileSystemWatcher('**/*.{bib,bibtex,json,yaml,yml}', false, true, false);
-    const created = (uri: vscode.Uri) => {
-      let dirty = false;
-      if (/\.bib$/i.test(uri.path) && this.folderBibs.size) {
-        this.folderBibs.clear();
-        dirty = true;
-      }
-      if (dirty) this.changed();
-      if (bibFormatOf(uri.path) && this.patterns().some((p) => GLOB_CHARS.test(p.pattern))) {
-        // a new file may match a glob: resolve again (the current list stays in use meanwhile)
-        this.globalStale = true;
-        this.configured();
-      }
+    // what resolution reads: bibliographies (globs, nearby .bib files), Quarto YAML, LaTeX roots
+    const w = vscode.workspace.createFileSystemWatcher('**/*.{bib,bibtex,biblatex,json,yaml,yml,tex}');
+    const touched = (uri: vscode.Uri, contentOnly: boolean) => {
+      // a bibliography's content is the store's business; a root, _quarto.yml or _metadata.yml is ours
+      if (contentOnly && !/\.(tex|ya?ml)$/i.test(uri.path)) return;
+      this.markStale();
     };
     this.disposables.push(
       this.store,
       w,
-      w.onDidCreate(created),
-      w.onDidDelete(created),
-      this.store.onDidChange(() => this.changed()),
-      services.onDidChange(() => {
-        // settings or .imid-lens.json changed: resolve the configured bibliographies again when they differ
-        if (this.global && this.global.signature !== this.signature()) {
-          this.globalStale = true;
-          this.configured();
-        }
+      w.onDidCreate((u) => touched(u, false)),
+      w.onDidDelete((u) => touched(u, false)),
+      w.onDidChange((u) => touched(u, true)),
+      // a root saved from the editor (the watcher may not see files outside the workspace)
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (/\.(tex|ya?ml)$/i.test(d.uri.path)) this.markStale();
       }),
+      this.store.onDidChange(() => this.changed()),
       // a .bib opened on its own shows its problems too
       vscode.workspace.onDidOpenTextDocument((d) => this.showProblemsOf(d)),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.store.setGroup(d.uri.toString(), []);
         this.checkers.delete(d.uri.toString());
+        this.around.delete(d.uri.toString());
       }),
     );
     for (const d of vscode.workspace.textDocuments) this.showProblemsOf(d);
@@ -127,148 +131,184 @@ export class Citations implements CitationService, vscode.Disposable {
 
   // --- which files a document uses ---------------------------------------------------
 
-  private patterns(): Array<{ base: vscode.Uri; pattern: string }> {
-    const out: Array<{ base: vscode.Uri; pattern: string }> = [];
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    for (const f of folders) for (const p of this.services.settings.bibliographies) out.push({ base: f.uri, pattern: p });
-    const cfg = this.services.projectConfig?.config.bibliographies ?? [];
-    const cfgUri = this.services.configFileUri;
-    if (cfgUri) for (const p of cfg) out.push({ base: parentOf(cfgUri), pattern: p });
-    return out;
+  /** Files resolution depends on changed: everything is resolved again (once for a burst of events). */
+  private markStale(): void {
+    if (this.staleTimer) return;
+    this.staleTimer = setTimeout(() => {
+      this.staleTimer = undefined;
+      this.services.workspace.invalidate();
+      for (const a of this.around.values()) {
+        a.stale = true;
+        this.start(a);
+      }
+    }, 50);
   }
 
-  private signature(): string {
-    return JSON.stringify(this.patterns().map((p) => [p.base.toString(), p.pattern]));
+  /** The request for a document, and the signature that tells when it must be resolved again. */
+  private requestFor(doc: vscode.TextDocument, prose: Prose): { signature: string; request: Around['request'] } | undefined {
+    const config = this.services.configOf(doc);
+    if (!config) return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0];
+    const extra = folder ? this.services.settings.bibliographies.map((pattern) => ({ base: locOf(folder.uri), pattern })) : [];
+    const text = prose.kind === 'latex' ? doc.getText() : '';
+    const signature = JSON.stringify([config.loc, config.text, prose.kind, Workspace.texSignature(prose.kind, text), extra]);
+    return { signature, request: { doc: locOf(doc.uri), kind: prose.kind, text, config, extra } };
   }
 
-  /** The configured bibliographies (settings + .imid-lens.json); undefined until first resolved. */
-  private configured(): vscode.Uri[] | undefined {
-    if (this.global && !this.globalStale) return this.global.uris;
-    if (!this.globalPending) {
-      const signature = this.signature();
-      this.globalStale = false;
-      this.globalPending = this.resolvePatterns()
-        .then((uris) => {
-          this.global = { signature, uris };
-        }, (e) => {
-          this.services.output.error(`imidLens.bibliographies: ${(e as Error).message}`);
-          this.global = { signature, uris: [] };
-        })
-        .finally(() => {
-          this.globalPending = undefined;
+  private start(a: Around): void {
+    if (a.task) return;
+    const signature = a.signature;
+    const task = this.services.workspace.bibliographiesAround(a.request).then((value) => {
+      if (a.task !== task) return;
+      a.task = undefined;
+      for (const w of value.warnings) if (!this.warned.has(w)) this.warned.add(w), this.services.output.warn(`bibliographies: ${w}`);
+      const before = a.value && JSON.stringify(a.value.files);
+      const stale = a.stale && a.signature === signature;
+      a.value = value;
+      if (stale) a.stale = false;
+      if (before !== JSON.stringify(value.files)) this.changed();
+      if (a.signature !== signature) this.start(a);
+    }, (e: unknown) => {
+      if (a.task === task) a.task = undefined;
+      this.services.output.error(`bibliographies: ${(e as Error).message}`);
+      a.value ??= { files: [], warnings: [] };
+    });
+    a.task = task;
+  }
+
+  /** What the workspace layer found for the document; pending while it looks (the last answer is used meanwhile). */
+  private aroundFor(doc: vscode.TextDocument, prose: Prose): { value?: BibliographyResolution; pending?: Promise<unknown> } {
+    const req = this.requestFor(doc, prose);
+    if (!req) {
+      // the configuration is looked up first; the check runs again when it is known
+      const key = doc.uri.toString();
+      let p = this.awaitingConfig.get(key);
+      if (!p) {
+        p = this.services.prepare(doc).then(() => {
+          this.awaitingConfig.delete(key);
           this.changed();
         });
+        this.awaitingConfig.set(key, p);
+      }
+      return { pending: p };
     }
-    return this.global?.uris;
+    const key = doc.uri.toString();
+    let a = this.around.get(key);
+    if (!a) {
+      a = { signature: req.signature, request: req.request };
+      if (!doc.isClosed) this.around.set(key, a);
+      this.start(a);
+    } else if (a.signature !== req.signature) {
+      a.signature = req.signature;
+      a.request = req.request;
+      a.value = undefined;
+      a.task = undefined;
+      this.start(a);
+    }
+    return { ...(a.value ? { value: a.value } : {}), ...(a.task && !a.value ? { pending: a.task } : {}) };
   }
 
   /**
-   * Resolves when the configured bibliographies are resolved and every
+   * Resolves when every document's bibliographies are resolved and every
    * bibliography read so far has finished loading (tests, and commands that
    * must see the current entries).
    */
   async settled(): Promise<void> {
     for (let round = 0; round < 20; round++) {
-      this.configured();
-      if (this.globalPending) {
-        await this.globalPending;
+      const tasks = [...this.around.values()].map((a) => a.task).filter((t): t is Promise<void> => !!t);
+      if (this.staleTimer || tasks.length) {
+        await Promise.all([...tasks, ...(this.staleTimer ? [new Promise((r) => setTimeout(r, 60))] : [])]);
         continue;
       }
-      for (const u of this.global?.uris ?? []) {
-        const format = bibFormatOf(u.path);
-        if (format) this.store.get(u, format);
-      }
-      if (!(await this.store.settled()) && !this.globalStale && !this.globalPending) return;
+      if (!(await this.store.settled())) return;
     }
   }
 
-  private async resolvePatterns(): Promise<vscode.Uri[]> {
-    const out = new Map<string, vscode.Uri>();
-    for (const { base, pattern } of this.patterns()) {
-      const p = pattern.replace(/\\/g, '/');
-      if (!GLOB_CHARS.test(p)) {
-        const uri = /^\/|^[A-Za-z]:\//.test(p) ? (base.scheme === 'file' ? vscode.Uri.file(p) : base.with({ path: p })) : vscode.Uri.joinPath(base, p);
-        out.set(uri.toString(), uri);
-        continue;
-      }
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(base, p), '**/node_modules/**', 500);
-      found.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
-      for (const u of found) if (bibFormatOf(u.path)) out.set(u.toString(), u);
-      if (!found.length) this.services.output.warn(`imidLens.bibliographies: no file matches "${pattern}" in ${base.toString()}`);
-    }
-    return [...out.values()];
-  }
-
-  /** .bib files next to a LaTeX document that names none; undefined while being listed. */
-  private bibsNextTo(doc: vscode.TextDocument): vscode.Uri[] | undefined {
-    if (doc.uri.scheme === 'untitled') return [];
-    const dir = parentOf(doc.uri);
-    const key = dir.toString();
-    const hit = this.folderBibs.get(key);
-    if (hit === 'pending') return undefined;
-    if (hit) return hit;
-    this.folderBibs.set(key, 'pending');
-    void Promise.resolve(vscode.workspace.fs.readDirectory(dir)).then(
-      (list) => list.filter(([name, type]) => type === vscode.FileType.File && /\.bib$/i.test(name)).map(([name]) => vscode.Uri.joinPath(dir, name)).sort((a, b) => (a.path < b.path ? -1 : 1)),
-      () => [] as vscode.Uri[],
-    ).then((uris) => {
-      this.folderBibs.set(key, uris);
-      this.changed();
+  /**
+   * The document's library once nothing it uses is still loading, waiting at most `budgetMs`
+   * (then `complete` is false and the loading sources say so); undefined when cancelled.
+   */
+  async libraryWhenReady(doc: vscode.TextDocument, token: vscode.CancellationToken, budgetMs = READY_BUDGET_MS): Promise<{ library: CitationLibrary; prose: Prose; complete: boolean } | undefined> {
+    const deadline = Date.now() + budgetMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let sub: vscode.Disposable | undefined;
+    const stop = new Promise<'stop'>((resolve) => {
+      timer = setTimeout(() => resolve('stop'), budgetMs);
+      sub = token.onCancellationRequested(() => resolve('stop'));
     });
-    return undefined;
+    try {
+      await Promise.race([this.services.prepare(doc), stop]);
+      for (;;) {
+        if (token.isCancellationRequested || doc.isClosed || !this.services.isLintable(doc)) return undefined;
+        // what is ready: a provider never forces a full check
+        const prose = this.services.prose(doc);
+        if (!prose) return undefined;
+        const waits = this.pendingFor(doc, prose);
+        // built now, from the state pendingFor() saw: a library cached for this prose may be older
+        // (a check in steps that finished after the bibliographies changed keeps its prose)
+        if (!waits.length) return { library: this.freshLibrary(doc, prose), prose, complete: true };
+        if (Date.now() >= deadline || (await Promise.race([Promise.all(waits), stop])) === 'stop') {
+          if (token.isCancellationRequested) return undefined;
+          const now = this.services.prose(doc);
+          return now ? { library: this.freshLibrary(doc, now), prose: now, complete: false } : undefined;
+        }
+        // what was loading has loaded: the library of this prose is built again
+        this.libraries.delete(prose);
+      }
+    } finally {
+      if (timer) clearTimeout(timer);
+      sub?.dispose();
+    }
   }
 
-  private resolveNamed(doc: vscode.TextDocument, path: string): { uri?: vscode.Uri; unreadable?: string } {
-    const p = path.replace(/\\/g, '/');
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) return { unreadable: 'a remote bibliography: IMiD Lens never fetches anything' };
-    if (p.startsWith('~')) return { unreadable: 'a path relative to the home folder; name it relative to the document' };
-    if (/^\/|^[A-Za-z]:\//.test(p)) return { uri: doc.uri.scheme === 'file' ? vscode.Uri.file(p) : doc.uri.with({ path: p }) };
-    const base = doc.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : parentOf(doc.uri);
-    return base ? { uri: vscode.Uri.joinPath(base, p) } : { unreadable: 'an unsaved document has no folder to read it from' };
+  private freshLibrary(doc: vscode.TextDocument, prose: Prose): CitationLibrary {
+    this.libraries.delete(prose);
+    return this.libraryFor(doc, prose);
   }
 
-  /** The bibliographies of a document: undefined entries mean "still being found". */
-  private resolve(doc: vscode.TextDocument, prose: Prose): { files: Resolved[]; pending: boolean } {
-    const files: Resolved[] = [];
-    let pending = false;
-    for (const b of prose.bibliographies) {
-      const r = this.resolveNamed(doc, b.path);
-      files.push({ uri: r.uri ?? doc.uri.with({ fragment: b.path }), label: b.path, named: { start: b.start, end: b.end }, ...(r.unreadable ? { unreadable: r.unreadable } : {}) });
+  /** What the document's library still waits for: the resolution, files still loading. */
+  private pendingFor(doc: vscode.TextDocument, prose: Prose): Array<Promise<unknown>> {
+    const around = this.aroundFor(doc, prose);
+    if (around.pending) return [around.pending];
+    const out: Array<Promise<unknown>> = [];
+    for (const f of this.filesOf(doc, prose, around.value)) {
+      if (!f.loc || f.unreadable) continue;
+      const uri = uriOf(f.loc);
+      const format = bibFormatOf(uri.path);
+      if (!format) continue;
+      const file = this.store.get(uri, format);
+      if (file.state === 'loading') out.push(file.ready);
     }
-    const configured = this.configured();
-    if (!configured) pending = true;
-    for (const u of configured ?? []) files.push({ uri: u, label: vscode.workspace.asRelativePath(u) });
-    if (prose.kind === 'latex' && !prose.bibliographies.length && !files.length && !pending) {
-      const next = this.bibsNextTo(doc);
-      if (!next) pending = true;
-      for (const u of next ?? []) files.push({ uri: u, label: vscode.workspace.asRelativePath(u) });
-    }
-    const seen = new Set<string>();
-    return { files: files.filter((f) => !seen.has(f.uri.toString()) && !!seen.add(f.uri.toString())), pending };
+    return out;
+  }
+
+  private filesOf(doc: vscode.TextDocument, prose: Prose, around: BibliographyResolution | undefined) {
+    return this.services.workspace.withNamed(locOf(doc.uri), prose.bibliographies, around ?? { files: [], warnings: [] });
   }
 
   /** What the core needs to check and complete keys of this document (cached per prose). */
   libraryFor(doc: vscode.TextDocument, prose: Prose): CitationLibrary {
     const hit = this.libraries.get(prose);
     if (hit) return hit;
-    const { files, pending } = this.resolve(doc, prose);
+    const around = this.aroundFor(doc, prose);
     const sources: CitationSource[] = [];
     const used: string[] = [];
-    for (const f of files) {
-      const format = bibFormatOf(f.uri.path);
-      const base = { label: f.label, target: f.uri.toString(), ...(f.named ? { named: f.named } : {}) };
-      if (f.unreadable || !format) {
+    for (const f of this.filesOf(doc, prose, around.value)) {
+      const uri = f.loc ? uriOf(f.loc) : doc.uri.with({ fragment: f.label });
+      const format = bibFormatOf(uri.path);
+      const base = { label: f.label, target: uri.toString(), ...(f.named ? { named: f.named } : {}) };
+      if (!f.loc || f.unreadable || !format) {
         sources.push({ ...base, format: format ?? 'bibtex', state: 'unreadable', entries: NO_ENTRIES, reason: f.unreadable ?? 'not a bibliography format IMiD Lens reads (.bib, .json, .yaml)' });
         continue;
       }
-      const file = this.store.get(f.uri, format);
+      const file = this.store.get(uri, format);
       used.push(file.key);
       sources.push({ ...base, format, state: file.state, entries: file.entries, ...(file.reason ? { reason: file.reason } : {}) });
     }
-    if (pending) sources.push({ label: 'configured bibliographies', target: '', format: 'bibtex', state: 'loading', entries: NO_ENTRIES });
+    if (around.pending) sources.push({ label: 'configured bibliographies', target: '', format: 'bibtex', state: 'loading', entries: NO_ENTRIES });
     this.store.setGroup(doc.uri.toString(), used);
     // suggestions for at most 25 new unknown keys per check: a keystroke stays cheap next to a 20,000-entry bibliography
-    const library: CitationLibrary = { sources, bundled: this.services.engine.db.references, suggestionBudget: 25 };
+    const library: CitationLibrary = { sources, bundled: this.services.engineFor(doc).db.references, suggestionBudget: 25 };
     this.libraries.set(prose, library);
     return library;
   }
@@ -297,7 +337,7 @@ export class Citations implements CitationService, vscode.Disposable {
   /** Every reference citable from the document (its own entries first, then bundled ones). */
   referencesFor(doc: vscode.TextDocument): CitableReference[] {
     const prose = this.services.isLintable(doc) ? this.services.prose(doc) : undefined;
-    if (!prose) return citableReferences({ sources: [], bundled: this.services.engine.db.references });
+    if (!prose) return citableReferences({ sources: [], bundled: this.services.engineFor(doc).db.references });
     return citableReferences(this.libraryFor(doc, prose));
   }
 
@@ -355,7 +395,7 @@ export class Citations implements CitationService, vscode.Disposable {
     const item: CslItem | undefined = args.key ? this.services.engine.db.reference(args.key) : undefined;
     const text = args.text ?? (item ? entryText(item, format) : undefined);
     if (!text) return false;
-    const label = vscode.workspace.asRelativePath(uri);
+    const label = vscode.workspace.asRelativePath(uri, false);
     const key = args.key ?? (format === 'bibtex' ? /^@\w+\{([^,\s]+)/.exec(text)?.[1] : (JSON.parse(text) as { id?: string }).id);
     if (args.ask) {
       const add = vscode.l10n.t('Add entry');
@@ -401,6 +441,7 @@ export class Citations implements CitationService, vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.staleTimer) clearTimeout(this.staleTimer);
     for (const d of this.disposables) d.dispose();
   }
 }
@@ -415,19 +456,24 @@ function citationAt(prose: Prose, offset: number) {
 
 function registerCompletion(services: Services, citations: Citations, selector: vscode.DocumentSelector): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(selector, {
-    provideCompletionItems(doc, position) {
+    async provideCompletionItems(doc, position, token) {
       if (!services.isLintable(doc)) return undefined;
-      const prose = services.prose(doc);
-      if (!prose) return undefined;
       const offset = doc.offsetAt(position);
+      // what is ready (never a full check for a provider), then wait, bounded, for the bibliographies
+      const first = services.prose(doc);
+      if (!first || !citationContextAt(first, offset)) return undefined;
+      // never an answer from a half-loaded state: wait (bounded) for the bibliographies still loading
+      const ready = await citations.libraryWhenReady(doc, token);
+      if (!ready || token.isCancellationRequested) return undefined;
+      const { library, prose, complete } = ready;
       const ctx = citationContextAt(prose, offset);
       if (!ctx) return undefined;
-      const library = citations.libraryFor(doc, prose);
-      const refs = citations.referencesFor(doc);
+      const refs = citableReferences(library);
       const target = citations.appendTargetFor(library);
-      const relevant = relevantKeys(services.engine.db, prose, offset, refs);
+      const db = services.engineFor(doc).db;
+      const relevant = relevantKeys(db, prose, offset, refs);
       const own = library.sources.filter((s) => s.state === 'ready').map((s) => s.label);
-      const completions = completeCitations(refs, ctx.prefix, { relevant, exclude: ctx.others, ...(own.length ? { bibliographyLabel: own.join(', ') } : {}) });
+      const completions = completeCitations(refs, ctx.prefix, { relevant, exclude: ctx.others, limit: CITATION_COMPLETION_LIMIT, ...(own.length ? { bibliographyLabel: own.join(', ') } : {}) });
       const range = new vscode.Range(doc.positionAt(ctx.start), doc.positionAt(Math.max(ctx.end, offset)));
       const items = completions.map((c) => {
         // ★ only on the references behind the drugs of the sentence; where the key comes from
@@ -440,7 +486,7 @@ function registerCompletion(services: Services, citations: Citations, selector: 
         item.insertText = c.key;
         item.range = range;
         if (c.bundled && !c.inDocument && target) {
-          const ref = services.engine.db.reference(c.key);
+          const ref = db.reference(c.key);
           const text = ref && entryText(ref, target.format);
           if (text) {
             item.command = { command: APPEND_COMMAND, title: vscode.l10n.t('Add entry to {0}', target.label), arguments: [{ document: doc.uri.toString(), target: target.target, text, key: c.key, ask: true } satisfies AppendArgs] };
@@ -448,20 +494,25 @@ function registerCompletion(services: Services, citations: Citations, selector: 
         }
         return item;
       });
-      return new vscode.CompletionList(items, true);
+      // incomplete (asked again on the next keystroke) when a bibliography was still loading after the
+      // wait, or when the list was cut at its limit; otherwise VS Code filters it as the writer types
+      return new vscode.CompletionList(items, !complete || completions.length >= CITATION_COMPLETION_LIMIT);
     },
   }, '@', '{', ',');
 }
 
 function registerHover(services: Services, citations: Citations, selector: vscode.DocumentSelector): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
-    provideHover(doc, position) {
+    async provideHover(doc, position, token) {
       if (!services.isLintable(doc)) return undefined;
-      const prose = services.prose(doc);
-      if (!prose) return undefined;
-      const c = citationAt(prose, doc.offsetAt(position));
+      const offset = doc.offsetAt(position);
+      const first = services.prose(doc);
+      if (!first || !citationAt(first, offset)) return undefined;
+      const loaded = await citations.libraryWhenReady(doc, token);
+      if (!loaded || token.isCancellationRequested) return undefined;
+      const { library, prose } = loaded;
+      const c = citationAt(prose, offset);
       if (!c) return undefined;
-      const library = citations.libraryFor(doc, prose);
       const found = lookupKey(library, c.key);
       const range = new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.end));
       const ready = library.sources.filter((s) => s.state === 'ready').map((s) => s.label);
@@ -476,7 +527,8 @@ function registerHover(services: Services, citations: Citations, selector: vscod
           const own = ready.length ? `; not in ${ready.join(', ')}` : '';
           lines.push(`*${md(`Bundled reference${own}`)}*`);
         }
-        const terms = services.engine.db.termsCiting(c.key).map((id) => services.engine.db.term(id)?.preferredName ?? id);
+        const db = services.engineFor(doc).db;
+        const terms = db.termsCiting(c.key).map((id) => db.term(id)?.preferredName ?? id);
         if (terms.length && library.bundled.has(c.key)) lines.push('', `Supports facts about: ${terms.map(md).join(', ')}`);
         markdown = lines.join('\n');
       }

@@ -50,7 +50,7 @@ function editFor(doc: vscode.TextDocument, p: PublishedFinding, fix: PublicFix):
 /** A WorkspaceEdit that applies every lexical fix (to a fixed point) as one undo step. */
 export function fixAllEdit(services: Services, doc: vscode.TextDocument): vscode.WorkspaceEdit | undefined {
   const text = doc.getText();
-  const fixed = fixText(text, doc.languageId, services.engine);
+  const fixed = fixText(text, doc.languageId, services.engineFor(doc));
   if (fixed.text === text) return undefined;
   const edit = new vscode.WorkspaceEdit();
   // one minimal replacement covering the changed span keeps undo tidy
@@ -68,8 +68,8 @@ export function fixAllEdit(services: Services, doc: vscode.TextDocument): vscode
 
 export function registerCodeActions(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider(selector, {
-    provideCodeActions(doc, range, context) {
-      if (!services.isLintable(doc)) return undefined;
+    provideCodeActions(doc, range, context, token) {
+      if (!services.isLintable(doc) || token.isCancellationRequested) return undefined;
       const actions: vscode.CodeAction[] = [];
       const only = context.only;
       if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only))) {
@@ -85,6 +85,7 @@ export function registerCodeActions(services: Services, selector: vscode.Documen
       const ours = published.movedDiagnosticsAt(doc, range) ?? context.diagnostics.filter((d) => d.source === SOURCE);
       if (!ours.length) return actions;
       for (const d of ours) {
+        if (token.isCancellationRequested) return undefined;
         const p = findingFor(services, doc, d);
         if (!p) continue;
         const f = p.finding;
@@ -115,7 +116,7 @@ export function registerCodeActions(services: Services, selector: vscode.Documen
           actions.push(ignore);
         }
         const disable = new vscode.CodeAction(vscode.l10n.t('Disable rule "{0}" in this workspace', f.ruleId), vscode.CodeActionKind.QuickFix);
-        disable.command = { command: 'imidLens.disableRule', title: disable.title, arguments: [f.ruleId] };
+        disable.command = { command: 'imidLens.disableRule', title: disable.title, arguments: [f.ruleId, doc.uri.toString()] };
         disable.diagnostics = [d];
         actions.push(disable);
       }

@@ -196,14 +196,19 @@ async function insertCitation(services: Services, citations: CitationWriter, arg
   return { keys, added, ...(bibliography ? { bibliography } : {}), ...(notAdded ? { notAdded } : {}) };
 }
 
-/** Sets `rules[ruleId] = "off"` in the workspace's .imid-lens.json (creating it), as an undoable edit that is then saved. */
-export async function disableRule(services: Services, ruleId: string): Promise<boolean> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+/**
+ * Sets `rules[ruleId] = "off"` in the .imid-lens.json the document uses (or, with none, a new one
+ * in the root of the document's workspace folder), as an undoable edit that is then saved.
+ */
+export async function disableRule(services: Services, ruleId: string, documentUri?: string): Promise<boolean> {
+  const doc = documentUri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === documentUri) : vscode.window.activeTextEditor?.document;
+  if (doc) await services.prepare(doc);
+  const folder = (doc && vscode.workspace.getWorkspaceFolder(doc.uri)) ?? vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     void vscode.window.showWarningMessage(vscode.l10n.t('IMiD Lens: open a folder to keep a workspace configuration ({0}).', CONFIG_FILE));
     return false;
   }
-  const uri = services.configFileUri ?? vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
+  const uri = services.configFileUri(doc) ?? vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
   let exists = true;
   try {
     await vscode.workspace.fs.stat(uri);
@@ -242,7 +247,7 @@ export function registerCommands(services: Services, citations: CitationWriter):
     vscode.commands.registerCommand('imidLens.lookUpTerm', () => lookUpTerm(services)),
     vscode.commands.registerCommand('imidLens.openTermSheet', (termId: string) => openTermSheet(String(termId))),
     vscode.commands.registerCommand('imidLens.insertCitation', (args?: InsertArgs) => insertCitation(services, citations, args)),
-    vscode.commands.registerCommand('imidLens.disableRule', (ruleId: string) => disableRule(services, String(ruleId))),
+    vscode.commands.registerCommand('imidLens.disableRule', (ruleId: string, documentUri?: string) => disableRule(services, String(ruleId), typeof documentUri === 'string' ? documentUri : undefined)),
     vscode.commands.registerCommand('imidLens.showOutput', () => services.output.show()),
   );
 }

@@ -15,8 +15,10 @@ const KIND: Record<string, vscode.CompletionItemKind> = {
 
 export function registerTermCompletion(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(selector, {
-    provideCompletionItems(doc, position, _token, context) {
+    async provideCompletionItems(doc, position, token, context) {
       if (!services.isLintable(doc)) return undefined;
+      await services.prepare(doc);
+      if (token.isCancellationRequested || !services.isLintable(doc)) return undefined;
       const text = doc.getText();
       const offset = doc.offsetAt(position);
       const { word, start } = wordBefore(text, offset);
@@ -28,7 +30,7 @@ export function registerTermCompletion(services: Services, selector: vscode.Docu
       if (prose && word && insideAny(prose.excluded, start)) return undefined;
       const range = new vscode.Range(doc.positionAt(start), position);
       const sentenceStart = !!prose && /^\p{Lu}/u.test(word) && startsSentence(prose, start);
-      const items = completeTerms(services.engine.db, word, { sentenceStart }).map((c) => {
+      const items = completeTerms(services.engineFor(doc).db, word, { sentenceStart }).map((c) => {
         const item = new vscode.CompletionItem({ label: c.label, ...(c.description ? { description: c.description } : {}) }, KIND[c.termKind] ?? vscode.CompletionItemKind.Text);
         item.detail = c.detail;
         item.insertText = c.insertText;

@@ -11,16 +11,21 @@ export function commandUri(command: string, args: unknown): string {
 
 export function registerHover(services: Services, selector: vscode.DocumentSelector): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
-    provideHover(doc, position) {
+    async provideHover(doc, position, token) {
       if (!services.isLintable(doc)) return undefined;
+      // the document's own configuration (its terms) first: never a card from the defaults while it is read
+      await services.prepare(doc);
+      if (token.isCancellationRequested || !services.isLintable(doc)) return undefined;
+      // what is ready (a check in steps is not finished for a hover)
       const prose = services.prose(doc);
       if (!prose) return undefined;
+      const db = services.engineFor(doc).db;
       const offset = doc.offsetAt(position);
-      const m = mentionAt(services.engine.db, prose, offset);
+      const m = mentionAt(db, prose, offset);
       if (!m?.form) return undefined;
-      const term = services.engine.db.term(m.form.termId);
+      const term = db.term(m.form.termId);
       if (!term) return undefined;
-      const card = buildCard(services.engine.db, term, m.form, {
+      const card = buildCard(db, term, m.form, {
         // the writer picks from these (ticked) and any other reference
         insertCitation: (keys) => commandUri('imidLens.insertCitation', [{ uri: doc.uri.toString(), offset: m.end, suggested: keys }]),
         openTermSheet: (id) => commandUri('imidLens.openTermSheet', [id]),

@@ -1,25 +1,28 @@
 /**
- * State shared by the features: the engine (rebuilt when .imid-lens.json or
- * the settings change), the output channel, and a per-version lint cache so
- * hover, completion and code actions never lint the same text twice.
+ * State shared by the features: the workspace layer (which .imid-lens.json
+ * applies to a document: src/core/workspace), one engine per configuration
+ * (rebuilt when that file or the settings change), the output channel, and a
+ * per-version lint cache so hover, completion and code actions never lint
+ * the same text twice.
  */
-import picomatch from 'picomatch/posix';
 import * as vscode from 'vscode';
 import {
   CONFIG_FILE,
   type Engine,
   type LintResult,
-  type ParsedConfig,
   type Severity,
   type CitationChecker,
   type Prose,
+  type WorkspaceConfig,
   LintSession,
+  Workspace,
   bundledEngine,
   extractProse,
-  parseConfig,
+  joinLoc,
   proseKindOf,
   runSliced,
 } from '../core/index';
+import { locOf, uriOf, vscodeHost } from './workspaceFs';
 
 export const SOURCE = 'imid-lens';
 
@@ -55,12 +58,15 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
 
 export class Services implements vscode.Disposable {
   readonly output: vscode.LogOutputChannel;
-  private engineCache: Engine | undefined;
-  private parsed: ParsedConfig | undefined;
-  private configUri: vscode.Uri | undefined;
-  /** The configuration file's text as last read (undefined: none); the engine is rebuilt only when it changes. */
-  private configText: string | undefined;
-  private ignored: ((path: string) => boolean) | undefined;
+  /** Configuration and bibliography resolution, shared with the CLI. */
+  readonly workspace: Workspace;
+  /** The configuration of each document as last looked up (by URI). */
+  private readonly configs = new Map<string, WorkspaceConfig>();
+  private readonly lookups = new Map<string, Promise<WorkspaceConfig>>();
+  /** The configuration of the first workspace folder's root: the engine of commands without a document. */
+  private rootConfig: WorkspaceConfig = {};
+  /** One engine per configuration file ('' = none), with the text it was built from. */
+  private readonly engines = new Map<string, { text: string | undefined; engine: Engine }>();
   /** Per URI; an entry is only good for the same TextDocument object (an untitled URI is reused by the next untitled document). */
   private readonly cache = new Map<string, { doc: vscode.TextDocument; version: number; result: LintResult; engine: Engine }>();
   /** Incremental re-lint per open document: a keystroke re-checks only the paragraphs it touched. */
@@ -82,9 +88,11 @@ export class Services implements vscode.Disposable {
   citations: CitationService | undefined;
   settings: Settings;
 
-  constructor() {
+  /** `home`: the home folder for ~/ bibliography paths (the Node host; none in the browser). */
+  constructor(home?: string) {
     this.output = vscode.window.createOutputChannel('IMiD Lens', { log: true });
     this.settings = readSettings();
+    this.workspace = new Workspace(vscodeHost(home));
     this.disposables.push(
       this.output,
       this.changed,
@@ -92,55 +100,92 @@ export class Services implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('imidLens')) {
           this.settings = readSettings();
+          this.engines.clear();
           this.invalidate();
         }
       }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.loadConfig()),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.cache.delete(d.uri.toString());
         this.sessions.delete(d.uri.toString());
         this.extracted.delete(d.uri.toString());
+        this.configs.delete(d.uri.toString());
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
     const reload = () => void this.loadConfig();
     this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
-    this.configLoaded = this.loadConfig().catch((e: unknown) => this.output.error(`${CONFIG_FILE}: ${(e as Error).message}`));
+    this.configLoaded = this.loadRootConfig().catch((e: unknown) => this.output.error(`${CONFIG_FILE}: ${(e as Error).message}`));
   }
 
-  /** The first read of .imid-lens.json: the first check waits for it, so the engine is built once, with it. */
-  private readonly configLoaded: Promise<void>;
+  /** The first read of the root configuration: the first check waits for it. */
+  private readonly configLoaded: Promise<unknown>;
 
-  /** Reads the first workspace folder's .imid-lens.json through workspace.fs (works on virtual file systems). */
-  async loadConfig(): Promise<void> {
+  private async loadRootConfig(): Promise<WorkspaceConfig> {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder) return;
-    const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
-    let text: string | undefined;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      text = undefined; // no config file: defaults
+    this.rootConfig = folder ? await this.workspace.configFor(joinLoc(locOf(folder.uri), CONFIG_FILE)) : {};
+    return this.rootConfig;
+  }
+
+  /**
+   * The document's configuration (the nearest .imid-lens.json upwards within its workspace folder),
+   * looked up once and kept until a configuration file changes.
+   */
+  prepare(doc: vscode.TextDocument): Promise<WorkspaceConfig> {
+    const key = doc.uri.toString();
+    const hit = this.configs.get(key);
+    if (hit) return Promise.resolve(hit);
+    let p = this.lookups.get(key);
+    if (!p) {
+      p = Promise.all([this.configLoaded, this.workspace.configFor(locOf(doc.uri))]).then(([, c]) => {
+        if (this.lookups.get(key) === p) {
+          this.lookups.delete(key);
+          if (!doc.isClosed) this.configs.set(key, c);
+        }
+        return c;
+      }, (e: unknown) => {
+        this.output.error(`${CONFIG_FILE} for ${key}: ${(e as Error).message}`);
+        this.lookups.delete(key);
+        return {};
+      });
+      this.lookups.set(key, p);
     }
-    // unchanged (no file at start-up, a save without changes): the engine stays ("engine ready" once)
-    if (text === this.configText && (text === undefined || this.configUri?.toString() === uri.toString())) return;
-    this.configText = text;
-    this.configUri = text === undefined ? undefined : uri;
-    this.parsed = text === undefined ? undefined : parseConfig(text, uri.toString());
-    const globs = this.parsed?.config.ignore ?? [];
-    this.ignored = globs.length ? picomatch([...globs], { dot: true }) : undefined;
-    this.invalidate();
+    return p;
   }
 
-  get configFileUri(): vscode.Uri | undefined {
-    return this.configUri;
+  /** The document's configuration if it was looked up (undefined: not yet). */
+  configOf(doc: vscode.TextDocument): WorkspaceConfig | undefined {
+    return this.configs.get(doc.uri.toString());
   }
 
-  get projectConfig(): ParsedConfig | undefined {
-    return this.parsed;
+  /**
+   * Reads the configuration files again (one was saved, created or deleted; the folders changed):
+   * documents whose configuration changed are checked again; an unchanged file keeps its engine.
+   */
+  async loadConfig(): Promise<void> {
+    this.workspace.invalidate();
+    const before = new Map([...this.configs].map(([k, c]) => [k, `${c.loc ?? ''}\n${c.text ?? ''}`]));
+    const rootBefore = `${this.rootConfig.loc ?? ''}\n${this.rootConfig.text ?? ''}`;
+    this.configs.clear();
+    this.lookups.clear();
+    await this.loadRootConfig().catch(() => undefined);
+    let differs = rootBefore !== `${this.rootConfig.loc ?? ''}\n${this.rootConfig.text ?? ''}`;
+    for (const doc of vscode.workspace.textDocuments) {
+      const old = before.get(doc.uri.toString());
+      if (old === undefined) continue;
+      const c = await this.prepare(doc);
+      if (old !== `${c.loc ?? ''}\n${c.text ?? ''}`) differs = true;
+    }
+    if (differs) this.invalidate();
+  }
+
+  /** The configuration file a document uses (undefined: none); `doc` absent: the first folder's. */
+  configFileUri(doc?: vscode.TextDocument): vscode.Uri | undefined {
+    const c = doc ? this.configOf(doc) : this.rootConfig;
+    return c?.loc ? uriOf(c.loc) : undefined;
   }
 
   private invalidate(): void {
-    this.engineCache = undefined;
     this.cache.clear();
     this.changed.fire();
   }
@@ -152,25 +197,38 @@ export class Services implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** The term database is loaded (the first check or hover builds it). */
+  /** A term database is loaded (the first check or hover builds it). */
   get engineReady(): boolean {
-    return this.engineCache !== undefined;
+    return this.engines.size > 0;
   }
 
+  /** The engine of the first folder's configuration (commands that have no document). */
   get engine(): Engine {
-    if (!this.engineCache) {
-      const t0 = Date.now();
-      try {
-        this.engineCache = bundledEngine(this.parsed, this.settings.rules);
-      } catch (e) {
-        this.failed(`loading the term database failed: ${(e as Error).message}`);
-        throw e;
-      }
-      this.output.info(`engine ready in ${Date.now() - t0} ms: ${this.engineCache.db.terms.size} terms, ${this.engineCache.db.forms.size} surface forms, ${this.engineCache.rules.length} claim rules`);
-      this.reportProblems(this.engineCache);
-      this.stateChanged.fire();
+    return this.engineOf(this.rootConfig);
+  }
+
+  /** The engine of the document's configuration (the defaults until it was looked up). */
+  engineFor(doc: vscode.TextDocument): Engine {
+    return this.engineOf(this.configOf(doc) ?? this.rootConfig);
+  }
+
+  private engineOf(config: WorkspaceConfig): Engine {
+    const key = config.loc ?? '';
+    const hit = this.engines.get(key);
+    if (hit && hit.text === config.text) return hit.engine;
+    const t0 = Date.now();
+    let engine: Engine;
+    try {
+      engine = bundledEngine(config.parsed, this.settings.rules);
+    } catch (e) {
+      this.failed(`loading the term database failed: ${(e as Error).message}`);
+      throw e;
     }
-    return this.engineCache;
+    this.engines.set(key, { text: config.text, engine });
+    this.output.info(`engine ready in ${Date.now() - t0} ms${key ? ` (${key})` : ''}: ${engine.db.terms.size} terms, ${engine.db.forms.size} surface forms, ${engine.rules.length} claim rules`);
+    this.reportProblems(engine, config);
+    this.stateChanged.fire();
+    return engine;
   }
 
   private failed(message: string): void {
@@ -178,7 +236,7 @@ export class Services implements vscode.Disposable {
     this.stateChanged.fire();
   }
 
-  private reportProblems(engine: Engine): void {
+  private reportProblems(engine: Engine, config: WorkspaceConfig): void {
     const problems = engine.configProblems;
     const key = problems.map((p) => `${p.file}:${p.line}:${p.message}`).join('\n');
     if (key === this.shownProblems) return;
@@ -186,11 +244,12 @@ export class Services implements vscode.Disposable {
     if (!problems.length) return;
     for (const p of problems) this.output.error(`${p.file}:${p.line + 1}:${p.character + 1}: ${p.message}`);
     const first = problems[0];
+    const uri = config.loc ? uriOf(config.loc) : undefined;
     void vscode.window
       .showErrorMessage(vscode.l10n.t('IMiD Lens: {0} has {1} problem(s): {2} (line {3}). The defaults keep working.', CONFIG_FILE, problems.length, first.message, first.line + 1), vscode.l10n.t('Open file'), vscode.l10n.t('Show log'))
       .then((choice) => {
-        if (choice === vscode.l10n.t('Open file') && this.configUri) {
-          void vscode.window.showTextDocument(this.configUri, { selection: new vscode.Range(first.line, first.character, first.line, first.character) });
+        if (choice === vscode.l10n.t('Open file') && uri) {
+          void vscode.window.showTextDocument(uri, { selection: new vscode.Range(first.line, first.character, first.line, first.character) });
         } else if (choice === vscode.l10n.t('Show log')) this.output.show();
       });
   }
@@ -199,17 +258,15 @@ export class Services implements vscode.Disposable {
     return this.settings.enable && SCHEMES.has(doc.uri.scheme) && this.settings.languages.includes(doc.languageId) && proseKindOf(doc.languageId) !== undefined && !this.isIgnored(doc.uri);
   }
 
-  /** .imid-lens.json "ignore": globs relative to the folder of the file, as in the CLI. */
+  /** .imid-lens.json "ignore": globs relative to the folder of that file, as in the CLI. */
   private isIgnored(uri: vscode.Uri): boolean {
-    const config = this.configUri;
-    if (!this.ignored || !config || uri.scheme !== config.scheme || uri.authority !== config.authority) return false;
-    const dir = config.path.slice(0, config.path.lastIndexOf('/') + 1);
-    return uri.path.startsWith(dir) && this.ignored(uri.path.slice(dir.length));
+    const config = this.configs.get(uri.toString());
+    return !!config && this.workspace.isIgnored(locOf(uri), config);
   }
 
   /** The lint result of the document's current version (cached). */
   lint(doc: vscode.TextDocument): LintResult {
-    const hit = this.cachedFor(doc, this.engine);
+    const hit = this.cachedFor(doc, this.engineFor(doc));
     if (hit) return hit;
     const { session, opts } = this.sessionFor(doc);
     // same result as lint(); a new engine or citation checker makes it a full lint
@@ -232,11 +289,13 @@ export class Services implements vscode.Disposable {
    * document): nothing is cached for another version than the one checked.
    */
   async lintInSteps(doc: vscode.TextDocument, stale: () => boolean): Promise<LintResult | undefined> {
-    await this.configLoaded;
+    // the document's own configuration and bibliographies first (src/core/workspace)
+    await this.prepare(doc);
+    if (stale() || !this.isLintable(doc)) return undefined;
     const key = doc.uri.toString();
     for (let under = this.running.get(key); under; under = this.running.get(key)) await under.catch(() => undefined);
     if (stale()) return undefined;
-    const hit = this.cachedFor(doc, this.engine);
+    const hit = this.cachedFor(doc, this.engineFor(doc));
     if (hit) return hit;
     const version = doc.version;
     const { session, opts } = this.sessionFor(doc);
@@ -261,7 +320,7 @@ export class Services implements vscode.Disposable {
    * extracted for this version, never a full check in the extension host.
    */
   prose(doc: vscode.TextDocument): Prose | undefined {
-    const hit = this.cachedFor(doc, this.engine);
+    const hit = this.cachedFor(doc, this.engineFor(doc));
     if (hit) return hit.prose;
     const key = doc.uri.toString();
     if (!this.running.has(key)) {
@@ -290,7 +349,7 @@ export class Services implements vscode.Disposable {
       if (!doc.isClosed) this.sessions.set(key, session);
     }
     const citations = this.citations?.checkerFor(doc);
-    return { session, opts: { engine: this.engine, languageId: doc.languageId, maxFindings: this.settings.maxProblems, ...(citations ? { citations } : {}) } };
+    return { session, opts: { engine: this.engineFor(doc), languageId: doc.languageId, maxFindings: this.settings.maxProblems, ...(citations ? { citations } : {}) } };
   }
 
   private remember(doc: vscode.TextDocument, engine: Engine, result: LintResult): LintResult {
@@ -304,7 +363,9 @@ export class Services implements vscode.Disposable {
 
   /** The cached result if it is for the current version, without linting. */
   cached(doc: vscode.TextDocument): LintResult | undefined {
-    return this.cachedFor(doc, this.engineCache);
+    const config = this.configOf(doc) ?? this.rootConfig;
+    const built = this.engines.get(config.loc ?? '');
+    return built && built.text === config.text ? this.cachedFor(doc, built.engine) : undefined;
   }
 
   /** The cached result for this TextDocument object, its current version and `engine`. */

@@ -71,6 +71,21 @@ export function copyWorkspace(tmp, workspace, name = 'workspace') {
   return dest;
 }
 
+/**
+ * The integration suite's workspace in `dir`: a copy of `fixture` (default test/fixtures/workspace)
+ * as the first folder of a multi-root workspace whose other folders are copies of
+ * test/fixtures/multiroot-a and multiroot-b (each with its own .imid-lens.json). Returns the
+ * .code-workspace file.
+ */
+export function multiRootWorkspace(dir, fixture = path.join(root, 'test/fixtures/workspace')) {
+  fs.cpSync(fixture, path.join(dir, 'workspace'), { recursive: true });
+  const extraFolders = ['multiroot-a', 'multiroot-b'];
+  for (const f of extraFolders) fs.cpSync(path.join(root, 'test/fixtures', f), path.join(dir, f), { recursive: true });
+  const file = path.join(dir, 'imid-lens-tests.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: ['workspace', ...extraFolders].map((p) => ({ path: p })), settings: {} }, null, 2));
+  return file;
+}
+
 // VS Code puts IPC sockets under TMPDIR and a unix socket path must stay under 108 bytes.
 function shortTmp(tmp) {
   const link = path.join(tmp, 'tmpdir');
@@ -270,7 +285,8 @@ export async function runExtensionTests({
     if (verbose) page.on('console', (m) => log.error(`[browser ${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => log.error(`[browser pageerror] ${e.message}`));
     await injectDevelopmentOptions(context, { extensionDevelopmentPaths: devPaths, extensionTestsPath: path.resolve(extensionTestsPath) });
-    const query = workspace ? `folder=${encodeURIComponent(path.resolve(workspace))}` : 'ew=true';
+    // a .code-workspace file opens a multi-root workspace; a folder opens that folder
+    const query = !workspace ? 'ew=true' : `${workspace.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(path.resolve(workspace))}`;
     await page.goto(`${server.base}/?${query}`);
     log.log(`workbench loaded after ${elapsed()}; tests run in the extension host`);
     const timer = setTimeout(() => reportExit({ error: `no result within ${timeoutMs} ms` }), timeoutMs);

@@ -6,11 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { outBase, root, stagedExtension } from './code-server-harness.mjs';
+import { multiRootWorkspace, outBase, root, stagedExtension } from './code-server-harness.mjs';
 
 const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE_PATH ?? path.join(root, 'test/harness/vscode-shim.mjs');
-const workspace = fs.mkdtempSync(path.join(root, '.vscode-test', 'electron-ws-'));
-fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
+const workspaceDir = fs.mkdtempSync(path.join(root, '.vscode-test', 'electron-ws-'));
+// the same multi-root workspace as run-vscode-tests.mjs (a .code-workspace file opens like a folder)
+const workspace = multiRootWorkspace(workspaceDir);
 try {
   const code = await runTests({
     vscodeExecutablePath,
@@ -24,5 +25,5 @@ try {
   console.error(`@vscode/test-electron: ${e.message ?? e}`);
   process.exitCode = 1;
 } finally {
-  fs.rmSync(workspace, { recursive: true, force: true });
+  fs.rmSync(workspaceDir, { recursive: true, force: true });
 }

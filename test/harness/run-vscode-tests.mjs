@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Runs the integration suite (out/test/integration) INSIDE a real VS Code
 // (code-server + headless chromium), against a fresh copy of
-// test/fixtures/workspace. Prints "N passed, N failed" last; exit code = result.
+// test/fixtures/workspace, opened as the first folder of a multi-root
+// workspace (a .code-workspace file) whose other folders are copies of
+// test/fixtures/multiroot-a and multiroot-b, each with its own .imid-lens.json.
+// Prints "N passed, N failed" last; exit code = result.
 //
 // Env: EXTENSION_DEVELOPMENT_PATH (default: repo root), EXTENSION_TESTS_PATH,
 // TEST_WORKSPACE, VSCODE_TEST_TIMEOUT_MS (default 300000), VSCODE_TEST_VERBOSE=1,
 // KEEP_VSCODE_TEST_RUNS=1, MOCHA_GREP (reaches the extension host like every variable).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromiumPath, codeServerBin, makeRunDir, outBase, removeRunDir, requireFiles, root, runExtensionTests, stagedExtension } from './code-server-harness.mjs';
+import { chromiumPath, codeServerBin, makeRunDir, multiRootWorkspace, outBase, removeRunDir, requireFiles, root, runExtensionTests, stagedExtension } from './code-server-harness.mjs';
 
 const env = process.env;
 const extDevPath = path.resolve(env.EXTENSION_DEVELOPMENT_PATH ?? stagedExtension());
@@ -17,8 +20,7 @@ const fixture = path.resolve(env.TEST_WORKSPACE ?? path.join(root, 'test/fixture
 requireFiles([['code-server', codeServerBin], ['chromium', chromiumPath], ['tests module (node esbuild.mjs --tests)', testsPath], ['workspace', fixture], ['extension bundle (npm run build)', path.join(extDevPath, 'dist/extension.js')]]);
 
 const tmp = makeRunDir('integration-');
-const workspace = path.join(tmp, 'workspace');
-fs.cpSync(fixture, workspace, { recursive: true });
+const workspace = multiRootWorkspace(tmp, fixture);
 const resultFile = path.join(tmp, 'result.json');
 
 const { code, elapsed } = await runExtensionTests({

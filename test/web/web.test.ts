@@ -159,4 +159,13 @@ suite('imid-lens in the browser extension host', () => {
     assert.match(await answer('imid-lens_check_text', { text: 'Lenalidomide inhibits cereblon.' }), /imid-inhibits-cereblon at line 1, column 1[\s\S]*doi:10\.1126\/science\.1244851/);
     assert.match(await answer('imid-lens_lookup_term', { name: 'Revlimd' }), /Did you mean: Revlimid/);
   });
+
+  test('a LaTeX chapter completes the keys of its root\'s bibliography (%!TEX root, read through workspace.fs), asked once', async () => {
+    const chapter = await vscode.workspace.openTextDocument(uri('projects/thesis/chapters/intro.tex'));
+    const at = chapter.positionAt(chapter.getText().indexOf('\\citep{') + 7);
+    // no retry: the provider waits for the root, the resolution and the .bib still loading
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', chapter.uri, at);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('thesisroot2020') && labels.includes('methodsref2021'), labels.slice(0, 10).join(', '));
+  });
 });
