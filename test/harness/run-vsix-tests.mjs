@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromiumPath, codeServerBin, installVsix, makeRunDir, removeRunDir, requireFiles, root, runExtensionTests } from './code-server-harness.mjs';
+import { chromiumPath, codeServerBin, installVsix, makeRunDir, multiRootWorkspace, removeRunDir, requireFiles, root, runExtensionTests } from './code-server-harness.mjs';
 
 const env = process.env;
 const testsPath = path.join(root, 'out/test/integration/index.js');
@@ -41,8 +41,8 @@ const files = fs.readdirSync(path.join(extensionsDir, installed[0]), { recursive
 const stray = files.filter((f) => /^(src|node_modules|test|out)\b/.test(String(f)));
 if (stray.length) console.error(`unexpected files in the package: ${stray.slice(0, 10).join(', ')}`);
 
-const workspace = path.join(tmp, 'workspace');
-fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
+// the same multi-root workspace as the other VS Code suites (test/fixtures/workspace first)
+const workspace = multiRootWorkspace(tmp);
 const resultFile = path.join(tmp, 'result.json');
 // VS Code runs extension tests only in extension-development mode, so an empty carrier
 // extension is the development extension; imid-lens itself comes from the installed .vsix.
