@@ -150,6 +150,14 @@ export class Facts {
   }
 
   /** Known to be not approved anywhere at `at` (investigational, discontinued); unknown status → false. */
+  /** The drugs a term stands for: a class's member drugs, or the drug itself. */
+  drugsOf(id: string): string[] {
+    if (this.term(id)?.kind !== 'class') return [id];
+    const out: string[] = [];
+    for (const t of this.db.terms.values()) if (t.kind === 'drug' && (t.memberOf ?? []).some((m) => m.id === id)) out.push(t.id);
+    return out;
+  }
+
   knownUnapproved(id: string): boolean {
     const t = this.term(id);
     if (!t || t.kind !== 'drug') return false;

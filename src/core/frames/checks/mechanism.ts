@@ -73,7 +73,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
 /** The year a drug's (or its class's) mechanism was elucidated (history events), or 0. */
 function elucidated(x: FrameInput, termId: string): number {
   const t = x.facts.term(termId);
-  const drugs = t?.kind === 'class' ? membersOf(x, termId) : [termId];
+  const drugs = x.facts.drugsOf(termId);
   let years = drugs.flatMap((d) => x.facts.history(d, 'mechanism-elucidated').map((h) => Number(h.date.slice(0, 4))));
   // a drug without its own event: the event of its class (pomalidomide shares the IMiDs' 2014)
   if (!years.length && t?.kind === 'drug') {
@@ -112,7 +112,7 @@ function primacy(x: FrameInput, out: Contradiction[]): boolean {
   for (const subj of subjects) {
     const t = facts.term(subj.termId);
     if (!t) continue;
-    const drugs = t.kind === 'class' ? membersOf(x, t.id) : [t.id];
+    const drugs = facts.drugsOf(t.id);
     const glue = drugs.length && drugs.every((d) => [...facts.classesOf(d)].some((k) => lex.targetRelation[k] === 'modulates'));
     if (!glue || elucidated(x, t.id) > x.atYear || !elucidated(x, t.id)) continue;
     const span = s.span(proc.i, proc.j);
@@ -167,7 +167,7 @@ function contradiction(x: FrameInput, termId: string, verb: string, protein: Ent
   const { facts, lex } = x;
   const t = facts.term(termId);
   if (!t) return undefined;
-  const drugs = t.kind === 'class' ? membersOf(x, termId) : [termId];
+  const drugs = x.facts.drugsOf(termId);
   if (!drugs.length) return undefined;
   const targets = new Set(drugs.flatMap((d) => (facts.term(d)?.targets ?? []).map((l) => l.id)));
   const neo = new Set(drugs.flatMap((d) => (facts.term(d)?.neosubstrates ?? []).map((l) => l.id)));
@@ -196,12 +196,6 @@ function contradiction(x: FrameInput, termId: string, verb: string, protein: Ent
     return { kind: 'wrong-target', refs: [...(t.targets ?? []).flatMap((l) => l.refs), ...(t.facts ?? []).flatMap((f) => f.refs)].slice(0, 3), message: `${who} does not bind ${pName}: its target is ${[...targets].map((n) => facts.name(n)).join(', ')}.` };
   }
   return undefined;
-}
-
-function membersOf(x: FrameInput, classId: string): string[] {
-  const out: string[] = [];
-  for (const t of x.facts.db.terms.values()) if (t.kind === 'drug' && (t.memberOf ?? []).some((m) => m.id === classId)) out.push(t.id);
-  return out;
 }
 
 function isSomeonesNeosubstrate(x: FrameInput, protein: string): boolean {

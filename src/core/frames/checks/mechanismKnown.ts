@@ -63,7 +63,7 @@ function knownSince(x: FrameInput, termId: string): { year: number; what: string
   const { facts } = x;
   const t = facts.term(termId);
   if (!t) return undefined;
-  const drugs = t.kind === 'class' ? [...x.facts.db.terms.values()].filter((d) => d.kind === 'drug' && (d.memberOf ?? []).some((m) => m.id === termId)).map((d) => d.id) : [termId];
+  const drugs = facts.drugsOf(termId);
   let best: { year: number; what: string; refs: string[] } | undefined;
   for (const d of drugs) {
     for (const ev of ['mechanism-elucidated', 'target-identified']) {

@@ -13,7 +13,7 @@ export const TERATOGENICITY_FRAME: FrameRule = {
   family: 'teratogenicity',
   severity: 'error',
   title: 'Pregnancy safety or enantiomer claim contradicts the database',
-  description: 'A drug with an embryo-fetal toxicity warning called safe in pregnancy, or one enantiomer of a racemate that interconverts in the body called safe.',
+  description: 'A drug with an embryo-fetal toxicity warning called safe in pregnancy, one enantiomer of a racemate that interconverts in the body called safe, or a racemate called a single enantiomer (stereo facts).',
   check,
   examples: {
     invalid: ['Unlike thalidomide, lenalidomide is not teratogenic.', 'Had only the right-handed form been sold, the tragedy would have been avoided.', 'The (R)-isomer of thalidomide is the safe sedative.', 'Pomalidomide can be used in pregnancy.', 'Lenalidomide is a single enantiomer.'],
@@ -40,9 +40,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const c = s.clauseOf(h.i);
     // "the single (S)-enantiomer was more potent in vitro": a study of one form, not what is given
     if (s.hasIn(lex.trials, c.from, c.to) || s.toks.slice(c.from, c.to).some((t) => STUDY.has(t.t))) continue;
-    for (const subj of subjectsOfNominal(s, h.i, h.j, ['drug', 'class']).length ? subjectsOfNominal(s, h.i, h.j, ['drug', 'class']) : s.subjects(h.i, { kinds: ['drug', 'class'], context: true })) {
-      const ids = facts.term(subj.termId)?.kind === 'class' ? [...facts.db.terms.values()].filter((d) => d.kind === 'drug' && (d.memberOf ?? []).some((m) => m.id === subj.termId)).map((d) => d.id) : [subj.termId];
-      const racemic = ids.map((id) => facts.term(id)).find((t) => t?.stereo?.form === 'racemate');
+    const bound = subjectsOfNominal(s, h.i, h.j, ['drug', 'class']);
+    for (const subj of bound.length ? bound : s.subjects(h.i, { kinds: ['drug', 'class'], context: true })) {
+      const racemic = facts.drugsOf(subj.termId).map((id) => facts.term(id)).find((t) => t?.stereo?.form === 'racemate');
       if (!racemic) continue;
       const span = s.span(h.i, h.j);
       out.push({ ruleId: TERATOGENICITY_FRAME.id, severity: 'warning', start: span.start, end: span.end, message: `${cap(racemic.preferredName)} is not a single enantiomer: it is given as a racemate${racemic.stereo!.interconverts ? ' whose enantiomers interconvert in the body' : ''} (${racemic.stereo!.note ?? 'term database'}).`, evidence: racemic.stereo!.refs, data: { term: racemic.id } });
