@@ -1,23 +1,11 @@
 // lint --as-of: a manuscript checked against the facts valid at a date (issue 11, time-aware
 // checking), over the document's own date and today; bad dates are usage errors (exit 2).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { run } from '../../src/cli/run';
+import { tempFolders } from './helpers';
 
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tmpdir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imid-cli-asof-'));
-  dirs.push(dir);
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
-}
+const tmpdir = tempFolders('imid-cli-asof-');
 
 async function lintJson(argv: string[], cwd: string): Promise<{ code: number; rows: Array<{ ruleId: string; message: string }>; err: string }> {
   let out = '';

@@ -2,36 +2,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
-import { run } from '../../src/cli/run';
+import { describe, test } from 'node:test';
+import { cli, CLI, tempFolders } from './helpers';
 
-const CLI = path.join(process.env.IMID_LENS_OUT ? path.resolve(process.env.IMID_LENS_OUT) : process.cwd(), 'dist/cli.js');
+const tmpdir = tempFolders('imid-cite-');
+
 const FIXTURES = path.join(process.cwd(), 'test/fixtures/bib');
-
-// every folder a test creates is removed when the file's tests are done
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tmpdir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imid-cite-'));
-  dirs.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
-
-async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run({ argv, io: { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd } });
-  return { code, out, err };
-}
 
 interface Row { file: string; ruleId: string; message: string; severity: string; range: { start: { line: number; character: number } }; fixes: Array<{ title: string; target?: string; appendText?: string; edits: unknown[] }> }
 

@@ -4,9 +4,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   Document,
   DeletedTextRun,
@@ -22,30 +21,12 @@ import {
   TextRun,
 } from 'docx';
 import { zipSync } from 'fflate';
-import { run } from '../../src/cli/run';
 import { DOCX_MAX_BYTES, readDocx } from '../../src/cli/docx';
+import { cli, CLI, tempFolders } from './helpers';
 
-const CLI = path.join(process.env.IMID_LENS_OUT ? path.resolve(process.env.IMID_LENS_OUT) : process.cwd(), 'dist/cli.js');
+const tmpdir = tempFolders('imid-docx-');
+
 const FIXTURES = path.join(process.cwd(), 'test/fixtures/docx');
-
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tmpdir(files: Record<string, string | Buffer | Uint8Array> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imid-docx-'));
-  dirs.push(dir);
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
-}
-
-async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run({ argv, io: { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd } });
-  return { code, out, err };
-}
 
 interface Row {
   file: string;

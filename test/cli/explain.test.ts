@@ -2,19 +2,8 @@
 // in-process through run({argv, io}) and once spawned as `node dist/cli.js`.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, test } from 'node:test';
-import { run } from '../../src/cli/run';
-
-const CLI = path.join(process.env.IMID_LENS_OUT ? path.resolve(process.env.IMID_LENS_OUT) : process.cwd(), 'dist/cli.js');
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run({ argv, io: { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: os.tmpdir() } });
-  return { code, out, err };
-}
+import { cli, CLI } from './helpers';
 
 interface CardJson {
   id: string;

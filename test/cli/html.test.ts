@@ -5,36 +5,17 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { escapeHtml, formatHtml } from '../../src/cli/formatters/html';
 import type { FileResult } from '../../src/cli/formatters/types';
-import { run } from '../../src/cli/run';
 import { type Finding, LineIndex, type Severity } from '../../src/core/index';
+import { cli, CLI, tempFolders } from './helpers';
+
+const tmpdir = tempFolders('imid-cli-html-');
 
 const root = process.cwd();
-const CLI = path.join(process.env.IMID_LENS_OUT ? path.resolve(process.env.IMID_LENS_OUT) : root, 'dist/cli.js');
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tmpdir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imid-cli-html-'));
-  dirs.push(dir);
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
-}
-
-async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run({ argv, io: { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd } });
-  return { code, out, err };
-}
-
 const unescape = (s: string) => s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
 
 /**

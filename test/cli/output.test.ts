@@ -5,32 +5,15 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { HELP, USAGE } from '../../src/cli/args';
 import { excerpt } from '../../src/cli/formatters/excerpt';
-import { applyLexicalFixes, run } from '../../src/cli/run';
+import { applyLexicalFixes } from '../../src/cli/run';
 import { renderInline, renderMarkdown } from '../../src/cli/terminal';
 import { bundledEngine, fixText } from '../../src/core/index';
+import { CLI, cli, tempFolders } from './helpers';
 
-const CLI = path.join(process.env.IMID_LENS_OUT ? path.resolve(process.env.IMID_LENS_OUT) : process.cwd(), 'dist/cli.js');
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tmpdir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imid-cli-out-'));
-  dirs.push(dir);
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
-}
-
-async function cli(argv: string[], cwd = os.tmpdir(), extra: { columns?: number; color?: boolean } = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run({ argv, io: { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd, ...extra } });
-  return { code, out, err };
-}
+const tmpdir = tempFolders('imid-cli-out-');
 
 /** The excerpt and caret lines printed under the finding whose line starts with `pos`. */
 function excerptUnder(out: string, pos: string): [string, string] {

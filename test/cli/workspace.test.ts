@@ -2,28 +2,14 @@
 // (test/shared/workspaceCases.ts), and `imid-lens lint` on a Quarto book, a multi-file LaTeX thesis
 // and a tree with a configuration per folder.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { run } from '../../src/cli/run';
 import { locOfPath, nodeFs, pathOfLoc } from '../../src/cli/workspaceFs';
 import { WORKSPACE_CASES, expected, resolveCase } from '../shared/workspaceCases';
+import { tempFolders } from './helpers';
 
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tmpdir(files: Readonly<Record<string, string>>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'imid-ws-')));
-  dirs.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+const tmpdir = tempFolders('imid-ws-', { real: true });
 
 interface Row { file: string; ruleId: string; message: string }
 

@@ -92,7 +92,7 @@ test('every refs array anywhere in data/terms names a reference that exists (inc
   assert.deepEqual(missing, []);
 });
 
-test('every drug has a modality; the typed fields sit on drugs only (companies also on programmes: a REMS follows its application)', () => {
+test('every drug has a modality; the typed fields sit on drugs, and companies also on programmes (a REMS follows its application)', () => {
   for (const t of drugs()) assert.ok(t.modality?.refs.length, `${t.id} has a modality`);
   for (const t of allTerms().filter((x) => x.kind !== 'drug')) {
     for (const k of ['modality', 'dosageForms', 'stereo', 'development', 'formerClasses', 'history'] as const) assert.equal(t[k], undefined, `${t.id}.${k}`);
