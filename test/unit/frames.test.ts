@@ -300,6 +300,18 @@ describe('robustness and configuration', () => {
   });
 });
 
+/** Each outdated text gets a claim finding (warning or error) and no correct one does. */
+function claimTests(outdated: readonly string[], correct: readonly string[], what: string): void {
+  test(`each outdated ${what} gets a claim finding`, () => {
+    const missed = outdated.filter((t) => claimsAt(t).length === 0);
+    assert.deepEqual(missed, []);
+  });
+  test(`no correct ${what} gets one`, () => {
+    const flagged = correct.filter((t) => claimsAt(t).length > 0);
+    assert.deepEqual(flagged, []);
+  });
+}
+
 describe('wordings beyond the corpora (written for the frames, one sentence each, no context)', () => {
   const outdated: string[] = [
     "It is hoped that the FDA will approve lenalidomide soon.",
@@ -446,14 +458,7 @@ describe('wordings beyond the corpora (written for the frames, one sentence each
     "Apremilast, a PDE4 inhibitor, raises intracellular cAMP.",
     "Patients taking Revlimid must enrol in the Lenalidomide REMS.",
   ];
-  test('each outdated sentence gets a claim finding', () => {
-    const missed = outdated.filter((t) => claimsAt(t).length === 0);
-    assert.deepEqual(missed, []);
-  });
-  test('no correct sentence gets one', () => {
-    const flagged = correct.filter((t) => claimsAt(t).length > 0);
-    assert.deepEqual(flagged, []);
-  });
+  claimTests(outdated, correct, 'sentence');
 });
 
 describe('wordings of the second round (written for the frames, each a class of real text; with paragraphs)', () => {
@@ -774,12 +779,5 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Mezigdomide is in late-stage development for myeloma.",
     "Apremilast has not been approved for rheumatoid arthritis.",
   ];
-  test('each outdated passage gets a claim finding', () => {
-    const missed = outdated.filter((t) => claimsAt(t).length === 0);
-    assert.deepEqual(missed, []);
-  });
-  test('no correct passage gets one', () => {
-    const flagged = correct.filter((t) => claimsAt(t).length > 0);
-    assert.deepEqual(flagged, []);
-  });
+  claimTests(outdated, correct, 'passage');
 });
