@@ -239,8 +239,9 @@ test('development status: approved drugs, iberdomide under review with an unknow
   for (const t of drugs()) assert.notEqual(t.development?.value, 'discontinued', `${t.id}: no source says discontinued`);
 });
 
-test('pomalidomide "third-generation" is recorded as sometimes used, citing the peer-reviewed review', () => {
+test('pomalidomide "third-generation" is recorded as disputed, citing the peer-reviewed review that uses it', () => {
   const g = termById('pomalidomide').generation?.find((x) => x.label === 'third-generation IMiD');
-  assert.equal(g?.usage, 'sometimes');
+  assert.equal(g?.usage, 'disputed');
+  assert.match(g?.note ?? '', /Andhavarapu/);
   assert.ok(g?.refs.includes('andhavarapu2013'));
 });

@@ -165,7 +165,11 @@ describe('the issue\'s seeds and look-alikes', () => {
     assert.ok(alone.some((f) => f.ruleId === 'fact-mechanism'));
     const blog = frames('I am on pomalidomide, a third-generation version used when other treatments stop working.');
     assert.equal(blog[0]?.ruleId, 'fact-generation');
-    assert.equal(blog[0]?.severity, 'information', 'peer-reviewed reviews use the label too');
+    assert.equal(blog[0]?.severity, 'warning', 'most sources say second-generation');
+    assert.match(blog[0]?.message ?? '', /disputed: most sources call it a second-generation IMiD \(a few peer-reviewed reviews say so/);
+    // a label only some sources use stays information
+    const next = frames('Pomalidomide, a next-generation IMiD, is taken as a capsule.');
+    assert.deepEqual(next.filter((f) => f.ruleId === 'fact-generation' && f.severity !== 'information'), []);
   });
   test('correct look-alikes from the issue stay quiet', () => {
     for (const t of [
@@ -511,6 +515,28 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Golcadomide is approved for follicular lymphoma.",
     "Thalidomide is not approved for multiple myeloma.",
     "Pomalidomide has entered phase III trials.",
+    "Iberdomide has been on the market in the United States since 2021.",
+    "Mezigdomide is already approved, so patients can ask their doctor for it.",
+    "- Mezigdomide: commercially available since 2024",
+    "Golcadomide, launched in 2022, extends the lymphoma portfolio.",
+    "# Golcadomide\n\nLegal status: prescription only (approved 2024)",
+    "Iberdomide (CC-220): approved in 2022; REMS required",
+    "Mezigdomide is now sold in pharmacies across Europe.",
+    "Mezigdomide has been available on prescription since last year.",
+    "# Mezigdomide\n\nMezigdomide is a CELMoD. It has not yet entered phase 3 trials.",
+    "Golcadomide has so far been tested only in phase 1 studies.",
+    "# Iberdomide\n\nDevelopment status: Phase 2",
+    "No phase 3 trial of mezigdomide has begun.",
+    "Iberdomide and mezigdomide remain in early dose-finding studies.",
+    "Iberdomide and mezigdomide are new CELMoDs. Neither drug has moved beyond early-stage trials.",
+    "Golcadomide is still at the phase I stage.",
+    "Iberdomide is only in phase 1/2 testing so far.",
+    "Pomalidomide is still experimental, so it is given only in trials.",
+    "My doctor said Pomalyst is still experimental.",
+    "Is Pomalyst still only available in clinical trials?",
+    "Otezla has not been approved by the FDA yet.",
+    "Lenalidomide awaits approval by the European Medicines Agency.",
+    "Apremilast is under regulatory review for psoriatic arthritis.",
     "Pomalidomide is not yet approved.",
     "Pomalidomide has not yet been licensed in Europe.",
     "Pomalyst (Celgene) is taken once a day.",
@@ -692,6 +718,28 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Revlimid has been sold by Bristol Myers Squibb since the acquisition.",
     "The THALOMID REMS is run by Bristol Myers Squibb.",
     "Unlike thalidomide, apremilast is not teratogenic in the same way.",
+    "Iberdomide is being studied in a phase 2 trial in lupus.",
+    "Mezigdomide is investigational and has not been approved anywhere.",
+    "Golcadomide is in phase 3 trials in large B-cell lymphoma.",
+    "In 2019, iberdomide was still in phase 1.",
+    "Iberdomide entered phase 3 in 2022 with the EXCALIBER-RRMM trial.",
+    "The FDA accepted the iberdomide application in February 2026.",
+    "Mezigdomide is not yet approved; a phase 3 trial met its primary endpoint.",
+    "Golcadomide is not commercially available.",
+    "Eragidomide was studied in a phase 1 trial in AML.",
+    "Avadomide has been tested in phase 1 trials in DLBCL.",
+    "Lenalidomide is being tested in a phase 3 trial in follicular lymphoma.",
+    "Pomalidomide is under investigation in combination with new antibodies.",
+    "Apremilast is approved for psoriasis and is being studied in other inflammatory diseases.",
+    "Early-phase trials of iberdomide showed activity in lupus.",
+    "Iberdomide received breakthrough therapy designation.",
+    "The phase 1 part of the study enrolled 90 patients.",
+    "Mezigdomide was first tested in a phase 1 study that started in 2019.",
+    "Phase 1/2 data for iberdomide were presented in 2020.",
+    "If approved, iberdomide would be the first CELMoD on the market.",
+    "Neither drug is approved for use in children.",
+    "Pomalidomide is only available through a restricted programme.",
+    "Revlimid is available only through the REMS programme.",
     "Pomalidomide had not yet been licensed in Europe when the trial started in 2009.",
     "Celgene Corporation was the maker of Thalomid until 2019.",
     "Amgen markets Otezla.",
@@ -779,5 +827,12 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Mezigdomide is in late-stage development for myeloma.",
     "Apremilast has not been approved for rheumatoid arthritis.",
   ];
-  claimTests(outdated, correct, 'passage');
+  test('each outdated passage gets a claim finding', () => {
+    const missed = outdated.filter((t) => claimsAt(t).length === 0);
+    assert.deepEqual(missed, []);
+  });
+  test('no correct passage gets one', () => {
+    const flagged = correct.filter((t) => claimsAt(t).length > 0);
+    assert.deepEqual(flagged, []);
+  });
 });

@@ -135,6 +135,10 @@ export interface DevStatus {
   value: 'approved' | 'investigational' | 'discontinued' | 'under-review' | 'unknown';
   /** Date the status was checked. */
   asOf: string;
+  /** The highest clinical phase reached in any indication. */
+  phase?: { value: 1 | 2 | 3; since?: string; note?: string; refs: string[] };
+  /** Known to be approved nowhere up to this date (an application under review: the date it was accepted). */
+  unapprovedUntil?: string;
   note?: string;
   refs: string[];
 }

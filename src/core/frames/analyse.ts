@@ -44,6 +44,12 @@ export interface Context {
   readonly previous: readonly string[];
   /** The drugs of the last earlier sentence of the paragraph that named any, in order (its subject first). */
   readonly lastSentence?: readonly string[];
+  /**
+   * The drug the paragraph's last sentence was about when it opened with it or with a singular
+   * pronoun that carried it on ("Mezigdomide is ... . It belongs to ... a newer group than the
+   * IMiDs. It has ..."): a singular pronoun refers to it before any other drug of that sentence.
+   */
+  readonly chain?: string;
   /** The drug the section heading or the block's title line is about. */
   readonly topic?: string;
   /** The topic as written there (a brand, a code, the INN). */
@@ -60,7 +66,7 @@ const PP_OBJECT = new Set(['of', 'than']);
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', 'whilst', 'yet', '\u2014']);
 /** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
 const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]{0,40}[:=]/;
-const ANAPHOR_DET = new Set(['these', 'those', 'both', 'such', 'the', 'this', 'that', 'all', 'each', 'either']);
+const ANAPHOR_DET = new Set(['these', 'those', 'both', 'such', 'the', 'this', 'that', 'all', 'each', 'either', 'neither']);
 const ANAPHOR_NOUN_SING = new Set(['drug', 'agent', 'compound', 'medicine', 'medication', 'molecule', 'analogue', 'analog', 'derivative', 'product', 'substance', 'pill', 'tablet', 'capsule', 'brand', 'therapy', 'treatment', 'immunomodulator', 'imid', 'celmod']);
 const ANAPHOR_NOUN_PLUR = new Set(['drugs', 'agents', 'compounds', 'medicines', 'medications', 'molecules', 'analogues', 'analogs', 'derivatives', 'products', 'substances', 'imids', 'celmods', 'immunomodulators', 'therapies', 'treatments']);
 
@@ -185,13 +191,16 @@ export class Sentence {
   }
 
   /** A marker of history, reporting or a condition anywhere in the clause of i. */
-  framedAsPast(i: number): boolean {
+  framedAsPast(i: number, except?: { from: number; to: number }): boolean {
     const c = this.clauseOf(i);
+    if (except) return this.hitsIn(this.lex.historical, c.from, c.to).some((h) => (h.j <= except.from || h.i >= except.to) && this.framedAsPastBy(h));
+    return this.hitsIn(this.lex.historical, c.from, c.to).some((h) => this.framedAsPastBy(h));
+  }
+
+  private framedAsPastBy(h: { i: number; j: number; phrase: string }): boolean {
     // "is used to treat", "are used to": a passive, not the habitual past "used to"
     // "once a day", "once daily", "more than once": a frequency, not "once" = formerly
-    return this.hitsIn(this.lex.historical, c.from, c.to).some(
-      (h) => !(h.phrase === 'used to' && this.lex.be.has(this.toks[h.i - 1]?.t ?? '')) && !(h.phrase === 'once' && this.frequency(h.j)) && !((h.phrase === 'earlier' || h.phrase === 'earliest' || h.phrase === 'early') && this.drugNoun(h.j)),
-    );
+    return !(h.phrase === 'used to' && this.lex.be.has(this.toks[h.i - 1]?.t ?? '')) && !(h.phrase === 'once' && this.frequency(h.j)) && !((h.phrase === 'earlier' || h.phrase === 'earliest' || h.phrase === 'early') && this.drugNoun(h.j));
   }
 
   /** "earlier drugs", "earlier-generation IMiDs": a comparison between drugs, not a time frame. */
@@ -349,7 +358,8 @@ export class Sentence {
       const w = this.toks[m];
       if (w.ent) return undefined;
       if (ANAPHOR_NOUN_PLUR.has(w.t)) return t === 'this' || t === 'that' ? undefined : 'plural';
-      if (ANAPHOR_NOUN_SING.has(w.t)) return t === 'these' || t === 'those' || t === 'both' || t === 'all' ? undefined : t === 'the' && m > k + 1 ? undefined : 'singular';
+      // "neither drug", "either agent": two drugs named before
+      if (ANAPHOR_NOUN_SING.has(w.t)) return t === 'these' || t === 'those' || t === 'both' || t === 'all' ? undefined : t === 'neither' || t === 'either' ? 'plural' : t === 'the' && m > k + 1 ? undefined : 'singular';
       if (!/^[a-z-]+$/.test(w.t)) return undefined;
     }
     return undefined;
@@ -362,6 +372,7 @@ export class Sentence {
       const e = this.entAt(m);
       if (e && (e.kind === 'drug' || e.kind === 'class') && !this.excluded(m, Math.max(0, m - 4)) && !here.includes(e.termId)) here.push(e.termId);
     }
+    if (!here.length && n === 'singular' && this.ctx.chain) return [this.ctx.chain];
     const recent = [...new Set([...this.ctx.previous].reverse())].slice(0, 4).reverse();
     const pool = here.length ? here : n === 'plural' && recent.length > 1 ? recent : (this.ctx.lastSentence ?? []);
     if (!pool.length) return this.ctx.topic ? [this.ctx.topic] : [];

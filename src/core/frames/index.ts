@@ -26,7 +26,7 @@ import { RECENCY_FRAME } from './checks/recency';
 import { STATUS_FRAME } from './checks/status';
 import { TERATOGENICITY_FRAME } from './checks/teratogenicity';
 import { Facts } from './facts';
-import { type FrameLexicon, Lexicon } from './lexicon';
+import { type FrameLexicon, Lexicon, tokenize } from './lexicon';
 import type { Contradiction, FrameRule } from './types';
 
 export type { FrameRule } from './types';
@@ -125,6 +125,9 @@ export class FrameEngine {
     let mi = 0;
     let ei = 0;
     let pos = from;
+    // the subject carried from sentence to sentence in a paragraph (Context.chain)
+    let chain: string | undefined;
+    let chainPara = -1;
     while (pos < to) {
       const block = blockAround(prose, pos);
       const blockEnd = Math.max(block.end, pos + 1);
@@ -163,12 +166,16 @@ export class FrameEngine {
         for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
         const hasEntity = mine.some((m) => m.form);
         const body = text.slice(span.start, span.end);
+        if (chainPara !== para) chain = undefined;
+        chainPara = para;
+        const carried = chain;
+        chain = this.opener(body, span.start, mine, carried);
         // a cheap pre-check: no frame can find anything without one of its anchor words or a name it reads
         const namedCue = hasEntity && mine.some((m) => (m.form && this.anchorKinds.has(this.db.terms.get(m.form.termId)?.kind ?? '')) || m.form?.kind === 'brand');
         if (!namedCue && !this.anchors.test(body)) continue;
         if (!hasEntity && !previous.length && !topic && !this.domainCue.test(body)) continue;
         if (insideAny(prose.quotes, span.start)) continue;
-        const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}) };
+        const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}), ...(carried ? { chain: carried } : {}) };
         const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
         while (ei < existing.length && existing[ei].start < span.start) ei++;
         const flagged = ei < existing.length && existing[ei].start < span.end;
@@ -177,6 +184,23 @@ export class FrameEngine {
       pos = blockEnd;
     }
     return undefined;
+  }
+
+  /**
+   * The drug a sentence opens with (its first words name it), or the carried one when it opens with
+   * a singular pronoun ("It", "The drug"); otherwise none.
+   */
+  private opener(body: string, base: number, mine: readonly Mention[], carried: string | undefined): string | undefined {
+    const lead = OPENER.exec(body);
+    const at = base + (lead ? lead[0].length : 0);
+    const first = mine.find((m) => m.form);
+    if (first && first.start <= at + 1) {
+      const t = this.db.terms.get(first.form!.termId);
+      return t?.kind === 'drug' ? t.id : undefined;
+    }
+    if (!carried) return undefined;
+    const toks = tokenize(body.slice(lead ? lead[0].length : 0, (lead ? lead[0].length : 0) + 40));
+    return this.lex.pronounsSingular.at(toks, 0) ? carried : undefined;
   }
 
   private check(prose: Prose, s: Sentence, span: Span, rules: readonly FrameRule[], opts: FrameRunOptions, atYear: number, out: RawFinding[]): void {
@@ -218,6 +242,8 @@ export class FrameEngine {
 }
 
 /** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
+/** What may come before a sentence's first word: list bullets, heading marks, emphasis, an opening bracket or quote. */
+const OPENER = /^[\s#>*_\-\u2022|("\u201c]*/;
 const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]{0,40}[:=]/;
 
 /**

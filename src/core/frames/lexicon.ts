@@ -87,6 +87,14 @@ export interface FrameLexicon {
     readonly qualifiers: readonly string[];
     readonly labels?: readonly string[];
     readonly applicationWords?: readonly string[];
+    /** Said of a drug on the market: "approved", "launched", "commercially available". */
+    readonly onMarket?: readonly string[];
+    /** Before a phase, making it the drug's ceiling: "only", "still", "so far". */
+    readonly phaseLimits?: readonly string[];
+    /** Before a phase, denying it was reached: "not yet entered", "no", "yet to enter". */
+    readonly phaseNegators?: readonly string[];
+    /** Early clinical stages without a number: "early-stage", "dose-finding", "first-in-human". */
+    readonly early?: readonly string[];
   };
   readonly recency: { readonly cues: readonly string[]; readonly nouns: readonly string[]; readonly ago: readonly string[]; readonly discovery: readonly string[]; readonly notRecency: readonly string[]; readonly possessive?: readonly string[]; readonly modified?: readonly string[] };
   readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[]; readonly facts?: readonly string[]; readonly singleEnantiomer?: readonly string[] };
@@ -262,6 +270,10 @@ export class Lexicon {
   readonly formerUseLabels: PhraseTable<true>;
   readonly statusLabels: PhraseTable<true>;
   readonly applicationWords: PhraseTable<true>;
+  readonly onMarket: PhraseTable<true>;
+  readonly phaseLimits: PhraseTable<true>;
+  readonly phaseNegators: PhraseTable<true>;
+  readonly early: PhraseTable<true>;
   readonly approvalNotEvent: Set<string>;
   readonly possessive: Set<string>;
   readonly recencyModified: Set<string>;
@@ -349,6 +361,10 @@ export class Lexicon {
     this.formerUseLabels = table(d.formerUse?.labels);
     this.statusLabels = table(d.status.labels);
     this.applicationWords = table(d.status.applicationWords);
+    this.onMarket = table(d.status.onMarket);
+    this.phaseLimits = table(d.status.phaseLimits);
+    this.phaseNegators = table(d.status.phaseNegators);
+    this.early = table(d.status.early);
     this.approvalNotEvent = new Set((d.approval.notEvent ?? []).map(norm));
     this.possessive = new Set((d.recency.possessive ?? []).map(norm));
     this.recencyModified = new Set((d.recency.modified ?? []).map(norm));
@@ -357,7 +373,7 @@ export class Lexicon {
     const cueTables: Array<PhraseTable<unknown>> = [
       this.classes, this.generations, this.mech, this.unknownCues, this.companyVerbs, this.approvalVerbs, this.launchVerbs,
       this.forms, this.investigational, this.trials, this.expected, this.onlyOnMarket, this.recencyCues, this.recencyAgo,
-      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.classLabels,
+      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.classLabels, this.onMarket, this.phaseLimits, this.phaseNegators, this.early,
     ];
     for (const t of cueTables) for (const w of t.firstWords()) this.cueFirstWords.add(w);
   }

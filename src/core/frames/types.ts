@@ -7,7 +7,7 @@ import type { Lexicon } from './lexicon';
 
 export interface Contradiction {
   readonly ruleId: string;
-  /** Overrides the rule's severity (a disputed label is information). */
+  /** Overrides the rule's severity (a label only some sources use is information). */
   readonly severity?: Severity;
   readonly start: number;
   readonly end: number;

@@ -1,6 +1,7 @@
 /**
  * Generation: "third-generation IMiD" and its kin, bound to a drug and compared with the
- * generation labels in data/terms (usage usual/sometimes: fine; disputed: information;
+ * generation labels in data/terms (usage usual: fine; sometimes: information; disputed: a warning that
+ * names the sources that use it;
  * no such label for a drug that has labels, or for a drug outside the class: warning).
  */
 import { subjectsOfNominal } from '../bind';
@@ -11,7 +12,7 @@ export const GENERATION_FRAME: FrameRule = {
   family: 'generation',
   severity: 'warning',
   title: 'Generation label contradicts the database',
-  description: 'A generation label ("first-", "second-", "third-generation") that the term database does not give the drug; a label good sources dispute is information.',
+  description: 'A generation label ("first-", "second-", "third-generation") that the term database does not give the drug; a label only some sources use is information, one most sources contradict a warning that names both sides.',
   check,
   examples: {
     invalid: ['IMiD generations: 1st thalidomide, 2nd lenalidomide, 3rd apremilast.', 'Lenalidomide, a first-generation IMiD, is given orally.', 'Apremilast, also third generation, extends the class into dermatology.'],
@@ -53,9 +54,11 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const span = s.span(h.i, h.j);
       if (match && (match.usage === 'usual' || match.usage === undefined)) continue;
       if (match && (match.usage === 'disputed' || match.usage === 'sometimes')) {
+        // "sometimes": a label some sources use (information); "disputed": one that misleads most readers
+        // though a few sources use it (a warning that says so, with both sides' references)
         out.push({
           ruleId: GENERATION_FRAME.id,
-          severity: 'information',
+          ...(match.usage === 'sometimes' ? { severity: 'information' as const } : {}),
           start: span.start,
           end: span.end,
           message: `"${s.textOf(h.i, h.j)}" for ${t.preferredName} is ${match.usage === 'disputed' ? 'disputed' : 'less usual'}: ${usual ? `most sources call it a ${usual.label}` : 'sources differ'}${match.note ? ` (${match.note})` : ''}.`,

@@ -7,6 +7,7 @@
  */
 import { dateValue, yearOf } from '../analyse';
 import { subjectsOfNominal } from '../bind';
+import { checkDevelopment } from './development';
 import { type Contradiction, type FrameInput, type FrameRule, prettyDate, settingFits, shortIndication, cap } from '../types';
 
 export const STATUS_FRAME: FrameRule = {
@@ -14,7 +15,7 @@ export const STATUS_FRAME: FrameRule = {
   family: 'approval-status',
   severity: 'warning',
   title: 'Development status overtaken',
-  description: 'An approved drug called investigational, in trials, awaiting approval, or the only one of its class on the market, against the approvals in data/terms.',
+  description: 'An approved drug called investigational, in trials, awaiting approval, or the only one of its class on the market; an unapproved drug called approved or on the market; a phase below the highest one a drug has reached; against the approvals and development facts in data/terms.',
   check,
   examples: {
     invalid: [
@@ -23,6 +24,8 @@ export const STATUS_FRAME: FrameRule = {
       'Lenalidomide remains the only thalidomide analogue on the market.',
       'Pomalidomide is an investigational drug.',
       'Mezigdomide is approved for relapsed myeloma.',
+      'Golcadomide has so far been tested only in phase 1 studies.',
+      'Iberdomide has been on the market in the United States since 2021.',
     ],
     valid: [
       'Lenalidomide is being studied in combination with rituximab.',
@@ -30,12 +33,14 @@ export const STATUS_FRAME: FrameRule = {
       'Mezigdomide is an investigational CELMoD.',
       'Lenalidomide is not approved for chronic lymphocytic leukaemia.',
       'Pomalidomide was tested in the phase 3 MM-003 trial.',
+      'Iberdomide is being studied in a phase 2 trial in lupus.',
+      'In 2019, iberdomide was still in phase 1.',
+      'If approved, iberdomide would be the first CELMoD on the market.',
     ],
   },
 };
 
 const COMBINATION = new Set(['combination', 'combined', 'with', 'plus', 'versus', 'vs', 'alongside']);
-const MARKETED = new Set(['marketed', 'sold', 'prescribed']);
 const TRIAL_VERBS = /\b(being|under|undergoing|entered|entering|ongoing|way|underway|currently|still|remains|is in|are in|is now)\b/;
 
 function check(x: FrameInput, out: Contradiction[]): void {
@@ -60,6 +65,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (!negatedCue && s.negated(cue.i, cue.j)) continue;
     // an expectation about approval (not "a response is expected"): an approval or application word in the sentence
     if (cue.kind === 'expected' && !s.hasIn(lex.applicationWords) && !s.hasIn(lex.approvalVerbs, c.from, c.to)) continue;
+    // "is being tested in a phase 3 trial": one trial, not the drug's status
+    if (cue.kind === 'trials' && s.toks.slice(cue.j, Math.min(c.to, cue.j + 3)).some((t, n) => (t.t === 'a' || t.t === 'an' || t.t === 'one') && n <= 1)) continue;
     const subjects = cue.nominal ? subjectsOfNominal(s, cue.i, cue.j) : s.subjects(cue.i, { after: cue.kind === 'expected' });
     for (const subj of subjects) {
       const t = facts.term(subj.termId);
@@ -135,24 +142,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
     }
     // an investigational drug called approved is the approval frame's and the name rules' business
   }
-  // "X is approved", "X is marketed as ..." for a drug known to be investigational
-  const onMarket = s.toks.flatMap((t, i) => (MARKETED.has(t.t) ? [{ i, j: i + 1 }] : []));
-  for (const h of [...s.hits(lex.approvalVerbs), ...onMarket]) {
-    const c = s.clauseOf(h.i);
-    if (s.negated(h.i, h.j) || s.conditional(h.i) || lex.expected.has(s.toks, c.from, c.to)) continue;
-    if (!['approved', 'licensed', 'authorised', 'authorized', 'cleared', ...MARKETED].includes(s.toks[h.i].t)) continue;
-    // "is sold only in trials", "is prescribed in a phase 3 study": not on the market
-    if (MARKETED.has(s.toks[h.i].t) && (s.hasIn(lex.trials, c.from, c.to) || s.hasIn(lex.investigational, c.from, c.to))) continue;
-    const prev = s.toks[h.i - 1]?.t;
-    if (!['is', 'are', 'now', 'was', 'were', 'got', 'been', 'fda', 'first', 'finally', 'recently', 'also'].includes(prev ?? '')) continue;
-    for (const subj of s.subjects(h.i)) {
-      const t = facts.term(subj.termId);
-      if (!t || !facts.knownUnapproved(t.id)) continue;
-      const span = s.span(h.i, h.j);
-      out.push({ ruleId: STATUS_FRAME.id, start: span.start, end: span.end, message: `${cap(t.preferredName)} is not approved: it is ${t.development?.value ?? t.status?.value} (as of ${t.development?.asOf ?? t.asOf}).`, evidence: (t.development?.refs ?? t.status?.refs ?? []).slice(0, 3), data: { term: t.id } });
-      return;
-    }
-  }
+  // a drug that is not approved: called approved or on the market, or its phase understated
+  checkDevelopment(x, out);
 }
 
 function afterCue(x: FrameInput, from: number, to: number, subject: string): { qualified: boolean; indications: Array<{ code: string; group?: string }>; region?: string } {
