@@ -82,6 +82,23 @@ function check(x: FrameInput, out: Contradiction[]): void {
       // (then only a company with no role at all for the drug is wrong: "iberdomide is being developed by Amgen")
       const prev = s.toks[h.i - 1]?.t ?? '';
       const today = prev === 'now' || prev === 'being' || prev === 'is' || prev === 'are' || s.toks[h.i].t === 'develops' || s.toks[h.i].t === 'developer';
+      // "is being developed by Celgene": a company that has been part of another since before the checked date
+      const owner = today && !s.framedAsPast(h.i) && !s.years(h.i, true).length ? ownerOf(x, company.termId) : undefined;
+      if (owner) {
+        const prods = subjects.filter((d) => facts.term(d)?.kind === 'drug');
+        if (prods.length) {
+          out.push({
+            ruleId: COMPANY_FRAME.id,
+            start: company.start,
+            end: company.end,
+            message: `${facts.name(company.termId)} has been part of ${facts.name(owner.company)} since ${prettyDate(owner.from)}: ${prods.map((d) => facts.name(d)).join(' and ')} ${prods.length > 1 ? 'are' : 'is'} developed by ${facts.name(owner.company)} today.`,
+            evidence: owner.refs.slice(0, 3),
+            rewrite: { title: `Replace with "${facts.name(owner.company)}"`, edits: [{ start: company.start, end: company.end, newText: facts.name(owner.company) }] },
+            data: { company: company.termId, terms: prods },
+          });
+          return;
+        }
+      }
       if (today && subjects.some((d) => !facts.knowsCompanies(d, ['originator', 'developer']) || facts.companiesIn(d, ['originator', 'developer', 'holder', 'marketer', 'parent']).some((r) => r.company === company.termId || ownerOf(x, r.company)?.company === company.termId))) continue;
       const bad = subjects.filter((d) => facts.knowsCompanies(d, ['originator', 'developer']) && !facts.companiesIn(d, ['originator', 'developer']).some((r) => r.company === company.termId));
       if (!bad.length) continue;
@@ -104,9 +121,17 @@ function check(x: FrameInput, out: Contradiction[]): void {
 function nearest(s: FrameInput['s'], companies: Ent[], i: number, c: { from: number; to: number }): Ent | undefined {
   let best: Ent | undefined;
   let dist = Infinity;
+  // "Celgene, now a Bristol Myers Squibb company, developed ...": the owner in the apposition is not the actor
+  const owners = new Set(companies.filter((e) => {
+    const k = s.toks.findIndex((t) => t.ent === e);
+    const t1 = s.toks[k - 1]?.t ?? '';
+    const t2 = s.toks[k - 2]?.t ?? '';
+    const opens = (m: number) => [',', '(', '\u2014'].includes(s.toks[m]?.t ?? '');
+    return companies.length > 1 && ((t2 === 'now' && (t1 === 'a' || t1 === 'an') && opens(k - 3)) || (t1 === 'now' && opens(k - 2)) || s.hitsIn(s.lex.companySince, Math.max(c.from, k - 4), k).some((h) => h.j === k && (opens(h.i - 1) || (s.toks[h.i - 1]?.t === 'now' && opens(h.i - 2)))));
+  }));
   for (const e of companies) {
     const k = s.toks.findIndex((t) => t.ent === e);
-    if (k < c.from || k >= c.to) continue;
+    if (k < c.from || k >= c.to || owners.has(e)) continue;
     const d = Math.abs(k - i);
     if (d < dist) {
       dist = d;
@@ -138,7 +163,7 @@ function ownerOf(x: FrameInput, companyId: string): { company: string; from?: st
 
 const PRODUCTS: readonly TermKind[] = ['drug', 'programme'];
 const ACTOR_VERBS = new Set(['has', 'have', 'runs', 'run', 'maintains', 'maintain', 'offers', 'offer', 'provides', 'provide', 'expects', 'expect', 'plans', 'plan', 'sponsors', 'sponsor', 'supports', 'support', 'continues', 'continue', 'controls', 'control', 'operates', 'operate', 'funds', 'fund', 'is', 'are', 'remains', 'trades', 'trade', 'employs', 'reports', 'says', 'announces', 'promotes', 'leads', 'still']);
-const INDEPENDENT = new Set(['independent', 'nasdaq', 'nyse', 'listed', 'publicly', 'stand-alone', 'standalone', 'trades']);
+const INDEPENDENT = new Set(['independent', 'nasdaq', 'nyse', 'listed', 'publicly', 'stand', 'standalone', 'trades']);
 
 /**
  * A company that has been owned by another since a date before the checked date, written as
@@ -153,6 +178,22 @@ function ownedActor(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
     const k = s.toks.findIndex((t) => t.ent === company);
     const v = s.afterEnt(k);
     const verb = s.toks[v]?.t === 'still' ? s.toks[v + 1] : s.toks[v];
+    // "Celgene, an independent company, makes ...": an apposition that calls it independent
+    if (s.toks[v]?.t === ',' && (s.toks[v + 1]?.t === 'an' || s.toks[v + 1]?.t === 'a') && !s.negated(v + 1)) {
+      let e = v + 2;
+      while (e < s.toks.length && e < v + 8 && s.toks[e].t !== ',' && s.toks[e].t !== ')' && !INDEPENDENT.has(s.toks[e].t)) e++;
+      if (INDEPENDENT.has(s.toks[e]?.t ?? '') && s.tenseOf(k) !== 'past' && !s.framedAsPast(k) && !s.years(k, true).length) {
+        out.push({
+          ruleId: COMPANY_FRAME.id,
+          start: company.start,
+          end: company.end,
+          message: `${facts.name(company.termId)} is not an independent company: it has been part of ${facts.name(owner.company)} since ${prettyDate(owner.from)}.`,
+          evidence: owner.refs.slice(0, 3),
+          data: { company: company.termId },
+        });
+        return true;
+      }
+    }
     if (!verb || !ACTOR_VERBS.has(verb.t) || k !== firstContent(s, s.clauseOf(k).from)) continue;
     if (s.framedAsPast(k) || s.tenseOf(k) === 'past' || s.years(k, true).length || s.negated(v + 1)) continue;
     const c = s.clauseOf(k);
@@ -205,7 +246,9 @@ function possessive(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
     if (noun) q++;
     const e = s.entAt(q) ?? (s.toks[q]?.t === ',' ? s.entAt(q + 1) : undefined);
     // "Otezla is Celgene's oral treatment": the product is the subject
-    const drugs = e?.kind === 'drug' ? [e.termId] : noun ? s.subjects(k, { context: true }).map((x2) => x2.termId) : [];
+    let drugs = e?.kind === 'drug' ? [e.termId] : noun ? s.subjects(k, { context: true }).map((x2) => x2.termId) : [];
+    // "Celgene patient support covers Otezla co-pays": the product after it
+    if (!drugs.length && noun) drugs = s.namedAfter(q, ['drug'], 8).map((x2) => x2.termId);
     if (!drugs.length) continue;
     if (s.tenseOf(k) === 'past' || s.framedAsPast(k) || s.years(k, true).length || s.negated(k)) continue;
     if (lex.companyTransfer.has(s.toks, s.clauseOf(k).from, s.clauseOf(k).to)) continue;
