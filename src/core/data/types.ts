@@ -136,7 +136,9 @@ export interface DevStatus {
   /** Date the status was checked. */
   asOf: string;
   /** The highest clinical phase reached in any indication. */
-  phase?: { value: 1 | 2 | 3; since?: string; note?: string; refs: string[] };
+  phase?: { value: 1 | 2 | 3; indications?: string[]; since?: string; note?: string; refs: string[] };
+  /** The date a regulator set for its decision on a pending application (PDUFA date). */
+  actionDate?: string;
   /** Known to be approved nowhere up to this date (an application under review: the date it was accepted). */
   unapprovedUntil?: string;
   note?: string;
@@ -209,6 +211,8 @@ export interface Term {
   stereo?: Stereo;
   /** Development status with the date it was checked (finer than `status`). */
   development?: DevStatus;
+  /** Generic versions on the market in a region, by a date (a bound when only a range is known). */
+  generics?: Array<{ region: string; availableBy: string; note?: string; refs: string[] }>;
   /** Classes the drug was once filed under (e.g. thalidomide as a sedative-hypnotic). */
   formerClasses?: FormerClass[];
   modality?: Modality;

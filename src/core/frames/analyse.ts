@@ -183,8 +183,12 @@ export class Sentence {
         break;
       }
       if (t.t === 'and' || t.t === 'or' || t.t === 'but' || ((t.t === 'which' || t.t === 'that') && this.toks[k - 1]?.t === ',')) break;
-      if (this.lex.negators.at(this.toks, k, j)) return true;
+      const neg = this.lex.negators.at(this.toks, k, j);
+      // "X, unlike the other two, has ...": "unlike" contrasts its own phrase, not the predicate after the comma
+      if (neg && !((neg.phrase === 'unlike' || neg.phrase === 'in contrast to') && this.toks.slice(neg.j, i).some((t) => t.t === ','))) return true;
     }
+    // a label line whose value denies it: "Cereblon binding: none"
+    if (this.toks[j]?.t === ':' && ['none', 'no', 'nil', 'not', 'n'].includes(this.toks[j + 1]?.t ?? '')) return true;
     // "is inhibited not by ...", "X is a sedative? no"
     const n = this.toks[j];
     return !!n && (n.t === 'not' || n.t === 'no') && this.toks[j + 1]?.t !== 'only';

@@ -191,9 +191,12 @@ export class FrameEngine {
    * a singular pronoun ("It", "The drug"); otherwise none.
    */
   private opener(body: string, base: number, mine: readonly Mention[], carried: string | undefined): string | undefined {
-    const lead = OPENER.exec(body);
+    let lead: { 0: string } | null = OPENER.exec(body);
+    // "Chemically it is ...", "By raising cAMP, it ...", "Unlike thalidomide, it ...": past a fronted adverb or phrase
+    const fronted = FRONTED.exec(body.slice(lead ? lead[0].length : 0));
+    if (fronted) lead = { 0: (lead ? lead[0] : '') + fronted[0] };
     const at = base + (lead ? lead[0].length : 0);
-    const first = mine.find((m) => m.form);
+    const first = mine.find((m) => m.form && m.start >= at - 1);
     if (first && first.start <= at + 1) {
       const t = this.db.terms.get(first.form!.termId);
       return t?.kind === 'drug' ? t.id : undefined;
@@ -244,6 +247,8 @@ export class FrameEngine {
 /** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
 /** What may come before a sentence's first word: list bullets, heading marks, emphasis, an opening bracket or quote. */
 const OPENER = /^[\s#>*_\-\u2022|("\u201c]*/;
+/** A fronted adverb ("Chemically ") or a short fronted phrase closed by a comma ("By raising cAMP, "). */
+const FRONTED = /^(?:[A-Z][a-z]+ly,?\s+|(?:By|Unlike|Like|In|As|After|Before|Although|Though|Because|Since|When|While|With|Without|For|Despite|Compared|Following|Besides|Apart|Today|However|Moreover|Furthermore|Nevertheless|Instead|Thus|Therefore|Indeed|Notably|Importantly|Also|Now)\b[^,.;:!?]{0,60},\s+)/;
 const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]{0,40}[:=]/;
 
 /**
@@ -396,16 +401,32 @@ function titleTopic(db: TermDb, prose: Prose, para: number): { id: string; name:
 function headingTopic(db: TermDb, prose: Prose, para: number, headings: Map<number, { id: string; name: string } | undefined>): { id: string; name: string } | undefined {
   const text = prose.text;
   let k = para;
-  for (let n = 0; n < 30 && k > 0; n++) {
+  // the nearest heading; one without a drug ("## Mechanism") takes its parent's ("# Thalidomide")
+  let level = Infinity;
+  const pending: number[] = [];
+  for (let n = 0; n < 200 && k > 0 && (n < 30 || level < Infinity); n++) {
     const ls = text.lastIndexOf('\n', k - 2) + 1;
     const line = text.slice(ls, k - 1);
-    if (/^\s{0,3}#{1,6}\s/.test(line) || /^\\(sub)*section\*?\{/.test(line)) {
-      if (headings.has(ls)) return headings.get(ls);
-      const ms = scan(db, prose, ls, k - 1).filter((m) => m.form);
-      const ids = [...new Set(drugIds(db, ms))];
-      const topic = ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
-      headings.set(ls, topic);
-      return topic;
+    const md = /^\s{0,3}(#{1,6})\s/.exec(line);
+    const tex = /^\\((?:sub)*)section\*?\{/.exec(line);
+    if (md || tex) {
+      const lv = md ? md[1].length : tex![1].length / 3 + 1;
+      if (lv < level) {
+        let topic: { id: string; name: string } | undefined;
+        if (headings.has(ls)) topic = headings.get(ls);
+        else {
+          const ms = scan(db, prose, ls, k - 1).filter((m) => m.form);
+          const ids = [...new Set(drugIds(db, ms))];
+          topic = ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
+          if (topic || lv <= 1) headings.set(ls, topic);
+        }
+        if (topic || lv <= 1) {
+          for (const p of pending) headings.set(p, topic);
+          return topic;
+        }
+        pending.push(ls);
+        level = lv;
+      }
     }
     k = ls;
   }

@@ -95,6 +95,8 @@ export interface FrameLexicon {
     readonly phaseNegators?: readonly string[];
     /** Early clinical stages without a number: "early-stage", "dose-finding", "first-in-human". */
     readonly early?: readonly string[];
+    /** "no generic version", "no generic competition". */
+    readonly noGeneric?: readonly string[];
   };
   readonly recency: { readonly cues: readonly string[]; readonly nouns: readonly string[]; readonly ago: readonly string[]; readonly discovery: readonly string[]; readonly notRecency: readonly string[]; readonly possessive?: readonly string[]; readonly modified?: readonly string[] };
   readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[]; readonly facts?: readonly string[]; readonly singleEnantiomer?: readonly string[] };
@@ -274,6 +276,7 @@ export class Lexicon {
   readonly phaseLimits: PhraseTable<true>;
   readonly phaseNegators: PhraseTable<true>;
   readonly early: PhraseTable<true>;
+  readonly noGeneric: PhraseTable<true>;
   readonly approvalNotEvent: Set<string>;
   readonly possessive: Set<string>;
   readonly recencyModified: Set<string>;
@@ -365,6 +368,7 @@ export class Lexicon {
     this.phaseLimits = table(d.status.phaseLimits);
     this.phaseNegators = table(d.status.phaseNegators);
     this.early = table(d.status.early);
+    this.noGeneric = table(d.status.noGeneric);
     this.approvalNotEvent = new Set((d.approval.notEvent ?? []).map(norm));
     this.possessive = new Set((d.recency.possessive ?? []).map(norm));
     this.recencyModified = new Set((d.recency.modified ?? []).map(norm));
@@ -373,7 +377,7 @@ export class Lexicon {
     const cueTables: Array<PhraseTable<unknown>> = [
       this.classes, this.generations, this.mech, this.unknownCues, this.companyVerbs, this.approvalVerbs, this.launchVerbs,
       this.forms, this.investigational, this.trials, this.expected, this.onlyOnMarket, this.recencyCues, this.recencyAgo,
-      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.classLabels, this.onMarket, this.phaseLimits, this.phaseNegators, this.early,
+      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.classLabels, this.onMarket, this.phaseLimits, this.phaseNegators, this.early, this.noGeneric,
     ];
     for (const t of cueTables) for (const w of t.firstWords()) this.cueFirstWords.add(w);
   }

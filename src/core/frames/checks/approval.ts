@@ -81,6 +81,13 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (h.launch) {
       if (years.length !== 1) continue;
       const y = years[0];
+      // a brand's launch: "Contergan was introduced in 1959" against the brand's own first date
+      const ent = subjects[0].ent;
+      const brand = ent && ent.formKind === 'brand' ? facts.brand(d, ent.text) : undefined;
+      if (brand?.from && !y.decade && !lex.launchOngoing.has(h.phrase) && Math.abs(y.year - yearOf(brand.from)!) > 1) {
+        report(`${ent!.text} was first marketed ${onDate(brand.from)}${brand.region ? ` (${brand.region})` : ''}, not in ${y.year}.`, brand.refs, y, String(yearOf(brand.from)));
+        return;
+      }
       const region = regions[0] ?? agencies[0]?.region;
       const firsts: Array<{ date: string; refs: string[]; exact: boolean }> = [];
       const sameRegion = (r: string | undefined) => !!r && (r === region || (region === 'West Germany' && /germany/i.test(r)));

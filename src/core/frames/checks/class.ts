@@ -35,6 +35,9 @@ export const CLASS_FRAME: FrameRule = {
   },
 };
 
+const MARKETED_AS = new Set(['sold', 'marketed', 'promoted', 'launched', 'advertised', 'introduced']);
+const EFFECT_NOUNS = new Set(['effect', 'effects', 'properties', 'property', 'activity', 'activities', 'action', 'actions', 'side', 'potential', 'qualities']);
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;
   for (const h of s.hits(lex.classes)) {
@@ -42,6 +45,11 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // a class written inside a name ("cereblon" of "cereblon modulator" is the phrase, fine); skip loose phrases
     if (cls.loose?.some((p) => p.toLowerCase() === h.phrase.toLowerCase())) continue;
     if (s.negated(h.i, h.j) || s.conditional(h.i) || s.attributed(h.i)) continue;
+    // "- Sold as a sedative ...": a reduced passive of the marketing history at the start of a line
+    const asAt = s.toks[h.i - 1]?.t === 'as' ? h.i - 1 : (s.toks[h.i - 1]?.t === 'a' || s.toks[h.i - 1]?.t === 'an') && s.toks[h.i - 2]?.t === 'as' ? h.i - 2 : -1;
+    if (asAt > 0 && MARKETED_AS.has(s.toks[asAt - 1]?.t ?? '') && asAt - 1 === s.firstWord(s.clauseOf(h.i).from)) continue;
+    // "its sedative effect", "anti-inflammatory properties": an effect of the drug, not its class
+    if (EFFECT_NOUNS.has(s.toks[h.j]?.t ?? '') || (s.toks[h.j]?.t === '-' && s.toks[h.j + 1]?.t === 'like')) continue;
     // "a thalidomide-derived immunomodulatory drug (IMiD)": the bracketed name describes the phrase before it
     let from = h.i;
     if (s.toks[h.i - 1]?.t === '(') {

@@ -27,7 +27,37 @@ const NOT_STAGE = new Set(['data', 'results', 'part', 'portion', 'cohort', 'coho
 const DAY = 86_400_000;
 
 export function checkDevelopment(x: FrameInput, out: Contradiction[]): boolean {
-  return phaseCeiling(x, out) || unapprovedOnMarket(x, out);
+  return phaseCeiling(x, out) || unapprovedOnMarket(x, out) || noGeneric(x, out) || decisionPassed(x, out);
+}
+
+/** "No generic version is available", "Revlimid faces no generic competition": against `generics` in data/terms. */
+function noGeneric(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, lex, facts } = x;
+  for (const h of s.hits(lex.noGeneric)) {
+    if (s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i) || s.conditional(h.i) || s.text.trimEnd().endsWith('?')) continue;
+    if (s.hasIn(lex.metaNegation, s.clauseOf(h.i).from, s.clauseOf(h.i).to)) continue;
+    // "until 2022 there was no generic": a year before the generics came dates it
+    const years = s.years(h.i).map((y) => y.year);
+    const region = s.hits(lex.regions)[0]?.value ?? s.hits(lex.agencies)[0]?.value.region;
+    const after = s.entAt(h.j) ?? (s.toks[h.j]?.t === 'for' || s.toks[h.j]?.t === 'of' ? s.entAt(h.j + 1) : undefined);
+    const subjects = after && after.kind === 'drug' ? [{ termId: after.termId }] : s.subjects(h.i, { after: true, context: true });
+    for (const subj of subjects) {
+      const t = facts.term(subj.termId);
+      const g = t?.generics?.find((x2) => (!region || x2.region === region) && (dateValue(x2.availableBy) ?? Infinity) <= x.at);
+      if (!t || !g || years.some((y) => Date.UTC(y, 11, 31) < (dateValue(g.availableBy) ?? 0))) continue;
+      const span = s.span(h.i, h.j);
+      out.push({
+        ruleId: 'fact-status',
+        start: span.start,
+        end: span.end,
+        message: `Generic ${t.preferredName} is on the market in the ${g.region === 'US' ? 'United States' : g.region}${g.note ? ` (${g.note})` : ''}.`,
+        evidence: g.refs.slice(0, 3),
+        data: { term: t.id },
+      });
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The phase written at token k ("phase 1", "phase I/II", "phase-3", "early-stage", "dose-finding"): its highest number. */
@@ -86,15 +116,43 @@ function phaseCeiling(x: FrameInput, out: Contradiction[]): boolean {
     } else if (label && s.toks[label.j]?.t === ':' && k === label.j + 1) {
       claimed = ph.value;
       cueFrom = s.firstWord(c.from);
+    } else if (lineLabel(x, k, c.from)) {
+      // a list line "- Iberdomide (CC-220): phase 2, RRMM"
+      claimed = ph.value;
+      cueFrom = s.firstWord(c.from);
+    } else if (copulaIn(x, k)) {
+      // "is in phase 2", "are in phase I/II trials" (not "is in a phase 2 trial": one trial)
+      claimed = ph.value;
+      cueFrom = k - 1;
+    } else if (earlyStatus(x, k, ph.j)) {
+      // "in early clinical development", "an early-stage CELMoD"
+      claimed = ph.value;
+      cueFrom = k;
     }
     if (claimed === undefined || quiet(x, cueFrom, { from: k, to: ph.j })) continue;
-    // a statement about one indication ("in phase 2 in lupus") or next to another drug of the regimen
-    if (s.hitsIn(lex.indications, c.from, c.to).length) continue;
+    // a statement about an indication is compared only with the indications in which the phase was reached
+    const written = s.hitsIn(lex.indications, c.from, c.to).map((w) => w.value);
     const subjects = s.subjects(cueFrom, { after: true, context: true });
     for (const subj of subjects) {
       const t = facts.term(subj.termId);
       const reached = t?.development?.phase;
+      // an approved drug said to be in an early phase, with nothing that makes it a new use
+      if (t && t.kind === 'drug' && facts.approvedAt(t.id, x.at) && !negator && !written.length && !s.hasIn(lex.qualifiers, k, c.to) && !s.ents.some((e) => e.kind === 'drug' && e.termId !== t.id)) {
+        const first = [...facts.approvals(t.id)].sort((a, b) => a.date.localeCompare(b.date))[0];
+        if (!first) continue;
+        const span = s.span(cueFrom, ph.j);
+        out.push({
+          ruleId: 'fact-status',
+          start: span.start,
+          end: span.end,
+          message: `${cap(t.preferredName)} is no longer in trials only: it has been approved since ${prettyDate(first.date)} (${first.agency}).`,
+          evidence: first.refs.slice(0, 3),
+          data: { term: t.id },
+        });
+        return true;
+      }
       if (!t || t.kind !== 'drug' || !reached || facts.approvedAt(t.id, x.at) || reached.value <= claimed) continue;
+      if (written.length && !written.some((w) => w.code !== 'cancer' && (reached.indications ?? []).some((code) => facts.indicationMatches(code, w)))) continue;
       const span = s.span(cueFrom, ph.j);
       out.push({
         ruleId: 'fact-status',
@@ -103,6 +161,76 @@ function phaseCeiling(x: FrameInput, out: Contradiction[]): boolean {
         message: `${cap(t.preferredName)} has reached phase ${reached.value}${reached.note ? ` (${reached.note})` : ''}; this describes an earlier stage.`,
         evidence: reached.refs.slice(0, 3),
         data: { term: t.id, phase: reached.value },
+      });
+      return true;
+    }
+  }
+  return false;
+}
+
+/** "- Iberdomide (CC-220): phase 2": the line opens with a drug and a colon comes right before the phase. */
+function lineLabel(x: FrameInput, k: number, from: number): boolean {
+  const { s } = x;
+  if (s.toks[k - 1]?.t !== ':') return false;
+  const f = s.firstWord(from);
+  const e = s.entAt(f);
+  if (!e || e.kind !== 'drug') return false;
+  // only the name and a bracketed code between it and the colon
+  let m = s.afterEnt(f);
+  if (s.toks[m]?.t === '(') {
+    while (m < k - 1 && s.toks[m].t !== ')') m++;
+    m++;
+  }
+  return m === k - 1;
+}
+
+const COPULA = new Set(['is', 'are', "it's", 'its', "they're", 'remains', 'remain', 'still', 'now', 'currently']);
+
+/** "is in phase 2", "are currently in phase I/II trials". */
+function copulaIn(x: FrameInput, k: number): boolean {
+  const { s } = x;
+  return s.toks[k - 1]?.t === 'in' && COPULA.has(s.toks[k - 2]?.t ?? '');
+}
+
+const EARLY_NOUNS = new Set(['development', 'celmod', 'agent', 'drug', 'compound', 'candidate', 'asset', 'molecule', 'product']);
+
+/** "(is) in early clinical development", "an early-stage CELMoD". */
+function earlyStatus(x: FrameInput, k: number, j: number): boolean {
+  const { s, lex } = x;
+  if (!lex.early.at(s.toks, k)) return false;
+  const next = s.toks[j]?.t ?? '';
+  const prev = s.toks[k - 1]?.t ?? '';
+  if (prev === 'an' || prev === 'a') return EARLY_NOUNS.has(next) || next === 'celmods';
+  return prev === 'in' && next === 'development';
+}
+
+/**
+ * "A decision is expected later this year", "the FDA is due to rule in August": the regulator's
+ * action date (`development.actionDate`) has passed, whatever the outcome.
+ */
+function decisionPassed(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, lex, facts } = x;
+  for (const h of s.hits(lex.expected)) {
+    if (s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i) || s.negated(h.i, h.j) || s.text.trimEnd().endsWith('?')) continue;
+    // an expectation, not the noun "action date" or "PDUFA" of a report ("the FDA set an action date")
+    if (!/expect|due|pending|await|later this year|next year|soon|anticipat/.test(h.phrase)) continue;
+    const c = s.clauseOf(h.i);
+    if (!/decision|ruling|rule|decide|verdict|approval|pdufa|action date|later this year|next year|due/.test(s.textOf(c.from, c.to).toLowerCase())) continue;
+    for (const subj of s.subjects(h.i, { after: true, context: true })) {
+      const t = facts.term(subj.termId);
+      const d = t?.development;
+      const due = dateValue(d?.actionDate);
+      if (!t || !d || due === undefined || due >= x.at) continue;
+      // "a decision is expected by 17 August 2026" written before that year's end is fine only when dated
+      if (s.years(h.i, true).some((y) => y.year < x.atYear)) continue;
+      const span = s.span(h.i, h.j);
+      out.push({
+        ruleId: 'fact-status',
+        start: span.start,
+        end: span.end,
+        message: `The regulator's action date for ${t.preferredName} was ${prettyDate(d.actionDate)}, so the decision is no longer ahead${d.note ? ` (${d.note})` : ''}.`,
+        evidence: d.refs.slice(0, 3),
+        data: { term: t.id },
       });
       return true;
     }

@@ -86,7 +86,10 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
   // no drug in the sentence: "Swallow the tablets whole", "- 1/2/3/4 mg tablets", "Routes: oral, intravenous"
   // in a leaflet, a slide or an infobox about one drug
   if (s.ents.some((e) => e.kind === 'drug')) return undefined;
-  const before = s.toks[i - 1]?.t ?? '';
+  // "the generic tablets", "are tiny tablets": a few describing words between the determiner and the form
+  let b = i - 1;
+  while (b > c.from && i - b <= 2 && FORM_ADJECTIVES.has(s.toks[b].t)) b--;
+  const before = b < i - 1 && ['are', 'is', 'has', 'have', 'contains', 'contain', 'with'].includes(s.toks[b]?.t ?? '') ? 'the' : s.toks[b]?.t ?? '';
   const bullet = /^[-*\u2022]$/.test(s.toks[c.from]?.t ?? '');
   const labelled = bullet || /^(route|routes|administration|form|forms|dosage|formulation|presentation|available)/.test(s.toks[firstContent(s, c.from)]?.t ?? '') && s.toks.slice(c.from, i).some((t) => t.t === ':');
   if (!DETS.has(before) && !/^\d/.test(before) && before !== 'mg' && !labelled) return undefined;
@@ -95,7 +98,8 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
   return { termId: pool[0], name: x.facts.name(pool[0]) };
 }
 
-const DOSE_LIST = new Set(['film', 'coated', '-', 'and', 'or', '/', '.', 'once', 'twice', 'daily', 'weekly', 'monthly', 'mcg', 'µg', 'microgram', 'micrograms', 'milligram', 'milligrams', 'strength', 'strengths']);
+const DOSE_LIST = new Set(['film', 'coated', '-', 'and', 'or', '/', '.', 'once', 'twice', 'daily', 'weekly', 'monthly', 'mcg', 'µg', 'microgram', 'micrograms', 'milligram', 'milligrams', 'strength', 'strengths', 'by']);
+const FORM_ADJECTIVES = new Set(['generic', 'tiny', 'small', 'little', 'white', 'yellow', 'blue', 'round', 'oval', 'same', 'brand', 'big', 'large', 'coloured', 'colored', 'purple', 'red', 'green', 'pink', 'orange', 'grey', 'gray', 'starter']);
 const DETS = new Set(['the', 'your', 'each', 'a', 'one', 'these', 'this', 'my', 'her', 'his', 'their', 'of', 'its']);
 
 function firstContent(s: FrameInput['s'], from: number): number {

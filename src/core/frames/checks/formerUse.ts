@@ -28,7 +28,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (s.negated(u.i, u.j) || s.framedAsPast(u.i) || s.tenseOf(u.i) === 'past' || s.conditional(u.i)) continue;
     if (s.years(u.i, true).some((y) => y.year < x.atYear - 10)) continue;
     const c = s.clauseOf(u.i);
-    const verb = s.hitsIn(lex.formerUseVerbs, c.from, c.to).find((h) => !['used', 'given', 'taken', 'sold', 'prescribed'].includes(h.phrase) || s.toks[h.i - 1] === undefined || ['is', 'are', 'still', 'being', "'s", 'now', 'today', 'currently'].includes(s.toks[h.i - 1].t));
+    // a bare participle at the start ("Used for morning sickness") counts, but not "Sold as a sedative ...": a
+    // reduced passive of the past
+    const verb = s.hitsIn(lex.formerUseVerbs, c.from, c.to).find((h) => !['used', 'given', 'taken', 'sold', 'prescribed', 'marketed'].includes(h.phrase) || (s.toks[h.i - 1] === undefined && h.phrase !== 'sold' && h.phrase !== 'marketed') || ['is', 'are', 'still', 'being', "'s", 'now', 'today', 'currently'].includes(s.toks[h.i - 1].t));
     const label = lex.formerUseLabels.at(s.toks, s.firstWord(c.from));
     if (!verb && !label) continue;
     const subjects = s.subjects(u.i, { after: true });

@@ -66,7 +66,9 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
   const { s, lex } = x;
   // the cue directly before a name: "novel lenalidomide", "the new drug X", "newer agents such as X"
   let m = j;
-  const noun = lex.recencyNouns.at(s.toks, m) ?? lex.classes.at(s.toks, m);
+  // "the newest oral choice": an adjective of route before the noun
+  const route = s.toks[m]?.t === 'oral' && (lex.recencyNouns.at(s.toks, m + 1) ?? lex.classes.at(s.toks, m + 1)) ? 1 : 0;
+  const noun = lex.recencyNouns.at(s.toks, m + route) ?? lex.classes.at(s.toks, m + route);
   if (noun) m = noun.j;
   while (m < s.toks.length && (s.toks[m].t === ',' || s.toks[m].t === '(' || s.toks[m].t === 'oral' || s.toks[m].t === 'called' || s.toks[m].t === 'named')) m++;
   const marker = lex.classListMarkers.at(s.toks, m);
@@ -79,6 +81,8 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
     if (lex.recencyModified.has(s.toks[q]?.t ?? '')) return undefined;
   }
   if (after?.kind === 'drug' && (noun || m === j)) return after.termId;
+  // "As a newly approved agent, it offers ...": a fronted description of the pronoun after the comma
+  if (noun && s.toks[noun.j]?.t === ',' && s.anaphorAt(noun.j + 1) === 'singular') return s.pronounBefore(noun.j + 1)[0];
   // after a name: "X, a new oral agent", "X is a novel ...", "X (approved only months ago)"
   let k = i - 1;
   let n = 0;
@@ -103,6 +107,11 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
   if (k >= 0 && s.toks[k].ent?.kind === 'drug' && (noun || /ago|recent|newly|lately|just/.test(s.textOf(i, j).toLowerCase()) || (approvedBetween && !!lex.recencyAgo.at(s.toks, i)))) return s.toks[k].ent!.termId;
   // "It is a new oral option": a pronoun subject
   if (k >= 0 && n > 0 && noun && s.anaphorAt(k)) return s.pronounBefore(k + 1)[0];
+  // "The drug was recently approved", "It was newly licensed": an anaphor subject of an approval word
+  const approvalCue = /approved|licensed|launched|introduced|marketed|available/.test(s.textOf(i, j).toLowerCase()) || approvedBetween;
+  if (approvalCue && n > 0 && (k < 0 || !s.toks[k].ent)) {
+    for (let a = Math.max(0, k); a < i; a++) if (s.anaphorAt(a) === 'singular') return s.pronounBefore(a + 1)[0];
+  }
   // "A newly approved psoriasis pill, Otezla, ...": a few words, then the name
   let q = j;
   let words = 0;

@@ -151,7 +151,9 @@ function afterCue(x: FrameInput, from: number, to: number, subject: string): { q
   let qualified = false;
   for (let k = from; k < to; k++) {
     if (lex.trials.at(s.toks, k, to)) continue;
-    if (lex.qualifiers.at(s.toks, k, to)) qualified = true;
+    const q = lex.qualifiers.at(s.toks, k, to);
+    // "pending with the European Medicines Agency": the agency, not a combination partner
+    if (q && !(q.phrase === 'with' && (lex.agencies.at(s.toks, k + 1) || (s.toks[k + 1]?.t === 'the' && lex.agencies.at(s.toks, k + 2))))) qualified = true;
     if (s.toks[k].ent && s.toks[k].ent!.kind === 'drug' && s.toks[k].ent!.termId !== subject) qualified = true; // "with dexamethasone"-style combinations
   }
   const indications = s.hitsIn(lex.indications, from, to).map((h) => h.value);
