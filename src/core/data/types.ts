@@ -139,6 +139,8 @@ export interface DevStatus {
   phase?: { value: 1 | 2 | 3; indications?: string[]; since?: string; note?: string; refs: string[] };
   /** The date a regulator set for its decision on a pending application (PDUFA date). */
   actionDate?: string;
+  /** The date a regulator accepted the first marketing application. */
+  applicationAccepted?: string;
   /** Known to be approved nowhere up to this date (an application under review: the date it was accepted). */
   unapprovedUntil?: string;
   note?: string;

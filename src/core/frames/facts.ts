@@ -217,7 +217,7 @@ export class Facts {
   }
 
   /** The drug a brand, code or former name belongs to is its own term: brand facts by name. */
-  brand(termId: string, name: string): { from?: string; until?: string; region: string; current: boolean; refs: string[] } | undefined {
+  brand(termId: string, name: string): { from?: string; until?: string; region: string; current: boolean; note?: string; refs: string[] } | undefined {
     const key = name.toLowerCase().replace(/[®™]/g, '').trim();
     return this.term(termId)?.brands?.find((b) => b.name.toLowerCase() === key);
   }

@@ -97,6 +97,8 @@ export interface FrameLexicon {
     readonly early?: readonly string[];
     /** "no generic version", "no generic competition". */
     readonly noGeneric?: readonly string[];
+    /** "years away from approval". */
+    readonly farFromApproval?: readonly string[];
   };
   readonly recency: { readonly cues: readonly string[]; readonly nouns: readonly string[]; readonly ago: readonly string[]; readonly discovery: readonly string[]; readonly notRecency: readonly string[]; readonly possessive?: readonly string[]; readonly modified?: readonly string[] };
   readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[]; readonly facts?: readonly string[]; readonly singleEnantiomer?: readonly string[] };
@@ -277,6 +279,7 @@ export class Lexicon {
   readonly phaseNegators: PhraseTable<true>;
   readonly early: PhraseTable<true>;
   readonly noGeneric: PhraseTable<true>;
+  readonly farFromApproval: PhraseTable<true>;
   readonly approvalNotEvent: Set<string>;
   readonly possessive: Set<string>;
   readonly recencyModified: Set<string>;
@@ -369,6 +372,7 @@ export class Lexicon {
     this.phaseNegators = table(d.status.phaseNegators);
     this.early = table(d.status.early);
     this.noGeneric = table(d.status.noGeneric);
+    this.farFromApproval = table(d.status.farFromApproval);
     this.approvalNotEvent = new Set((d.approval.notEvent ?? []).map(norm));
     this.possessive = new Set((d.recency.possessive ?? []).map(norm));
     this.recencyModified = new Set((d.recency.modified ?? []).map(norm));
@@ -377,7 +381,7 @@ export class Lexicon {
     const cueTables: Array<PhraseTable<unknown>> = [
       this.classes, this.generations, this.mech, this.unknownCues, this.companyVerbs, this.approvalVerbs, this.launchVerbs,
       this.forms, this.investigational, this.trials, this.expected, this.onlyOnMarket, this.recencyCues, this.recencyAgo,
-      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.classLabels, this.onMarket, this.phaseLimits, this.phaseNegators, this.early, this.noGeneric,
+      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.classLabels, this.onMarket, this.phaseLimits, this.phaseNegators, this.early, this.noGeneric, this.farFromApproval,
     ];
     for (const t of cueTables) for (const w of t.firstWords()) this.cueFirstWords.add(w);
   }

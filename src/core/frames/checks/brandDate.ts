@@ -22,6 +22,7 @@ export const BRAND_DATE_FRAME: FrameRule = {
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, facts } = x;
   if (neverABrand(x, out)) return;
+  if (formerBrandNow(x, out)) return;
   for (const e of s.ents) {
     if (e.formKind !== 'brand' || e.kind !== 'drug') continue;
     const k = s.toks.findIndex((t) => t.ent === e);
@@ -86,6 +87,42 @@ function neverABrand(x: FrameInput, out: Contradiction[]): boolean {
       message: `${e.text} was never a marketed brand of ${t.preferredName} (${f.note ?? 'a former name'})${current.length ? `; it is sold as ${current.join(' and ')}` : ''}.`,
       evidence: f.refs,
       data: { term: t.id, name: e.text },
+    });
+    return true;
+  }
+  return false;
+}
+
+/** Present-tense words that say a brand is on sale or authorised today. */
+const ON_SALE = new Set(['sold', 'marketed', 'authorised', 'authorized', 'available', 'supplied', 'dispensed', 'prescribed', 'licensed', 'approved']);
+
+/**
+ * A brand the database records as no longer current ("current": false: Contergan, Thalidomide
+ * Pharmion, Pomalidomide Celgene) said to be on sale or authorised today: "Thalidomide Pharmion is the
+ * only thalidomide product authorised in the EU", "is still sold under that name".
+ */
+function formerBrandNow(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, facts } = x;
+  for (const e of s.ents) {
+    if (e.formKind !== 'brand' || e.kind !== 'drug') continue;
+    const b = facts.brand(e.termId, e.text);
+    if (!b || b.current !== false) continue;
+    const k = s.toks.findIndex((t) => t.ent === e);
+    const c = s.clauseOf(k);
+    if (s.negated(k) || s.conditional(k) || s.tenseOf(k) !== 'present' || s.framedAsPast(k) || s.years(k, true).length) continue;
+    const sale = s.toks.slice(c.from, c.to).findIndex((t) => ON_SALE.has(t.t));
+    if (sale < 0) continue;
+    const t = facts.term(e.termId)!;
+    const region = (b.region ?? '').toLowerCase();
+    const now = (t.brands ?? []).filter((o) => o.current && o !== b && (!region || (o.region ?? '').toLowerCase().includes(region))).map((o) => o.name);
+    out.push({
+      ruleId: BRAND_DATE_FRAME.id,
+      start: e.start,
+      end: e.end,
+      message: `${e.text} is no longer a current name of ${t.preferredName}${b.note ? ` (${b.note})` : ''}${now.length ? `; it is sold as ${now.join(' and ')}` : ''}.`,
+      evidence: b.refs,
+      ...(now.length === 1 ? { rewrite: { title: `Replace with "${now[0]}"`, edits: [{ start: e.start, end: e.end, newText: now[0] }] } } : {}),
+      data: { term: t.id, brand: e.text },
     });
     return true;
   }

@@ -143,6 +143,8 @@ function nearest(s: FrameInput['s'], companies: Ent[], i: number, c: { from: num
 
 /** "by Celgene", "from Celgene": the company follows the word directly. */
 function adjacent(s: FrameInput['s'], company: Ent, h: { i: number; j: number }): boolean {
+  // "Celgene, the sponsor of the application": the role noun in an apposition after the company
+  if ((s.toks[h.i - 1]?.t === 'the' && s.toks[h.i - 2]?.t === ',' && s.toks[h.i - 3]?.ent === company) || (s.toks[h.i - 1]?.t === ',' && s.toks[h.i - 2]?.ent === company)) return true;
   let k = h.j < s.toks.length ? h.j : -1;
   if (k >= 0 && s.toks[k].t === ':') k++;
   return k >= 0 && k < s.toks.length && (s.toks[k].ent === company || (s.toks[k].t === 'the' && s.toks[k + 1]?.ent === company));
@@ -246,7 +248,7 @@ function possessive(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
     if (noun) q++;
     const e = s.entAt(q) ?? (s.toks[q]?.t === ',' ? s.entAt(q + 1) : undefined);
     // "Otezla is Celgene's oral treatment": the product is the subject
-    let drugs = e?.kind === 'drug' ? [e.termId] : noun ? s.subjects(k, { context: true }).map((x2) => x2.termId) : [];
+    let drugs = e?.kind === 'drug' ? [e.termId] : noun ? s.subjects(k, { context: true, kinds: PRODUCTS }).map((x2) => x2.termId) : [];
     // "Celgene patient support covers Otezla co-pays": the product after it
     if (!drugs.length && noun) drugs = s.namedAfter(q, ['drug'], 8).map((x2) => x2.termId);
     if (!drugs.length) continue;

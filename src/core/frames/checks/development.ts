@@ -27,7 +27,7 @@ const NOT_STAGE = new Set(['data', 'results', 'part', 'portion', 'cohort', 'coho
 const DAY = 86_400_000;
 
 export function checkDevelopment(x: FrameInput, out: Contradiction[]): boolean {
-  return phaseCeiling(x, out) || unapprovedOnMarket(x, out) || noGeneric(x, out) || decisionPassed(x, out);
+  return phaseCeiling(x, out) || unapprovedOnMarket(x, out) || noGeneric(x, out) || decisionPassed(x, out) || farFromApproval(x, out);
 }
 
 /** "No generic version is available", "Revlimid faces no generic competition": against `generics` in data/terms. */
@@ -283,6 +283,32 @@ function unapprovedOnMarket(x: FrameInput, out: Contradiction[]): boolean {
         end: span.end,
         message: `${cap(t.preferredName)} is not an approved drug: ${why}.`,
         evidence: (d?.refs ?? t.status?.refs ?? []).slice(0, 3),
+        data: { term: t.id },
+      });
+      return true;
+    }
+  }
+  return false;
+}
+
+/** "Iberdomide is years away from approval" after its application was accepted (`development.applicationAccepted`). */
+function farFromApproval(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, lex, facts } = x;
+  for (const h of s.hits(lex.farFromApproval)) {
+    if (s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i) || s.negated(h.i, h.j) || s.conditional(h.i) || s.text.trimEnd().endsWith('?')) continue;
+    if (s.years(h.i, true).length) continue;
+    for (const subj of s.subjects(h.i, { context: true })) {
+      const t = facts.term(subj.termId);
+      const d = t?.development;
+      const accepted = dateValue(d?.applicationAccepted);
+      if (!t || !d || accepted === undefined || accepted > x.at) continue;
+      const span = s.span(h.i, h.j);
+      out.push({
+        ruleId: 'fact-status',
+        start: span.start,
+        end: span.end,
+        message: `${cap(t.preferredName)} is not years away from approval: a marketing application was accepted ${prettyDate(d.applicationAccepted)}${d.actionDate ? ` (action date ${prettyDate(d.actionDate)})` : ''}.`,
+        evidence: d.refs.slice(0, 3),
         data: { term: t.id },
       });
       return true;

@@ -40,13 +40,24 @@ export const MECHANISM_FRAME: FrameRule = {
   },
 };
 
-const OBJECT_FILLERS = new Set(['called', 'named', 'known', 'as', 'the', 'its', 'their', 'a', 'e3', 'ligase', 'ubiquitin', 'protein', 'target', 'receptor', 'substrate', 'of', 'to', 'on', 'with', 'directly', 'selectively', 'potently', 'primary', 'molecular', 'key', 'enzyme', 'complex', 'adaptor', 'specifically', 'effectively', 'function', 'activity', 'levels', 'expression', 'transcription', 'factors', 'factor', 'and', '-', ',']);
+const OBJECT_FILLERS = new Set(['associated', 'attached', 'cognate', 'called', 'named', 'known', 'as', 'the', 'its', 'their', 'a', 'e3', 'ligase', 'ubiquitin', 'protein', 'target', 'receptor', 'substrate', 'of', 'to', 'on', 'with', 'directly', 'selectively', 'potently', 'primary', 'molecular', 'key', 'enzyme', 'complex', 'adaptor', 'specifically', 'effectively', 'function', 'activity', 'levels', 'expression', 'transcription', 'factors', 'factor', 'and', '-', ',']);
+
+const PHRASAL = new Set(['switch', 'switches', 'switched', 'switching', 'turn', 'turns', 'turned', 'turning', 'shut', 'shuts', 'shutting', 'knock', 'knocks', 'knocked', 'knocking']);
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;
   if (primacy(x, out)) return;
   if (s.hasIn(lex.dualUse)) return;
-  for (const h of s.hits(lex.mech)) {
+  // "switching cereblon off", "turns CRBN down": a phrasal verb around its object
+  const split: Array<{ i: number; j: number; value: string }> = [];
+  for (let k = 0; k + 2 < s.toks.length; k++) {
+    if (!PHRASAL.has(s.toks[k].t)) continue;
+    const e = s.entAt(k + 1);
+    if (!e || (e.kind !== 'protein' && e.kind !== 'complex')) continue;
+    const after = s.afterEnt(k + 1);
+    if (s.toks[after]?.t === 'off' || s.toks[after]?.t === 'down') split.push({ i: k, j: k + 1, value: 'inhibit' });
+  }
+  for (const h of [...split, ...s.hits(lex.mech)]) {
     const verb = h.value;
     if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
     if (s.framedAsPast(h.i) || (s.reported(h.i) && s.tenseOf(h.i) === 'past')) continue;
@@ -127,14 +138,17 @@ function objectOf(x: FrameInput, i: number, j: number): { ent: Ent; tokenIndex: 
   const { s } = x;
   // after: "inhibits (the E3 ubiquitin ligase activity of) cereblon", "inhibition of CRBN"
   let its = false;
+  let ligase = false;
   for (let k = j; k < Math.min(s.toks.length, j + 8); k++) {
     const e = s.entAt(k);
     if (e) return e.kind === 'protein' || e.kind === 'complex' ? { ent: e, tokenIndex: k, tokenEnd: s.afterEnt(k), before: false } : undefined;
     if (s.toks[k].t === 'its') its = true;
+    if (s.toks[k].t === 'ligase') ligase = true;
     if (!OBJECT_FILLERS.has(s.toks[k].t)) break;
   }
-  // "binds cereblon and inhibits its ligase activity": "its" is the protein named before
-  if (its) {
+  // "binds cereblon and inhibits its ligase activity": "its" is the protein named before; so is "the
+  // associated ubiquitin ligase" after a sentence that named cereblon
+  if (its || ligase) {
     for (let k = i - 1; k >= 0; k--) {
       const e = s.toks[k].ent;
       if (e && (e.kind === 'protein' || e.kind === 'complex')) {
