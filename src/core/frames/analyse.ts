@@ -50,6 +50,8 @@ export interface Context {
    * IMiDs. It has ..."): a singular pronoun refers to it before any other drug of that sentence.
    */
   readonly chain?: string;
+  /** The latest year written in the text before the sentence (up to the checking year): the text is at least that recent. */
+  readonly latestYear?: number;
   /** The drug the section heading or the block's title line is about. */
   readonly topic?: string;
   /** The topic as written there (a brand, a code, the INN). */

@@ -175,7 +175,8 @@ export class FrameEngine {
         if (!namedCue && !this.anchors.test(body)) continue;
         if (!hasEntity && !previous.length && !topic && !this.domainCue.test(body)) continue;
         if (insideAny(prose.quotes, span.start)) continue;
-        const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}), ...(carried ? { chain: carried } : {}) };
+        const latestYear = latestYearBefore(text, span.start, atYear);
+        const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}), ...(carried ? { chain: carried } : {}), ...(latestYear ? { latestYear } : {}) };
         const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
         while (ei < existing.length && existing[ei].start < span.start) ei++;
         const flagged = ei < existing.length && existing[ei].start < span.end;
@@ -245,6 +246,18 @@ export class FrameEngine {
 }
 
 /** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
+const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
+/** The latest year (up to `atYear`) written in the 2,000 characters before `at`. */
+function latestYearBefore(text: string, at: number, atYear: number): number | undefined {
+  let best: number | undefined;
+  YEAR.lastIndex = Math.max(0, at - 2000);
+  for (let m = YEAR.exec(text); m && m.index < at; m = YEAR.exec(text)) {
+    const y = Number(m[1]);
+    if (y <= atYear && (best === undefined || y > best)) best = y;
+  }
+  return best;
+}
+
 /** What may come before a sentence's first word: list bullets, heading marks, emphasis, an opening bracket or quote. */
 const OPENER = /^[\s#>*_\-\u2022|("\u201c]*/;
 /** A fronted adverb ("Chemically ") or a short fronted phrase closed by a comma ("By raising cAMP, "). */

@@ -61,7 +61,7 @@ export interface FrameLexicon {
   };
   readonly formerUse?: { readonly verbs: readonly string[]; readonly labels: readonly string[] };
   readonly unknown: { readonly cues: readonly string[]; readonly labelWording?: readonly string[]; readonly topics: readonly string[]; readonly thalidomideTopics?: readonly string[]; readonly notAbout?: readonly string[] };
-  readonly company: { readonly marketPresent: readonly string[]; readonly marketPast: readonly string[]; readonly develop: readonly string[]; readonly since: readonly string[]; readonly transfer?: readonly string[]; readonly possessiveNouns?: readonly string[] };
+  readonly company: { readonly marketPresent: readonly string[]; readonly marketPast: readonly string[]; readonly develop: readonly string[]; readonly since: readonly string[]; readonly transfer?: readonly string[]; readonly possessiveNouns?: readonly string[]; readonly dealPending?: readonly string[] };
   readonly approval: {
     readonly verbs: readonly string[];
     readonly launch: readonly string[];
@@ -279,6 +279,7 @@ export class Lexicon {
   readonly phaseNegators: PhraseTable<true>;
   readonly early: PhraseTable<true>;
   readonly noGeneric: PhraseTable<true>;
+  readonly dealPending: PhraseTable<true>;
   readonly farFromApproval: PhraseTable<true>;
   readonly approvalNotEvent: Set<string>;
   readonly possessive: Set<string>;
@@ -372,6 +373,7 @@ export class Lexicon {
     this.phaseNegators = table(d.status.phaseNegators);
     this.early = table(d.status.early);
     this.noGeneric = table(d.status.noGeneric);
+    this.dealPending = table(d.company.dealPending);
     this.farFromApproval = table(d.status.farFromApproval);
     this.approvalNotEvent = new Set((d.approval.notEvent ?? []).map(norm));
     this.possessive = new Set((d.recency.possessive ?? []).map(norm));

@@ -34,6 +34,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // Pharmion" says who developed it, not that Pharmion was renamed
     return s.hasIn(lex.companySince, end, Math.min(s.toks.length, end + 5)) || s.hitsIn(lex.companySince, Math.max(0, k - 4), k).some((h) => h.phrase !== 'originally' && h.phrase !== 'formerly');
   };
+  if (dealEvent(x, companies, out)) return;
   if (ownedActor(x, companies.filter((e) => !dated(e)), out)) return;
   if (possessive(x, companies.filter((e) => !dated(e)), out)) return;
   for (const h of s.hits(lex.companyVerbs)) {
@@ -272,3 +273,52 @@ function possessive(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
   return false;
 }
 
+
+/**
+ * A takeover or a sale of rights the database dates (a company's owner from a date; a drug's holder
+ * from a date) written as recent ("BMS recently completed its acquisition of Celgene", "Celgene sold
+ * Otezla to Amgen last year") or as still pending ("the merger is expected to close later this year").
+ */
+function dealEvent(x: FrameInput, companies: Ent[], out: Contradiction[]): boolean {
+  const { s, lex, facts } = x;
+  if (s.years(0, true).length) return false; // a dated statement
+  // "sold Otezla to Amgen", "sells the rights to Amgen": a sale to a company is a transfer too
+  const soldTo = s.toks.some((t, k) => (t.t === 'sold' || t.t === 'sells' || t.t === 'sell' || t.t === 'selling') && s.toks.slice(k + 1, k + 6).some((u, m) => u.t === 'to' && s.toks[k + 2 + m]?.ent?.kind === 'company'));
+  const transfers = soldTo ? [{ i: 0, j: 0 }] : s.hits(lex.companyTransfer);
+  const pending = s.hits(lex.dealPending);
+  if (!transfers.length && !pending.length) return false;
+  const recent = s.hits(lex.recencyAgo).filter((h) => !s.negated(h.i, h.j));
+  if (!recent.length && !pending.length) return false;
+  // the events the sentence's names point to: a company's owner since a date, a product's new holder
+  const events: Array<{ what: string; date: string; refs: string[]; i: number }> = [];
+  const ids = new Set(companies.map((e) => e.termId));
+  for (const e of companies) {
+    const owner = ownerOf(x, e.termId);
+    if (owner?.from && (ids.has(owner.company) || ids.size === 1)) events.push({ what: `${facts.name(owner.company)} completed its acquisition of ${facts.name(e.termId)}`, date: owner.from, refs: owner.refs, i: s.toks.findIndex((t) => t.ent === e) });
+  }
+  for (const e of s.ents.filter((d) => d.kind === 'drug')) {
+    for (const r of facts.companiesIn(e.termId, ['holder'])) {
+      if (!r.from || !ids.has(r.company) || (dateValue(r.from) ?? Infinity) > x.at) continue;
+      events.push({ what: `${facts.name(r.company)} took over ${facts.name(e.termId)}`, date: r.from, refs: r.refs, i: s.toks.findIndex((t) => t.ent === e) });
+    }
+  }
+  for (const ev of events) {
+    const year = Number(ev.date.slice(0, 4));
+    // "last year" in a text that itself mentions a year after the event is written in that time (a 2020 news item)
+    const now = s.ctx.latestYear && s.ctx.latestYear > year ? s.ctx.latestYear : x.atYear;
+    const cue = pending.find((h) => !s.negated(h.i, h.j) && !s.conditional(h.i)) ?? (year <= now - 2 ? recent.find((h) => Math.abs(h.i - ev.i) <= 12) : undefined);
+    if (!cue || s.framedAsPast(cue.i) && !recent.includes(cue)) continue;
+    if ((dateValue(ev.date) ?? Infinity) > x.at) continue;
+    const span = s.span(cue.i, cue.j);
+    out.push({
+      ruleId: COMPANY_FRAME.id,
+      start: span.start,
+      end: span.end,
+      message: `This is not ${pending.includes(cue) ? 'pending' : 'recent'}: ${ev.what} ${prettyDate(ev.date).match(/^\d/) ? 'on ' : 'in '}${prettyDate(ev.date)}.`,
+      evidence: ev.refs.slice(0, 3),
+      data: { event: ev.what },
+    });
+    return true;
+  }
+  return false;
+}

@@ -268,7 +268,10 @@ function unapprovedOnMarket(x: FrameInput, out: Contradiction[]): boolean {
     // the time the claim puts the drug on the market: the earliest year written, else the checking date
     const years = s.years(h.i).filter((y) => !y.decade).map((y) => y.year);
     const when = years.length ? Date.UTC(Math.min(...years), 11, 31) : x.at;
-    for (const subj of s.subjects(h.i, { context: true })) {
+    // the paragraph's drug only for a label line or a bare value ("Legal status: Approved"), not when an
+    // unknown name is the subject ("NSC66847 is approved ...")
+    const bare = (label && h.i > label.j) || h.i === s.firstWord(c.from);
+    for (const subj of s.subjects(h.i, { context: bare })) {
       const t = facts.term(subj.termId);
       const through = t ? unapprovedThrough(x, t.id) : undefined;
       if (!t || through === undefined || when > through) continue;
