@@ -65,6 +65,7 @@ const ONCE_FREQUENCY = new Set(['daily', 'weekly', 'monthly', 'every', 'per', 'n
 const PERIODS = new Set(['day', 'week', 'month', 'year', 'night', 'fortnight', 'cycle']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 const PP_OBJECT = new Set(['of', 'than']);
+const CONCESSIVE = new Set(['although', 'though', 'while', 'whilst', 'whereas', 'despite', 'even']);
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', 'whilst', 'yet', '\u2014']);
 /** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
 const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]{0,40}[:=]/;
@@ -111,8 +112,17 @@ export class Sentence {
       const end = text.indexOf('\n', st);
       return text.slice(nl + 1, end < 0 ? text.length : end);
     };
+    // a fronted concessive clause ends at its comma: "Although X has long been used, its mechanism ..."
+    let concessive = false;
     for (let i = 0; i < this.toks.length; i++) {
       const t = this.toks[i].t;
+      if (concessive && t === ',' && i > from) {
+        this.clauses.push({ from, to: i });
+        from = i + 1;
+        concessive = false;
+        continue;
+      }
+      if (i === this.firstWordAt(0) && CONCESSIVE.has(t)) concessive = true;
       if (i > from && lineStart.has(i) && (LABEL_LINE.test(lineOf(i)) || LABEL_LINE.test(lineOf(i - 1)))) {
         this.clauses.push({ from, to: i });
         from = i;
@@ -126,6 +136,13 @@ export class Sentence {
       }
     }
     this.clauses.push({ from, to: this.toks.length });
+  }
+
+  /** The first word at or after token `from`, past bullets and heading marks (usable in the constructor). */
+  private firstWordAt(from: number): number {
+    let k = from;
+    while (k < this.toks.length && /^[#*\-\u2022|>]$/.test(this.toks[k].t)) k++;
+    return k;
   }
 
   private readonly hitCache = new Map<PhraseTable<unknown>, Array<PhraseHit<unknown>>>();
@@ -206,6 +223,8 @@ export class Sentence {
   private framedAsPastBy(h: { i: number; j: number; phrase: string }): boolean {
     // "is used to treat", "are used to": a passive, not the habitual past "used to"
     // "once a day", "once daily", "more than once": a frequency, not "once" = formerly
+    // "has remained elusive": the present perfect runs up to now
+    if ((h.phrase === 'remained' || h.phrase === 'long remained') && ['has', 'have', "'s"].includes(this.toks[h.i - 1]?.t ?? '')) return false;
     return !(h.phrase === 'used to' && this.lex.be.has(this.toks[h.i - 1]?.t ?? '')) && !(h.phrase === 'once' && this.frequency(h.j)) && !((h.phrase === 'earlier' || h.phrase === 'earliest' || h.phrase === 'early') && this.drugNoun(h.j));
   }
 

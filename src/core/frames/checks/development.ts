@@ -267,6 +267,10 @@ function unapprovedOnMarket(x: FrameInput, out: Contradiction[]): boolean {
     if (modal) continue;
     // the time the claim puts the drug on the market: the earliest year written, else the checking date
     const years = s.years(h.i).filter((y) => !y.decade).map((y) => y.year);
+    // "since last year", "two years ago": a year relative to the checking date
+    const ctext = s.textOf(c.from, c.to).toLowerCase();
+    const rel = /\blast year\b|\ba year ago\b/.test(ctext) ? 1 : /\btwo years ago\b|\b2 years ago\b|\ba couple of years ago\b/.test(ctext) ? 2 : 0;
+    if (rel) years.push(x.atYear - rel);
     const when = years.length ? Date.UTC(Math.min(...years), 11, 31) : x.at;
     // the paragraph's drug only for a label line or a bare value ("Legal status: Approved"), not when an
     // unknown name is the subject ("NSC66847 is approved ...")
