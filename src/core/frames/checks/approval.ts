@@ -39,8 +39,62 @@ export const APPROVAL_FRAME: FrameRule = {
 };
 
 
+const FIRST_APPROVAL = new Set(['approved', 'licensed', 'authorised', 'authorized', 'marketed', 'launched', 'available', 'cleared']);
+
+/**
+ * "This approval makes Pomalyst the first IMiD approved in the United States": another member of the
+ * class had an approval (in that region, for that indication when one is named) before the drug's first.
+ */
+function firstInClass(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, lex, facts } = x;
+  for (let k = 0; k < s.toks.length; k++) {
+    if (s.toks[k].t !== 'first') continue;
+    let m = k + 1;
+    const before = FIRST_APPROVAL.has(s.toks[m]?.t ?? '');
+    if (before) m++;
+    if (s.toks[m]?.t === 'oral') m++;
+    const cls = lex.classes.at(s.toks, m);
+    if (!cls || cls.value.group === 'use') continue;
+    let n = cls.j;
+    while (n < s.toks.length && n < cls.j + 2 && ['compound', 'drug', 'agent', 'medicine', 'to', 'be', 'ever', 'receive', 'win', 'gain', 'get'].includes(s.toks[n].t)) n++;
+    const after = FIRST_APPROVAL.has(s.toks[n]?.t ?? '') || (s.toks[n]?.t === 'on' && s.toks[n + 1]?.t === 'the' && s.toks[n + 2]?.t === 'market') || s.toks[n]?.t === 'approval';
+    if (!before && !after) continue;
+    if (s.negated(k) || s.conditional(k)) continue;
+    const c = s.clauseOf(k);
+    const region = s.hitsIn(lex.regions, c.from, c.to)[0]?.value ?? s.hitsIn(lex.agencies, c.from, c.to)[0]?.value.region;
+    const inds = s.hitsIn(lex.indications, c.from, c.to).map((h) => h.value);
+    const within = (a: ApprovalFact) => (!region || regionOf(a.agency) === region) && (!inds.length || inds.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
+    const firstOf = (id: string) => facts.approvals(id).filter(within).sort((p, q) => p.date.localeCompare(q.date))[0];
+    for (const subj of s.subjects(k, { after: true })) {
+      const t = facts.term(subj.termId);
+      if (!t || t.kind !== 'drug' || !facts.classesOf(t.id).has(cls.value.id)) continue;
+      const mine = firstOf(t.id);
+      if (!mine) continue;
+      const earlier = [...facts.db.terms.values()]
+        .filter((o) => o.kind === 'drug' && o.id !== t.id && facts.classesOf(o.id).has(cls.value.id))
+        .map((o) => ({ o, a: firstOf(o.id) }))
+        .filter((e) => e.a && e.a.date < mine.date)
+        .sort((p, q) => p.a!.date.localeCompare(q.a!.date));
+      if (!earlier.length) continue;
+      const e = earlier[0];
+      const span = s.span(k, cls.j);
+      out.push({
+        ruleId: APPROVAL_FRAME.id,
+        start: span.start,
+        end: span.end,
+        message: `${cap(t.preferredName)} was not the first ${cls.phrase.replace(/s$/, '')} approved${region ? ` in ${region === 'US' ? 'the US' : region}` : ''}: ${e.o.preferredName} was approved ${onDate(e.a!.date)} (${e.a!.agency}, ${shortIndication(e.a!.indication)}), before ${t.preferredName} (${prettyDate(mine.date)}).`,
+        evidence: e.a!.refs.slice(0, 3),
+        data: { term: t.id },
+      });
+      return true;
+    }
+  }
+  return false;
+}
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
+  if (firstInClass(x, out)) return;
   const launches = s.hits(lex.launchVerbs).map((h) => ({ ...h, launch: true }));
   const approvals = s.hits(lex.approvalVerbs).map((h) => ({ ...h, launch: false }));
   for (const h of [...approvals, ...launches]) {
