@@ -299,6 +299,9 @@ const watch = args.has('--watch');
 const t0 = Date.now();
 if (isMain) try {
   if (watch) {
+    // the build's code cache would be of a bundle that is about to change (a cache V8 takes for a
+    // same-length source would run old code): without it, dist/cli.js uses the user's own cache
+    if (fs.existsSync(outPath('dist'))) for (const f of fs.readdirSync(outPath('dist'))) if (/^cli-main-.*\.cache$/.test(f)) fs.rmSync(outPath(`dist/${f}`));
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log('watching for changes...');
   } else {
