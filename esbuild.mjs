@@ -10,7 +10,9 @@
 // the file and the JSON path. "imid-lens:validators" is Ajv standalone code for the
 // user config schema: no schema compilation (and no eval) at run time.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -64,26 +66,55 @@ export function loadData() {
   return { terms, claims, references, termFiles, claimFiles, frames };
 }
 
-const dataPlugin = {
-  name: 'imid-lens-data',
-  setup(build) {
-    build.onResolve({ filter: /^imid-lens:(data|validators)$/ }, (a) => ({ path: a.path, namespace: 'imid-lens' }));
-    build.onLoad({ filter: /.*/, namespace: 'imid-lens' }, (a) => {
-      const watchFiles = [...listJson('data/terms'), ...listJson('data/claims'), ...listJson('data/schema'), 'data/references.json', 'data/frames/lexicon.json'].map((f) => path.join(root, f));
-      try {
-        if (a.path === 'imid-lens:data') {
-          // JSON.parse of a string literal loads faster than an object literal of the same size.
-          return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(loadData()))});`, loader: 'js', watchFiles };
+/**
+ * The trie regex sources the engine builds for the bundled data (src/core/termdb.ts compileTrie:
+ * the scanner's and the claim rules' subject tries), computed here by building the engine once:
+ * they go into "imid-lens:data" as `tries`, so a process finds them ready (src/core/bundled.ts).
+ * Recomputed when the data or termdb.ts change.
+ */
+const TRIE_ENTRY = `import { bundledEngine } from './src/core/bundled';
+import { trieSourceEntries } from './src/core/termdb';
+void bundledEngine().db.scanner;
+export const entries = trieSourceEntries();`;
+const trieMemo = new Map();
+function trieSources(data) {
+  const key = JSON.stringify(data) + fs.readFileSync(path.join(root, 'src/core/termdb.ts'), 'utf8');
+  if (!trieMemo.has(key)) {
+    trieMemo.set(key, (async () => {
+      const r = await esbuild.build({ stdin: { contents: TRIE_ENTRY, resolveDir: root, sourcefile: 'tries.ts', loader: 'ts' }, bundle: true, write: false, platform: 'node', format: 'cjs', target: 'es2022', mainFields: ['module', 'main'], loader: { '.md': 'text' }, logLevel: 'warning', absWorkingDir: root, plugins: [dataPluginOf(false)] });
+      const mod = { exports: {} };
+      new Function('module', 'exports', 'require', r.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+      return mod.exports.entries;
+    })());
+  }
+  return trieMemo.get(key);
+}
+
+function dataPluginOf(withTries) {
+  return {
+    name: 'imid-lens-data',
+    setup(build) {
+      build.onResolve({ filter: /^imid-lens:(data|validators)$/ }, (a) => ({ path: a.path, namespace: 'imid-lens' }));
+      build.onLoad({ filter: /.*/, namespace: 'imid-lens' }, async (a) => {
+        const watchFiles = [...listJson('data/terms'), ...listJson('data/claims'), ...listJson('data/schema'), 'data/references.json', 'data/frames/lexicon.json', 'src/core/termdb.ts'].map((f) => path.join(root, f));
+        try {
+          if (a.path === 'imid-lens:data') {
+            const data = loadData();
+            if (withTries) data.tries = await trieSources(data);
+            // JSON.parse of a string literal loads faster than an object literal of the same size.
+            return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`, loader: 'js', watchFiles };
+          }
+          const ajv = newAjv({ code: { source: true, esm: true } });
+          const code = standaloneCode(ajv, { validateConfig: 'config.schema.json' });
+          return { contents: code, loader: 'js', resolveDir: root, watchFiles };
+        } catch (e) {
+          return { errors: [{ text: e.message }], watchFiles };
         }
-        const ajv = newAjv({ code: { source: true, esm: true } });
-        const code = standaloneCode(ajv, { validateConfig: 'config.schema.json' });
-        return { contents: code, loader: 'js', resolveDir: root, watchFiles };
-      } catch (e) {
-        return { errors: [{ text: e.message }], watchFiles };
-      }
-    });
-  },
-};
+      });
+    },
+  };
+}
+const dataPlugin = dataPluginOf(true);
 
 /**
  * Node bundles: yaml resolves to stubs that require dist/vendor.js (src/vendor/index.ts) on
@@ -174,14 +205,16 @@ const builds = [
   {
     ...common,
     entryPoints: ['src/cli/bin.ts'],
-    outfile: outPath('dist/cli.js'),
+    outfile: outPath('dist/cli-main.js'),
     platform: 'node',
     format: 'cjs',
     plugins: [dataPlugin, lazyVendor, mcpSdkExternal, lazyDocx, noFdirProbe],
     // ESM dependencies (fdir) read import.meta.url; give the CommonJS bundle its own.
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
-    banner: { js: '#!/usr/bin/env node\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   },
+  // the `imid-lens` binary: runs dist/cli-main.js through V8's code cache (src/cli/launch.ts, codeCache() below)
+  { ...common, entryPoints: ['src/cli/launch.ts'], outfile: outPath('dist/cli.js'), platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // the parsers behind lazyVendor's stubs, shared by dist/extension.js and dist/cli.js
   { ...common, entryPoints: ['src/vendor/index.ts'], outfile: outPath('dist/vendor.js'), platform: 'node', format: 'cjs' },
   // the MCP SDK for `imid-lens mcp` (src/vendor/mcp.ts), required by dist/cli.js on that command only; not in the .vsix
@@ -228,7 +261,7 @@ function writeNotices(metafiles) {
       if (!pkgs.has(name)) pkgs.set(name, dir);
     }
   }
-  const lines = ['# Third-party software bundled in dist/', '', 'imid-lens (MIT) bundles the following npm packages into `dist/extension.js`, `dist/web/extension.js`, `dist/cli.js`, `dist/vendor.js`, `dist/mcp-sdk.js` (the CLI\'s MCP server only; not in the .vsix) and `dist/docx.js` (the CLI\'s Word reader).', ''];
+  const lines = ['# Third-party software bundled in dist/', '', 'imid-lens (MIT) bundles the following npm packages into `dist/extension.js`, `dist/web/extension.js`, `dist/cli-main.js`, `dist/vendor.js`, `dist/mcp-sdk.js` (the CLI\'s MCP server only; not in the .vsix) and `dist/docx.js` (the CLI\'s Word reader).', ''];
   for (const [name, dir] of [...pkgs].sort((a, b) => a[0].localeCompare(b[0]))) {
     const pj = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     const license = typeof pj.license === 'string' ? pj.license : pj.license?.type ?? 'see below';
@@ -248,17 +281,34 @@ function writeNotices(metafiles) {
   fs.writeFileSync(outPath('dist/THIRD_PARTY_NOTICES.md'), `${lines.join('\n')}\n`);
 }
 
+/**
+ * dist/cli-main-<node version>-<arch>.cache: V8's code cache of dist/cli-main.js, written by
+ * dist/cli.js itself (src/cli/launch.ts) at the end of a lint of examples/, so it holds the code of
+ * a whole run. Used by processes of the same Node.js version (V8 checks it); others make their own
+ * in the user's cache folder. Not in the .vsix.
+ */
+function codeCache() {
+  for (const f of fs.readdirSync(outPath('dist'))) if (/^cli-main-.*\.cache$/.test(f)) fs.rmSync(outPath(`dist/${f}`));
+  const examples = fs.readdirSync(path.join(root, 'examples')).filter((f) => /\.(md|tex)$/.test(f)).map((f) => path.join(root, 'examples', f));
+  const r = spawnSync(process.execPath, [outPath('dist/cli.js'), 'lint', '--no-config', ...examples], { cwd: root, env: { ...process.env, IMID_LENS_BUILD_CODE_CACHE: '1' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`dist/cli.js lint examples/ (code cache): exit ${r.status}\n${r.stderr}`);
+}
+
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 const watch = args.has('--watch');
 const t0 = Date.now();
 if (isMain) try {
   if (watch) {
+    // the build's code cache would be of a bundle that is about to change (a cache V8 takes for a
+    // same-length source would run old code): without it, dist/cli.js uses the user's own cache
+    if (fs.existsSync(outPath('dist'))) for (const f of fs.readdirSync(outPath('dist'))) if (/^cli-main-.*\.cache$/.test(f)) fs.rmSync(outPath(`dist/${f}`));
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log('watching for changes...');
   } else {
     const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
     fs.chmodSync(outPath('dist/cli.js'), 0o755);
-    writeNotices(results.slice(0, 6).map((r) => r.metafile));
+    writeNotices(results.filter((r, i) => builds[i].outfile?.startsWith(outPath('dist'))).map((r) => r.metafile));
+    codeCache();
     console.log(`built ${builds.length} bundles in ${Date.now() - t0} ms`);
   }
 } catch (e) {

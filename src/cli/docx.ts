@@ -201,8 +201,9 @@ function collectRefs(e: MElement, into: MElement[]): void {
 export async function readDocx(file: string): Promise<DocxInfo> {
   const buf = readChecked(file);
   if (!(buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04)) throw new DocxError(notZip(buf));
-  // the libraries: a bundle of their own (dist/docx.js), loaded on the first Word document
-  const { convertToHtml, unzipSync } = await import('./docx-vendor');
+  // the libraries: a bundle of their own (dist/docx.js), loaded on the first Word document (a
+  // require, not import(): dist/cli.js runs the bundle as a vm.Script, src/cli/launch.ts)
+  const { convertToHtml, unzipSync } = require('./docx-vendor') as typeof import('./docx-vendor');
   checkPackage(buf, unzipSync);
   let doc: MDocument | undefined;
   try {

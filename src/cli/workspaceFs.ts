@@ -1,5 +1,5 @@
 /** The workspace layer's file system on Node (the CLI): `file://` locations over node:fs. */
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type EntryType, type Loc, type WorkspaceFs, type WorkspaceHost, splitLoc } from '../core/index';
@@ -18,10 +18,15 @@ export function pathOfLoc(loc: Loc): string {
 
 const missing = (e: unknown) => ['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '');
 
+/**
+ * Synchronous underneath: a one-shot process has nothing else to do while it waits, and each
+ * asynchronous call would be a round trip through libuv's thread pool (a Markdown file's Quarto
+ * search lists every folder up to the root, one after the other).
+ */
 export const nodeFs: WorkspaceFs = {
   async stat(loc) {
     try {
-      const s = await fs.stat(pathOfLoc(loc));
+      const s = fs.statSync(pathOfLoc(loc));
       return { type: s.isDirectory() ? 'directory' : 'file', size: s.size };
     } catch (e) {
       if (missing(e)) return undefined;
@@ -30,7 +35,7 @@ export const nodeFs: WorkspaceFs = {
   },
   async readFile(loc) {
     try {
-      return new Uint8Array(await fs.readFile(pathOfLoc(loc)));
+      return new Uint8Array(fs.readFileSync(pathOfLoc(loc)));
     } catch (e) {
       if (missing(e)) return undefined;
       throw e;
@@ -38,13 +43,18 @@ export const nodeFs: WorkspaceFs = {
   },
   async readDirectory(loc) {
     try {
-      const entries = await fs.readdir(pathOfLoc(loc), { withFileTypes: true });
+      const entries = fs.readdirSync(pathOfLoc(loc), { withFileTypes: true });
       const out: Array<[string, EntryType]> = [];
       for (const e of entries) {
         if (e.isDirectory()) out.push([e.name, 'directory']);
         else if (e.isFile()) out.push([e.name, 'file']);
         else if (e.isSymbolicLink()) {
-          const s = await fs.stat(path.join(pathOfLoc(loc), e.name)).catch(() => undefined);
+          let s: fs.Stats | undefined;
+          try {
+            s = fs.statSync(path.join(pathOfLoc(loc), e.name));
+          } catch {
+            s = undefined;
+          }
           if (s) out.push([e.name, s.isDirectory() ? 'directory' : 'file']);
         }
       }

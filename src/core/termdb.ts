@@ -154,6 +154,20 @@ const WORD_AFTER = '(?![A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\
 /** Trie sources already built, by their sorted names: claim rules expand the same macros again and again. */
 const trieSources = new Map<string, string>();
 
+/** The trie sources built so far, by key: what a build stores (esbuild.mjs) to give primeTrieSources(). */
+export function trieSourceEntries(): Array<[string, string]> {
+  return [...trieSources];
+}
+
+/**
+ * Trie sources computed ahead (the build's, for the bundled data): compileTrie() then finds them
+ * instead of building their tries again. A trie source depends only on its names, which are its
+ * key, so an entry of other data is simply never asked for.
+ */
+export function primeTrieSources(entries: ReadonlyArray<readonly [string, string]>): void {
+  for (const [key, source] of entries) trieSources.set(key, source);
+}
+
 export function compileTrie(names: Iterable<string>): RegExp {
   const list = [...names];
   if (list.length === 0) return /(?!)/g;
@@ -161,25 +175,30 @@ export function compileTrie(names: Iterable<string>): RegExp {
   const key = [...new Set(list)].sort().join('\u0000');
   let source = trieSources.get(key);
   if (source === undefined) {
-    const root: TrieNode = { children: new Map(), terminal: false };
-    for (const name of list) {
-      let node = root;
-      for (const t of tokens(name)) {
-        let child = node.children.get(t);
-        if (!child) {
-          child = { children: new Map(), terminal: false };
-          node.children.set(t, child);
-        }
-        node = child;
-      }
-      node.terminal = true;
-    }
-    source = `${emit(root)}[®™]?${WORD_AFTER}`;
+    source = trieSource(list);
     if (trieSources.size >= 512) trieSources.clear();
     trieSources.set(key, source);
   }
   // a new RegExp each time: callers keep their own lastIndex
   return new RegExp(source, 'gi');
+}
+
+/** The source of compileTrie's regex for a non-empty list of names, built (no cache). */
+export function trieSource(names: readonly string[]): string {
+  const root: TrieNode = { children: new Map(), terminal: false };
+  for (const name of names) {
+    let node = root;
+    for (const t of tokens(name)) {
+      let child = node.children.get(t);
+      if (!child) {
+        child = { children: new Map(), terminal: false };
+        node.children.set(t, child);
+      }
+      node = child;
+    }
+    node.terminal = true;
+  }
+  return `${emit(root)}[®™]?${WORD_AFTER}`;
 }
 
 // --- the database ---------------------------------------------------------------

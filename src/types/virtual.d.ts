@@ -1,7 +1,8 @@
 // Virtual modules provided by esbuild.mjs at build time.
 declare module 'imid-lens:data' {
   import type { BundledData } from '../core/data/types';
-  const data: BundledData;
+  /** tries: trie regex sources of the bundled data, by key (src/core/termdb.ts primeTrieSources), computed by the build. */
+  const data: BundledData & { readonly tries?: ReadonlyArray<readonly [string, string]> };
   export default data;
 }
 

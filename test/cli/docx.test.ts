@@ -318,7 +318,7 @@ describe('imid-lens lint on Word documents (.docx)', () => {
   });
 
   test('the real bundle loads the Word reader (dist/docx.js) only for a .docx', async () => {
-    const dir = tmpdir({ 'a.docx': await manuscript(), 'b.md': 'Lenalidomide is given orally.\n', 'trace.cjs': "const M = require('node:module'); const load = M._load; M._load = function (req, ...rest) { if (/docx/.test(req)) process.stderr.write('load ' + req + '\\n'); return load.call(this, req, ...rest); };\n" });
+    const dir = tmpdir({ 'a.docx': await manuscript(), 'b.md': 'Lenalidomide is given orally.\n', 'trace.cjs': "const M = require('node:module'); const load = M._load; M._load = function (req, parent, ...rest) { if (/docx/.test(req)) process.stderr.write('load ' + M._resolveFilename(req, parent) + '\\n'); return load.call(this, req, parent, ...rest); };\n" });
     const loads = (file: string) => spawnSync(process.execPath, ['--require', path.join(dir, 'trace.cjs'), CLI, 'lint', '--no-config', file], { cwd: dir, encoding: 'utf8' });
     const md = loads('b.md');
     assert.equal(md.status, 0, md.stderr);

@@ -37,8 +37,9 @@ test('.vscodeignore is an allow-list that ships every file the manifest referenc
   const lines = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   assert.equal(lines[0], '**', 'everything is excluded first');
   const allowed = lines.slice(1).map((l) => l.replace(/^!/, ''));
-  // dist/vendor.js: required at run time by dist/extension.js (esbuild.mjs, lazyVendor); dist/docx.js by dist/cli.js (lazyDocx)
-  const needed = [pkg.main.replace(/^\.\//, ''), pkg.browser.replace(/^\.\//, ''), 'dist/vendor.js', 'dist/docx.js', 'dist/THIRD_PARTY_NOTICES.md', pkg.icon, ...pkg.contributes.jsonValidation.map((j: { url: string }) => j.url.replace(/^\.\//, '')), ...pkg.contributes.walkthroughs.flatMap((w: { steps: Array<{ media: { markdown: string } }> }) => w.steps.map((s) => s.media.markdown))];
+  // dist/vendor.js: required at run time by dist/extension.js (esbuild.mjs, lazyVendor); dist/docx.js by dist/cli.js (lazyDocx);
+  // dist/cli-main.js: the CLI bundle dist/cli.js runs (src/cli/launch.ts)
+  const needed = [pkg.main.replace(/^\.\//, ''), pkg.browser.replace(/^\.\//, ''), pkg.bin['imid-lens'], 'dist/cli-main.js', 'dist/vendor.js', 'dist/docx.js', 'dist/THIRD_PARTY_NOTICES.md', pkg.icon, ...pkg.contributes.jsonValidation.map((j: { url: string }) => j.url.replace(/^\.\//, '')), ...pkg.contributes.walkthroughs.flatMap((w: { steps: Array<{ media: { markdown: string } }> }) => w.steps.map((s) => s.media.markdown))];
   const glob = (g: string) => new RegExp(`^${g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
   assert.deepEqual(needed.filter((f) => !allowed.some((a) => glob(a).test(f))), []);
   for (const f of needed) assert.ok(fs.existsSync(path.join(root, f)) || f.startsWith('dist/'), f);

@@ -16,7 +16,6 @@
  *   (focusable), Enter on a highlight goes to its note. Print: no filters, every note expanded.
  *   Dark mode through prefers-color-scheme.
  */
-import { createHash } from 'node:crypto';
 import { type CslItem, type Engine, type Finding, LineIndex, type Severity, authorsShort, yearOf } from '../../core/index';
 import type { FileResult } from './types';
 
@@ -160,6 +159,8 @@ export function formatHtml(results: readonly FileResult[], ctx: HtmlContext): st
 }
 
 function sha256(s: string): string {
+  // node:crypto on the first report only: its module costs a lint process ~5 ms at start-up
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return `sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}`;
 }
 
