@@ -28,6 +28,11 @@ const SENTENCES = [
   'See https://example.org/lenalidomide and `pomalidomide()` for details.',
   'The *thalidomide* tragedy led to stricter rules, as @ito2010 describes.',
   'Math $x = CC5013$ stays out; so does <!-- Revlimid --> this comment.',
+  // a subject carried by pronouns through a paragraph (the frames read the sentences before)
+  'Mezigdomide is an investigational CELMoD.',
+  'It belongs to the CELMoDs, a newer group than the IMiDs.',
+  'It has been studied only in phase 1 trials.',
+  'Chemically, it is a thalidomide analogue; Celgene sold Otezla to Amgen last year.',
 ];
 
 function paragraph(rnd: Rnd, claims: string[]): string {

@@ -11,6 +11,7 @@ import type { OffsetFix, RawFinding } from '../findings';
 import { type Prose, insideAny, maskedSlice } from '../prose/index';
 import { type Mention, scan } from '../scanner';
 import { type Sentence as Span, Terminators, blockAround, splitSentences } from '../sentences';
+import { firstStartAtOrAfter } from '../search';
 import type { TermDb } from '../termdb';
 import { type Context, Sentence } from './analyse';
 import { APPROVAL_FRAME } from './checks/approval';
@@ -125,9 +126,6 @@ export class FrameEngine {
     let mi = 0;
     let ei = 0;
     let pos = from;
-    // the subject carried from sentence to sentence in a paragraph (Context.chain)
-    let chain: string | undefined;
-    let chainPara = -1;
     while (pos < to) {
       const block = blockAround(prose, pos);
       const blockEnd = Math.max(block.end, pos + 1);
@@ -166,15 +164,12 @@ export class FrameEngine {
         for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
         const hasEntity = mine.some((m) => m.form);
         const body = text.slice(span.start, span.end);
-        if (chainPara !== para) chain = undefined;
-        chainPara = para;
-        const carried = chain;
-        chain = this.opener(body, span.start, mine, carried);
         // a cheap pre-check: no frame can find anything without one of its anchor words or a name it reads
         const namedCue = hasEntity && mine.some((m) => (m.form && this.anchorKinds.has(this.db.terms.get(m.form.termId)?.kind ?? '')) || m.form?.kind === 'brand');
         if (!namedCue && !this.anchors.test(body)) continue;
         if (!hasEntity && !previous.length && !topic && !this.domainCue.test(body)) continue;
         if (insideAny(prose.quotes, span.start)) continue;
+        const carried = this.carried(text, spansOf(block), span, para, drugMentions);
         const latestYear = latestYearBefore(text, span.start, atYear);
         const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}), ...(carried ? { chain: carried } : {}), ...(latestYear ? { latestYear } : {}) };
         const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
@@ -185,6 +180,26 @@ export class FrameEngine {
       pos = blockEnd;
     }
     return undefined;
+  }
+
+  /**
+   * The subject carried into a sentence (Context.chain): the earlier sentences of its block in the
+   * same paragraph, within CONTEXT characters, each passing on the drug it opens with or the one
+   * it received when it opens with a singular pronoun. It depends only on the text before the
+   * sentence, so a check of part of a document finds what a full check finds.
+   */
+  private carried(text: string, spans: readonly Span[], span: Span, para: number, drugMentions: readonly Mention[]): string | undefined {
+    const idx = spans.indexOf(span);
+    let k = idx;
+    while (k > 0 && idx - k < 8 && spans[k - 1].start >= para && spans[k - 1].start >= span.start - CONTEXT) k--;
+    let chain: string | undefined;
+    for (; k < idx; k++) {
+      const sp = spans[k];
+      const mine: Mention[] = [];
+      for (let m = firstStartAtOrAfter(drugMentions, sp.start); m < drugMentions.length && drugMentions[m].start < sp.end; m++) mine.push(drugMentions[m]);
+      chain = this.opener(text.slice(sp.start, sp.end), sp.start, mine, chain);
+    }
+    return chain;
   }
 
   /**
