@@ -166,7 +166,7 @@ function ownerOf(x: FrameInput, companyId: string): { company: string; from?: st
 
 const PRODUCTS: readonly TermKind[] = ['drug', 'programme'];
 const ACTOR_VERBS = new Set(['has', 'have', 'runs', 'run', 'maintains', 'maintain', 'offers', 'offer', 'provides', 'provide', 'expects', 'expect', 'plans', 'plan', 'sponsors', 'sponsor', 'supports', 'support', 'continues', 'continue', 'controls', 'control', 'operates', 'operate', 'funds', 'fund', 'is', 'are', 'remains', 'trades', 'trade', 'employs', 'reports', 'says', 'announces', 'promotes', 'leads', 'still']);
-const INDEPENDENT = new Set(['independent', 'nasdaq', 'nyse', 'listed', 'publicly', 'stand', 'standalone', 'trades']);
+const INDEPENDENT = new Set(['independent', 'nasdaq', 'nyse', 'listed', 'publicly', 'stand', 'standalone', 'trades', 'undervalued', 'overvalued', 'stock', 'shares', 'ticker', 'cap']);
 
 /**
  * A company that has been owned by another since a date before the checked date, written as
