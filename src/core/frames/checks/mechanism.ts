@@ -159,7 +159,10 @@ function objectOf(x: FrameInput, i: number, j: number): { ent: Ent; tokenIndex: 
       if (e && e.kind === 'drug') break;
     }
   }
-  // before: "cereblon inhibitor", "CRBN-inhibiting", "cereblon is inhibited (by)"
+  // before: "cereblon inhibitor", "CRBN-inhibiting", "cereblon is inhibited (by)" — not a finite verb right
+  // after the protein, whose subject it is ("which proteins cereblon tags for destruction")
+  const v = s.toks[i].t;
+  if (/s$/.test(v) && !/(ors|ers|ions|ants|ists|ades)$/.test(v) && v.length > 3 && s.toks[i - 1]?.ent) return undefined;
   let k = i - 1;
   while (k >= 0 && ['-', 'is', 'was', 'are', 'were', 'being', 'be', 'been', 'to', 'directly', 'itself'].includes(s.toks[k].t)) k--;
   if (k >= 0 && s.toks[k].ent && (s.toks[k].ent!.kind === 'protein' || s.toks[k].ent!.kind === 'complex')) {
