@@ -165,6 +165,7 @@ function ownerOf(x: FrameInput, companyId: string): { company: string; from?: st
 }
 
 const PRODUCTS: readonly TermKind[] = ['drug', 'programme'];
+const PAST_EVENT = new Set(['won', 'received', 'gained', 'got', 'earned', 'secured', 'obtained', 'announced', 'reported', 'posted', 'launched']);
 const ACTOR_VERBS = new Set(['has', 'have', 'runs', 'run', 'maintains', 'maintain', 'offers', 'offer', 'provides', 'provide', 'expects', 'expect', 'plans', 'plan', 'sponsors', 'sponsor', 'supports', 'support', 'continues', 'continue', 'controls', 'control', 'operates', 'operate', 'funds', 'fund', 'is', 'are', 'remains', 'trades', 'trade', 'employs', 'reports', 'says', 'announces', 'promotes', 'leads', 'still']);
 const INDEPENDENT = new Set(['independent', 'nasdaq', 'nyse', 'listed', 'publicly', 'stand', 'standalone', 'trades', 'undervalued', 'overvalued', 'stock', 'shares', 'ticker', 'cap']);
 
@@ -242,7 +243,12 @@ function possessive(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
     if (poss) q++;
     // "Celgene's Revlimid" / "Celgene's (oral) drug Revlimid" / "a Celgene product"
     let adj = 0;
-    while (adj < 2 && /^[a-z-]+$/.test(s.toks[q + adj]?.t ?? '') && !lex.possessiveNouns.has(s.toks[q + adj].t) && !s.toks[q + adj].ent) adj++;
+    // "Celgene's (fastest-growing / top-selling) drug": up to two describing words, hyphens apart
+    let words = 0;
+    while (words < 2 && adj < 5 && /^[a-z-]+$/.test(s.toks[q + adj]?.t ?? '') && !lex.possessiveNouns.has(s.toks[q + adj].t) && !s.toks[q + adj].ent) {
+      if (s.toks[q + adj].t !== '-' && s.toks[q + adj + 1]?.t !== '-') words++;
+      adj++;
+    }
     if (lex.possessiveNouns.has(s.toks[q + adj]?.t ?? '')) q += adj;
     const noun = lex.possessiveNouns.has(s.toks[q]?.t ?? '');
     if (!poss && !noun) continue;
@@ -255,6 +261,8 @@ function possessive(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
     if (!drugs.length) continue;
     if (s.tenseOf(k) === 'past' || s.framedAsPast(k) || s.years(k, true).length || s.negated(k)) continue;
     if (lex.companyTransfer.has(s.toks, s.clauseOf(k).from, s.clauseOf(k).to)) continue;
+    // "Celgene's Revlimid won FDA approval on Thursday": a news report of a past event
+    if (s.toks.slice(s.clauseOf(k).from, s.clauseOf(k).to).some((t) => PAST_EVENT.has(t.t))) continue;
     const owner = ownerOf(x, company.termId);
     const bad = drugs.filter((d) => facts.knowsCompanies(d, ['holder', 'marketer', 'parent']) && (owner || !facts.companiesIn(d, ['holder', 'marketer', 'parent'], x.at).some((r) => r.company === company.termId)));
     if (!bad.length) continue;
