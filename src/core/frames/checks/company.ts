@@ -289,7 +289,8 @@ function possessive(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
  */
 function dealEvent(x: FrameInput, companies: Ent[], out: Contradiction[]): boolean {
   const { s, lex, facts } = x;
-  if (s.years(0, true).length) return false; // a dated statement
+  // a dated statement is history, except an expectation of a year that has passed ("expected to close in 2019")
+  const written = s.years(0, true).map((y) => y.year);
   // "sold Otezla to Amgen", "sells the rights to Amgen": a sale to a company is a transfer too
   const soldTo = s.toks.some((t, k) => (t.t === 'sold' || t.t === 'sells' || t.t === 'sell' || t.t === 'selling') && s.toks.slice(k + 1, k + 6).some((u, m) => u.t === 'to' && s.toks[k + 2 + m]?.ent?.kind === 'company'));
   const transfers = soldTo ? [{ i: 0, j: 0 }] : s.hits(lex.companyTransfer);
@@ -314,7 +315,8 @@ function dealEvent(x: FrameInput, companies: Ent[], out: Contradiction[]): boole
     const year = Number(ev.date.slice(0, 4));
     // "last year" in a text that itself mentions a year after the event is written in that time (a 2020 news item)
     const now = s.ctx.latestYear && s.ctx.latestYear > year ? s.ctx.latestYear : x.atYear;
-    const cue = pending.find((h) => !s.negated(h.i, h.j) && !s.conditional(h.i)) ?? (year <= now - 2 ? recent.find((h) => Math.abs(h.i - ev.i) <= 12) : undefined);
+    const pend = pending.find((h) => !s.negated(h.i, h.j) && !s.conditional(h.i) && s.tenseOf(h.i) !== 'past' && written.every((y) => y <= year));
+    const cue = pend ?? (year <= now - 2 && !written.length ? recent.find((h) => Math.abs(h.i - ev.i) <= 12) : undefined);
     if (!cue || s.framedAsPast(cue.i) && !recent.includes(cue)) continue;
     if ((dateValue(ev.date) ?? Infinity) > x.at) continue;
     const span = s.span(cue.i, cue.j);
