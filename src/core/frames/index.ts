@@ -419,7 +419,8 @@ function titleTopic(db: TermDb, prose: Prose, para: number): { id: string; name:
   if (end < 0) end = text.length;
   if (end - para > 80) return undefined;
   const firstLine = text.slice(para, end).trim();
-  if (!firstLine || firstLine.split(/\s+/).length > 4 || /[.!?]$/.test(firstLine)) return undefined;
+  // a title line, not a label line ("Active ingredient: thalidomide" under "# Contergan")
+  if (!firstLine || firstLine.split(/\s+/).length > 4 || /[.!?]$/.test(firstLine) || firstLine.includes(':')) return undefined;
   const ms = scan(db, prose, para, end).filter((m) => m.form);
   const ids = [...new Set(drugIds(db, ms))];
   return ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
