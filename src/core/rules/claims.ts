@@ -284,6 +284,8 @@ export function meets(need: Need, lower: string): boolean {
 interface NeedPlan {
   readonly words: WordSet;
   readonly ids: Map<CompiledRule, number[][][]>;
+  /** The rules (their indices) each term triggers. */
+  readonly byTerm: Map<string, number[]>;
 }
 
 const plans = new WeakMap<readonly CompiledRule[], NeedPlan>();
@@ -299,7 +301,15 @@ function planOf(rules: readonly CompiledRule[]): NeedPlan {
     // a word the set could not take (not ASCII) makes its clause always met: the clause is dropped
     if (r.needs) ids.set(r, r.needs.map((n) => n.filter((c) => c.every((w) => words.id(w) >= 0)).map((c) => c.map((w) => words.id(w)))));
   }
-  plans.set(rules, (plan = { words, ids }));
+  const byTerm = new Map<string, number[]>();
+  rules.forEach((r, k) => {
+    for (const t of r.triggers) {
+      const l = byTerm.get(t);
+      if (l) l.push(k);
+      else byTerm.set(t, [k]);
+    }
+  });
+  plans.set(rules, (plan = { words, ids, byTerm }));
   return plan;
 }
 
@@ -580,19 +590,24 @@ export const DEFAULT_BUDGET_MS = 250;
 export const DEFAULT_BUDGET_MS_PER_KB = 1;
 
 export function evaluateSentence(rules: readonly CompiledRule[], s: SentenceInput, sev: Severities, out: RawFinding[], budget?: RuleBudget): void {
-  const present = new Set<string>();
-  for (const m of s.mentions) if (m.form) present.add(m.form.termId);
   const firstOfSentence = out.length;
-  let plan: NeedPlan | undefined;
-  for (const r of rules) {
-    let relevant = false;
-    for (const t of r.triggers) {
-      if (present.has(t)) {
-        relevant = true;
-        break;
-      }
+  const plan = planOf(rules);
+  // the rules a mention of the sentence triggers, in their order
+  const relevant = new Uint8Array(rules.length);
+  let any = false;
+  for (const m of s.mentions) {
+    if (!m.form) continue;
+    const l = plan.byTerm.get(m.form.termId);
+    if (l) {
+      for (let k = 0; k < l.length; k++) relevant[l[k]] = 1;
+      any = true;
     }
-    if (!relevant) continue;
+  }
+  if (!any) return;
+  let read = false;
+  for (let ri = 0; ri < rules.length; ri++) {
+    if (!relevant[ri]) continue;
+    const r = rules[ri];
     let severity = sev.severityOf(r.rule.id, r.rule.severity);
     let into = out;
     if (severity === 'off') {
@@ -607,9 +622,9 @@ export function evaluateSentence(rules: readonly CompiledRule[], s: SentenceInpu
     // the patterns whose required words the sentence holds (the others cannot match)
     let runnable: RegExp[] | undefined = r.patterns;
     if (r.type === 'claim' && r.needs) {
-      if (!plan) {
-        plan = planOf(rules);
+      if (!read) {
         plan.words.read(s.text);
+        read = true;
       }
       const needs = plan.ids.get(r);
       if (needs) {
