@@ -122,8 +122,8 @@ export class Sentence {
   }
 
   private readonly hitCache = new Map<PhraseTable<unknown>, Array<PhraseHit<unknown>>>();
-  /** The lexicon's tables that have a phrase starting with a token of this sentence (the others match nothing here). */
-  private startable: Uint8Array | undefined;
+  /** Per phrase table of the lexicon (by its number), the tokens of this sentence where a phrase of it can start. */
+  private starts: Array<number[] | undefined> | undefined;
 
   /** Every match of a phrase table in the sentence (computed once per table and sentence). */
   hits<V>(table: PhraseTable<V>): Array<PhraseHit<V>> {
@@ -132,14 +132,24 @@ export class Sentence {
       const index = firstWordIndex(this.lex);
       const id = index.ids.get(table as PhraseTable<unknown>);
       if (id !== undefined) {
-        if (!this.startable) {
-          this.startable = new Uint8Array(index.ids.size);
-          for (const t of this.toks) {
-            const l = index.byWord.get(t.t);
-            if (l) for (let k = 0; k < l.length; k++) this.startable[l[k]] = 1;
+        if (!this.starts) {
+          this.starts = [];
+          for (let i = 0; i < this.toks.length; i++) {
+            const l = index.byWord.get(this.toks[i].t);
+            if (l) for (let k = 0; k < l.length; k++) (this.starts[l[k]] ??= []).push(i);
           }
         }
-        h = this.startable[id] ? (table.all(this.toks) as Array<PhraseHit<unknown>>) : [];
+        // what table.all(this.toks) finds, trying only the tokens where a phrase of the table can start
+        h = [];
+        let next = 0;
+        for (const i of this.starts[id] ?? []) {
+          if (i < next) continue;
+          const hit = table.at(this.toks, i, this.toks.length);
+          if (hit) {
+            h.push(hit);
+            next = hit.j;
+          }
+        }
       } else h = table.all(this.toks) as Array<PhraseHit<unknown>>;
       this.hitCache.set(table as PhraseTable<unknown>, h);
     }
