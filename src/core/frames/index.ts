@@ -135,6 +135,15 @@ export class FrameEngine {
         if (opts.limit !== undefined && out.length - first + (opts.before?.(span.start) ?? 0) >= opts.limit) return span.start;
         // a "sentence" of thousands of characters (a table, a generated line) is no sentence a frame can read
         if (span.end - span.start > MAX_SENTENCE) continue;
+        // the cheap pre-check first (the context below depends only on the span's start, so skipping it is safe):
+        while (mi < mentions.length && mentions[mi].start < span.start) mi++;
+        const mine: Mention[] = [];
+        for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
+        const hasEntity = mine.some((m) => m.form);
+        const body = text.slice(span.start, span.end);
+        // no frame can find anything without one of its anchor words or a name it reads
+        const namedCue = hasEntity && mine.some((m) => (m.form && this.anchorKinds.has(this.db.terms.get(m.form.termId)?.kind ?? '')) || m.form?.kind === 'brand');
+        if (!namedCue && !this.anchors.test(body)) continue;
         if (!(span.start >= paraStart && span.start < paraEnd)) {
           paraStart = paragraphStart(text, span.start);
           paraEnd = paragraphEnd(text, span.start);
@@ -158,14 +167,6 @@ export class FrameEngine {
           topicNear = span.start - para <= CONTEXT;
           topic = topicOf(this.db, prose, para, headingTopics, span.start);
         }
-        while (mi < mentions.length && mentions[mi].start < span.start) mi++;
-        const mine: Mention[] = [];
-        for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
-        const hasEntity = mine.some((m) => m.form);
-        const body = text.slice(span.start, span.end);
-        // a cheap pre-check: no frame can find anything without one of its anchor words or a name it reads
-        const namedCue = hasEntity && mine.some((m) => (m.form && this.anchorKinds.has(this.db.terms.get(m.form.termId)?.kind ?? '')) || m.form?.kind === 'brand');
-        if (!namedCue && !this.anchors.test(body)) continue;
         if (!hasEntity && !previous.length && !topic && !this.domainCue.test(body)) continue;
         if (insideAny(prose.quotes, span.start)) continue;
         const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}) };

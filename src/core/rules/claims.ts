@@ -283,7 +283,10 @@ export function meets(need: Need, lower: string): boolean {
 /** The required words of a list of rules as one {@link WordSet}, and each pattern's needs as word ids. */
 interface NeedPlan {
   readonly words: WordSet;
-  readonly ids: Map<CompiledRule, number[][][]>;
+  /** Per rule (by index), per pattern, the clauses of its needs as word ids. */
+  readonly ids: Array<number[][][] | undefined>;
+  /** Per rule: words of which a sentence needs one for any pattern of the rule to match (undefined: no such words). */
+  readonly some: Array<number[] | undefined>;
   /** The rules (their indices) each term triggers. */
   readonly byTerm: Map<string, number[]>;
 }
@@ -296,11 +299,15 @@ function planOf(rules: readonly CompiledRule[]): NeedPlan {
   const all: string[] = [];
   for (const r of rules) for (const n of r.needs ?? []) for (const c of n) all.push(...c);
   const words = new WordSet(all);
-  const ids = new Map<CompiledRule, number[][][]>();
-  for (const r of rules) {
+  const ids: Array<number[][][] | undefined> = [];
+  const some: Array<number[] | undefined> = [];
+  rules.forEach((r, k) => {
     // a word the set could not take (not ASCII) makes its clause always met: the clause is dropped
-    if (r.needs) ids.set(r, r.needs.map((n) => n.filter((c) => c.every((w) => words.id(w) >= 0)).map((c) => c.map((w) => words.id(w)))));
-  }
+    const n = r.needs?.map((x) => x.filter((c) => c.every((w) => words.id(w) >= 0)).map((c) => c.map((w) => words.id(w))));
+    ids[k] = n;
+    // the first clause of every pattern, together (a pattern that needs nothing: none)
+    some[k] = n && n.length && n.every((x) => x.length) ? [...new Set(n.flatMap((x) => x[0]))] : undefined;
+  });
   const byTerm = new Map<string, number[]>();
   rules.forEach((r, k) => {
     for (const t of r.triggers) {
@@ -309,8 +316,13 @@ function planOf(rules: readonly CompiledRule[]): NeedPlan {
       else byTerm.set(t, [k]);
     }
   });
-  plans.set(rules, (plan = { words, ids, byTerm }));
+  plans.set(rules, (plan = { words, ids, some, byTerm }));
   return plan;
+}
+
+function someOf(clause: readonly number[], words: WordSet): boolean {
+  for (const id of clause) if (words.has(id)) return true;
+  return false;
 }
 
 function meetsIds(need: readonly number[][], words: WordSet): boolean {
@@ -626,11 +638,15 @@ export function evaluateSentence(rules: readonly CompiledRule[], s: SentenceInpu
         plan.words.read(s.text);
         read = true;
       }
-      const needs = plan.ids.get(r);
+      const needs = plan.ids[ri];
       if (needs) {
         runnable = undefined;
-        for (let k = 0; k < r.patterns.length; k++) {
-          if (meetsIds(needs[k], plan.words)) (runnable ??= []).push(r.patterns[k]);
+        // no pattern of the rule can match without one of these words
+        const some = plan.some[ri];
+        if (!some || someOf(some, plan.words)) {
+          for (let k = 0; k < r.patterns.length; k++) {
+            if (meetsIds(needs[k], plan.words)) (runnable ??= []).push(r.patterns[k]);
+          }
         }
       }
     }
