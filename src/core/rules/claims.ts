@@ -489,7 +489,11 @@ class NeedReader {
         const m = MACRO_NAME.exec(src);
         if (m) {
           this.i += m[0].length;
-          need = this.macro(m[1]);
+          // an optional macro needs nothing: it is not read
+          const at = this.i;
+          const q = this.quantifier();
+          this.i = at;
+          if (q !== 0) need = this.macro(m[1]);
         } else this.i++; // a brace that is no macro or quantifier: a literal, taken as nothing
       } else if (c === 46 /* . */ || c === 94 /* ^ */ || c === 36 /* $ */) this.i++;
       else {
