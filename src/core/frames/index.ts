@@ -63,6 +63,8 @@ export interface FrameRunOptions {
   readonly before?: (offset: number) => number;
   /** "Add citation for the evidence" for the sentence, in the document's own syntax. */
   readonly citeFix?: (sentence: Span, keys: readonly string[]) => OffsetFix | undefined;
+  /** The sentences of a block of this prose, split once and shared with the claim rules (a SentenceIndex). */
+  readonly sentences?: { inBlock(block: { start: number; end: number }): readonly Span[] };
 }
 
 export class FrameEngine {
@@ -112,7 +114,7 @@ export class FrameEngine {
     const spans = new Map<number, Span[]>();
     const spansOf = (block: { start: number; end: number }) => {
       let l = spans.get(block.start);
-      if (!l) spans.set(block.start, (l = splitSentences(prose, block.start, block.end, terminators).flatMap((x) => splitLabelLines(text, x))));
+      if (!l) spans.set(block.start, (l = (opts.sentences?.inBlock(block) ?? splitSentences(prose, block.start, block.end, terminators)).flatMap((x) => splitLabelLines(text, x))));
       return l;
     };
     let lo = 0;
@@ -226,8 +228,8 @@ const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]
  * each label line ("Drug class: ...") and each short title line is checked on its own.
  */
 export function splitLabelLines(text: string, span: Span): Span[] {
-  const body = text.slice(span.start, span.end);
-  if (!body.includes('\n')) return [span];
+  const nl = text.indexOf('\n', span.start);
+  if (nl < 0 || nl >= span.end) return [span];
   const out: Span[] = [];
   let start = span.start;
   let lineStart = span.start;
