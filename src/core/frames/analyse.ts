@@ -124,35 +124,45 @@ export class Sentence {
   private readonly hitCache = new Map<PhraseTable<unknown>, Array<PhraseHit<unknown>>>();
   /** Per phrase table of the lexicon (by its number), the tokens of this sentence where a phrase of it can start. */
   private starts: Array<number[] | undefined> | undefined;
+  /** Per phrase table of the lexicon (by its number), its matches in this sentence once looked up. */
+  private hitsById: Array<Array<PhraseHit<unknown>> | undefined> | undefined;
+  private index: FirstWordIndex | undefined;
 
   /** Every match of a phrase table in the sentence (computed once per table and sentence). */
   hits<V>(table: PhraseTable<V>): Array<PhraseHit<V>> {
-    let h = this.hitCache.get(table as PhraseTable<unknown>);
-    if (!h) {
-      const index = firstWordIndex(this.lex);
-      const id = index.ids.get(table as PhraseTable<unknown>);
-      if (id !== undefined) {
-        if (!this.starts) {
-          this.starts = [];
-          for (let i = 0; i < this.toks.length; i++) {
-            const l = index.byWord.get(this.toks[i].t);
-            if (l) for (let k = 0; k < l.length; k++) (this.starts[l[k]] ??= []).push(i);
-          }
-        }
-        // what table.all(this.toks) finds, trying only the tokens where a phrase of the table can start
-        h = [];
-        let next = 0;
-        for (const i of this.starts[id] ?? []) {
-          if (i < next) continue;
-          const hit = table.at(this.toks, i, this.toks.length);
-          if (hit) {
-            h.push(hit);
-            next = hit.j;
-          }
-        }
-      } else h = table.all(this.toks) as Array<PhraseHit<unknown>>;
-      this.hitCache.set(table as PhraseTable<unknown>, h);
+    const index = (this.index ??= firstWordIndex(this.lex));
+    const id = index.ids.get(table as PhraseTable<unknown>);
+    if (id === undefined) {
+      // a table from outside the lexicon
+      let h = this.hitCache.get(table as PhraseTable<unknown>);
+      if (!h) this.hitCache.set(table as PhraseTable<unknown>, (h = table.all(this.toks) as Array<PhraseHit<unknown>>));
+      return h as Array<PhraseHit<V>>;
     }
+    const byId = (this.hitsById ??= []);
+    let h = byId[id];
+    if (h) return h as Array<PhraseHit<V>>;
+    if (!this.starts) {
+      this.starts = [];
+      for (let i = 0; i < this.toks.length; i++) {
+        const l = index.byWord.get(this.toks[i].t);
+        if (l) for (let k = 0; k < l.length; k++) (this.starts[l[k]] ??= []).push(i);
+      }
+    }
+    // what table.all(this.toks) finds, trying only the tokens where a phrase of the table can start
+    h = [];
+    const starts = this.starts[id];
+    if (starts) {
+      let next = 0;
+      for (const i of starts) {
+        if (i < next) continue;
+        const hit = table.at(this.toks, i, this.toks.length);
+        if (hit) {
+          h.push(hit);
+          next = hit.j;
+        }
+      }
+    }
+    byId[id] = h;
     return h as Array<PhraseHit<V>>;
   }
 
@@ -467,6 +477,8 @@ interface FirstWordIndex {
 }
 
 const firstWordIndexes = new WeakMap<Lexicon, FirstWordIndex>();
+let lastLex: Lexicon | undefined;
+let lastIndex: FirstWordIndex | undefined;
 
 /**
  * The phrase tables of a lexicon by the first words of their phrases (built once per lexicon): a
@@ -474,7 +486,7 @@ const firstWordIndexes = new WeakMap<Lexicon, FirstWordIndex>();
  * starts a match only at a token equal to a phrase's first word).
  */
 function firstWordIndex(lex: Lexicon): FirstWordIndex {
-  let index = firstWordIndexes.get(lex);
+  let index = lex === lastLex ? lastIndex : firstWordIndexes.get(lex);
   if (index) return index;
   index = { ids: new Map(), byWord: new Map() };
   for (const v of Object.values(lex)) {
@@ -488,6 +500,8 @@ function firstWordIndex(lex: Lexicon): FirstWordIndex {
     }
   }
   firstWordIndexes.set(lex, index);
+  lastLex = lex;
+  lastIndex = index;
   return index;
 }
 
