@@ -146,6 +146,10 @@ export class FrameEngine {
         // no frame can find anything without one of its anchor words or a name it reads
         const namedCue = hasEntity && mine.some((m) => (m.form && this.anchorKinds.has(this.db.terms.get(m.form.termId)?.kind ?? '')) || m.form?.kind === 'brand');
         if (!namedCue && !this.anchors.test(body)) continue;
+        if (insideAny(prose.quotes, span.start)) continue;
+        // a sentence a bundled rule flagged is not checked again
+        while (ei < existing.length && existing[ei].start < span.start) ei++;
+        if (ei < existing.length && existing[ei].start < span.end) continue;
         if (!(span.start >= paraStart && span.start < paraEnd)) {
           paraStart = paragraphStart(text, span.start);
           paraEnd = paragraphEnd(text, span.start);
@@ -157,6 +161,12 @@ export class FrameEngine {
         while (lo < hi && drugMentions[lo].start < ctxFrom) lo++;
         const window = drugMentions.slice(Math.max(lo, hi - 8), hi);
         const previous = drugIds(this.db, window);
+        if (topicPara !== para || (topicNear && span.start - para > CONTEXT)) {
+          topicPara = para;
+          topicNear = span.start - para <= CONTEXT;
+          topic = topicOf(this.db, prose, para, headingTopics, span.start);
+        }
+        if (!hasEntity && !previous.length && !topic && !this.domainCue.test(body)) continue;
         let lastSentence: string[] = [];
         if (window.length) {
           // the drugs of the sentence that holds the last of them
@@ -164,18 +174,9 @@ export class FrameEngine {
           const home = spanAt(spansOf(blockAround(prose, last)), last);
           if (home) lastSentence = [...new Set(drugIds(this.db, drugMentions.slice(lo, hi).filter((m) => m.start >= home.start && m.start < home.end)))];
         }
-        if (topicPara !== para || (topicNear && span.start - para > CONTEXT)) {
-          topicPara = para;
-          topicNear = span.start - para <= CONTEXT;
-          topic = topicOf(this.db, prose, para, headingTopics, span.start);
-        }
-        if (!hasEntity && !previous.length && !topic && !this.domainCue.test(body)) continue;
-        if (insideAny(prose.quotes, span.start)) continue;
         const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}) };
         const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
-        while (ei < existing.length && existing[ei].start < span.start) ei++;
-        const flagged = ei < existing.length && existing[ei].start < span.end;
-        if (!flagged) this.check(prose, s, span, rules, opts, atYear, out);
+        this.check(prose, s, span, rules, opts, atYear, out);
       }
       pos = blockEnd;
     }
