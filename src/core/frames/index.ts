@@ -376,7 +376,9 @@ function headingTopic(db: TermDb, prose: Prose, para: number, headings: Map<numb
   let k = para;
   for (let n = 0; n < 30 && k > 0; n++) {
     const ls = text.lastIndexOf('\n', k - 2) + 1;
-    const line = text.slice(ls, k - 1);
+    // a heading line starts with # (after at most three blanks) or a backslash: other lines are not read
+    const c0 = text.charAt(ls);
+    const line = c0 === '#' || c0 === '\\' || /\s/.test(c0) ? text.slice(ls, k - 1) : '';
     if (/^\s{0,3}#{1,6}\s/.test(line) || /^\\(sub)*section\*?\{/.test(line)) {
       if (headings.has(ls)) return headings.get(ls);
       const ms = scan(db, prose, ls, k - 1).filter((m) => m.form);
