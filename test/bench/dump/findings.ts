@@ -41,6 +41,20 @@ for (const name of ['real', 'real2']) {
     emit(`${name}:frames-only`, p.id, lintWith(engineAt(p.date, noRules, 'frames'), text, p.lang ?? 'markdown'));
   }
 }
+// 2b. the passages without --as-of: the document's own date (front matter, \date) or "today" (a fixed clock)
+{
+  const e = createEngine({ data: bundledData, clock: () => TODAY });
+  for (const name of ['real', 'real2']) {
+    const c = read(`test/fixtures/claims/${name}.json`);
+    for (const p of c.passages) {
+      let text = '';
+      for (const part of p.parts) text += part.text + (part.sep ?? ' ');
+      const latex = p.lang === 'latex';
+      if (p.date) text = latex ? `\\date{${p.date}}\n${text}` : `---\ndate: ${p.date}\n---\n\n${text}`;
+      emit(`${name}:clock`, p.id, lintWith(e, text, latex ? 'latex' : 'markdown'));
+    }
+  }
+}
 // 3. the rules' own examples (as the unit tests lint them: plaintext) and the frames' examples
 for (const file of bundledData.claims) {
   for (const rule of file.rules) {
