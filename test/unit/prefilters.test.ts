@@ -1,14 +1,18 @@
-// The claim engine's pre-check (src/core/rules/claims.ts requiredWords, src/core/rules/wordSet.ts):
-// a pattern is run only on a sentence that holds the words every match of it needs. The pre-check
-// must never skip a sentence the pattern matches: checked for every bundled pattern over every
-// sentence of the claim corpora and the rules' own examples.
+// The engine's exact pre-checks, which must never change what is found:
+// - the claim rules' required words (src/core/rules/claims.ts requiredWords, src/core/rules/wordSet.ts):
+//   a pattern is run only on a sentence that holds the words every match of it needs; checked for
+//   every bundled pattern over every sentence of the claim corpora and the rules' own examples;
+// - the scanner's barrier (src/core/scanner.ts barrierOf): a scan of a range reads the text only up
+//   to the first character no surface form can hold after the range; checked against an unbounded scan.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import blind from '../fixtures/claims/blind.json';
 import corpus from '../fixtures/claims/corpus.json';
 import real from '../fixtures/claims/real.json';
 import real2 from '../fixtures/claims/real2.json';
+import { extractProse, scan } from '../../src/core/index';
 import { meets, requiredWords } from '../../src/core/rules/claims';
+import { barrierOf } from '../../src/core/scanner';
 import { WordSet } from '../../src/core/rules/wordSet';
 import { engine } from './util';
 
@@ -65,5 +69,43 @@ describe('WordSet', () => {
     assert.equal(/kit/i.test('\u212Ait') || /sting/i.test('\u017Fting'), false);
     assert.equal(w.has(w.id('kit')) || w.has(w.id('sting')), false);
     assert.equal(w.id('caf\u00e9'), -1);
+  });
+});
+
+describe('scanner barrier', () => {
+  test('the bundled scanner has one, and it holds no character a surface form can start or hold', () => {
+    const db = engine().db;
+    const b = barrierOf(db.scanner);
+    assert.ok(b, 'a barrier');
+    let n = 0;
+    for (const id of db.terms.keys()) {
+      for (const f of db.formsOf(id)) {
+        b.lastIndex = 0;
+        assert.equal(b.test(f.name), false, f.name);
+        n++;
+      }
+    }
+    assert.ok(n > 100, `${n} surface forms`);
+  });
+
+  test('a scan of a range finds what an unbounded scan finds before the range ends', () => {
+    const db = engine().db;
+    const texts: string[] = [];
+    for (const x of (corpus as { sentences: Array<{ text: string }> }).sentences) texts.push(x.text);
+    for (const p of (real as { passages: Array<{ parts: Array<{ text: string }> }> }).passages) texts.push(p.parts.map((x) => x.text).join('\n'));
+    // names that run on over white space or up to a barrier
+    texts.push('Tumour       necrosis factor, thalidomide\n\nCelgene; tumour\nnecrosis factor-alpha "pomalidomide" lenalidomide,revlimid');
+    const text = texts.join('\n\n');
+    const prose = extractProse(text, 'markdown');
+    let checked = 0;
+    for (let start = 0; start < text.length; start += 97) {
+      const all = scan(db, prose, start);
+      for (const len of [1, 7, 40, 81, 300]) {
+        const end = Math.min(text.length, start + len);
+        assert.deepEqual(scan(db, prose, start, end), all.filter((m) => m.start < end), `[${start}, ${end})`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 1000);
   });
 });
