@@ -251,7 +251,7 @@ export function lintProse(prose: Prose, engine: Engine, from = 0, to = prose.tex
     // the limit counts the findings in document order: the rules' before a sentence, and the frames'
     const starts = stopAfter === undefined ? [] : raw.map((r) => r.start).sort((a, b) => a - b);
     const before = (offset: number) => lowerBound(starts, offset);
-    const framesStopped = engine.frames.run(prose, from, stoppedAt ?? to, mentions, claims, { at, severityOf: (id, d) => engine.severityOf(id, d), ...(stopAfter !== undefined ? { limit: stopAfter, before } : {}), citeFix: (s, keys) => citeFix(prose, s, maskedSlice(prose, s.start, s.end), keys) }, raw);
+    const framesStopped = engine.frames.run(prose, from, stoppedAt ?? to, mentions, claims, { at, severityOf: (id, d) => engine.severityOf(id, d), sentences, ...(stopAfter !== undefined ? { limit: stopAfter, before } : {}), citeFix: (s, keys) => citeFix(prose, s, maskedSlice(prose, s.start, s.end), keys) }, raw);
     if (framesStopped !== undefined && (stoppedAt === undefined || framesStopped < stoppedAt)) stoppedAt = framesStopped;
   }
   // a shared budget is reported once, by whoever shares it, when all its windows are done

@@ -23,9 +23,20 @@ export function scan(db: TermDb, prose: Prose, start = 0, end = prose.text.lengt
   const out: Mention[] = [];
   let ex = firstPairEndingAfter(excluded, start);
   const exN = excluded.length / 2;
+  // a range that ends before the text does: the regex reads up to the first character after `end`
+  // that no surface form can hold (see barrierOf), not on to the next name, pages further on
+  let subject = text;
+  if (end < text.length) {
+    const barrier = barrierOf(re);
+    if (barrier) {
+      barrier.lastIndex = end;
+      const b = barrier.exec(text);
+      if (b) subject = text.slice(0, b.index + 1);
+    }
+  }
   re.lastIndex = start;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  while ((m = re.exec(subject)) !== null) {
     const s = m.index;
     if (s >= end) break;
     const e = s + m[0].length;
@@ -53,6 +64,81 @@ export function scan(db: TermDb, prose: Prose, start = 0, end = prose.text.lengt
     out.push({ start: s, end: e, text: m[0], form: r.form, key: r.key });
   }
   return out;
+}
+
+const barriers = new WeakMap<RegExp, RegExp | null>();
+/** ASCII punctuation that may stop a match, if the scanner regex cannot match it. */
+const BARRIER_CANDIDATES = ',;:!?"<>=+*/&~`@#%$^|{}[]()\\\'';
+
+/**
+ * Characters no match of the scanner regex can read past: characters that appear nowhere in its
+ * source (no literal, no class, no range holds them; white space is never one). A match that
+ * starts before a barrier ends at it at the latest, and what the regex does there depends only on
+ * the text up to and including it, so a scan of [start, end) may run the regex over the text up to
+ * the first barrier after `end` with the same results. Null when the source has constructs that
+ * could match anything (., negated classes, \w, \S ...).
+ */
+export function barrierOf(re: RegExp): RegExp | null {
+  let b = barriers.get(re);
+  if (b === undefined) {
+    b = barrierRegex(re.source);
+    barriers.set(re, b);
+  }
+  return b;
+}
+
+function barrierRegex(src: string): RegExp | null {
+  const used = new Set<number>();
+  let i = 0;
+  // one character of the source (an escape or a literal): its code, -1 for \s, undefined for anything else
+  const atom = (): number | undefined => {
+    const c = src[i];
+    if (c !== '\\') {
+      i++;
+      return c.charCodeAt(0);
+    }
+    const e = src[i + 1] ?? '';
+    if (e === 'u') {
+      const h = src.slice(i + 2, i + 6);
+      if (!/^[0-9a-fA-F]{4}$/.test(h)) return undefined;
+      i += 6;
+      return parseInt(h, 16);
+    }
+    i += 2;
+    if (e === 's') return -1;
+    if (/[A-Za-z0-9]/.test(e)) return undefined;
+    return e.charCodeAt(0);
+  };
+  while (i < src.length) {
+    const c = src[i];
+    if (c === '.') return null;
+    if (c !== '[') {
+      const a = atom();
+      if (a === undefined) return null;
+      if (a >= 0) used.add(a);
+      continue;
+    }
+    i++;
+    if (src[i] === '^') return null;
+    while (i < src.length && src[i] !== ']') {
+      const lo = atom();
+      if (lo === undefined) return null;
+      if (src[i] === '-' && src[i + 1] !== ']' && lo >= 0) {
+        i++;
+        const hi = atom();
+        if (hi === undefined || hi < 0) return null;
+        for (let k = lo; k <= hi; k++) used.add(k);
+      } else if (lo >= 0) used.add(lo);
+    }
+    i++;
+  }
+  // case-insensitive matching: a character matches its other case too
+  for (const k of [...used]) {
+    const ch = String.fromCharCode(k);
+    for (const v of [ch.toLowerCase(), ch.toUpperCase()]) if (v.length === 1) used.add(v.charCodeAt(0));
+  }
+  const free = [...BARRIER_CANDIDATES].filter((ch) => !used.has(ch.charCodeAt(0)));
+  return free.length ? new RegExp(`[${free.map((ch) => `\\${ch}`).join('')}]`, 'g') : null;
 }
 
 const CODE_SHAPE = /^[A-Za-z]{1,5}[-\u2010\u2011 ]?\d{2,}$/;

@@ -10,7 +10,7 @@
 import type { Term, TermKind } from '../data/types';
 import type { Mention } from '../scanner';
 import type { TermDb } from '../termdb';
-import { type Lexicon, type PhraseHit, type PhraseTable, type RawToken, isHyphen, tokenize } from './lexicon';
+import { type Lexicon, type PhraseHit, PhraseTable, type RawToken, isHyphen, tokenize } from './lexicon';
 
 export interface Ent {
   readonly termId: string;
@@ -91,7 +91,8 @@ export class Sentence {
     const lineStart = new Set<number>();
     for (let i = 0; i < this.toks.length; i++) {
       const gapFrom = i === 0 ? 0 : this.toks[i - 1].end - base;
-      if (text.slice(gapFrom, this.toks[i].start - base).includes('\n') || i === 0) lineStart.add(i);
+      const nl = i === 0 ? -1 : text.indexOf('\n', gapFrom);
+      if (i === 0 || (nl >= 0 && nl < this.toks[i].start - base)) lineStart.add(i);
     }
     this.ents = [];
     let k = 0;
@@ -146,11 +147,47 @@ export class Sentence {
   }
 
   private readonly hitCache = new Map<PhraseTable<unknown>, Array<PhraseHit<unknown>>>();
+  /** Per phrase table of the lexicon (by its number), the tokens of this sentence where a phrase of it can start. */
+  private starts: Array<number[] | undefined> | undefined;
+  /** Per phrase table of the lexicon (by its number), its matches in this sentence once looked up. */
+  private hitsById: Array<Array<PhraseHit<unknown>> | undefined> | undefined;
+  private index: FirstWordIndex | undefined;
 
   /** Every match of a phrase table in the sentence (computed once per table and sentence). */
   hits<V>(table: PhraseTable<V>): Array<PhraseHit<V>> {
-    let h = this.hitCache.get(table as PhraseTable<unknown>);
-    if (!h) this.hitCache.set(table as PhraseTable<unknown>, (h = table.all(this.toks) as Array<PhraseHit<unknown>>));
+    const index = (this.index ??= firstWordIndex(this.lex));
+    const id = index.ids.get(table as PhraseTable<unknown>);
+    if (id === undefined) {
+      // a table from outside the lexicon
+      let h = this.hitCache.get(table as PhraseTable<unknown>);
+      if (!h) this.hitCache.set(table as PhraseTable<unknown>, (h = table.all(this.toks) as Array<PhraseHit<unknown>>));
+      return h as Array<PhraseHit<V>>;
+    }
+    const byId = (this.hitsById ??= []);
+    let h = byId[id];
+    if (h) return h as Array<PhraseHit<V>>;
+    if (!this.starts) {
+      this.starts = [];
+      for (let i = 0; i < this.toks.length; i++) {
+        const l = index.byWord.get(this.toks[i].t);
+        if (l) for (let k = 0; k < l.length; k++) (this.starts[l[k]] ??= []).push(i);
+      }
+    }
+    // what table.all(this.toks) finds, trying only the tokens where a phrase of the table can start
+    h = [];
+    const starts = this.starts[id];
+    if (starts) {
+      let next = 0;
+      for (const i of starts) {
+        if (i < next) continue;
+        const hit = table.at(this.toks, i, this.toks.length);
+        if (hit) {
+          h.push(hit);
+          next = hit.j;
+        }
+      }
+    }
+    byId[id] = h;
     return h as Array<PhraseHit<V>>;
   }
 
@@ -466,6 +503,42 @@ export class Sentence {
     if (present && !past) return 'present';
     return 'unknown';
   }
+}
+
+interface FirstWordIndex {
+  /** A number per phrase table of the lexicon. */
+  readonly ids: Map<PhraseTable<unknown>, number>;
+  /** The numbers of the tables that have a phrase starting with a word. */
+  readonly byWord: Map<string, number[]>;
+}
+
+const firstWordIndexes = new WeakMap<Lexicon, FirstWordIndex>();
+let lastLex: Lexicon | undefined;
+let lastIndex: FirstWordIndex | undefined;
+
+/**
+ * The phrase tables of a lexicon by the first words of their phrases (built once per lexicon): a
+ * table none of whose first words is a token of a sentence has no match in it (PhraseTable.at
+ * starts a match only at a token equal to a phrase's first word).
+ */
+function firstWordIndex(lex: Lexicon): FirstWordIndex {
+  let index = lex === lastLex ? lastIndex : firstWordIndexes.get(lex);
+  if (index) return index;
+  index = { ids: new Map(), byWord: new Map() };
+  for (const v of Object.values(lex)) {
+    if (!(v instanceof PhraseTable) || index.ids.has(v)) continue;
+    const id = index.ids.size;
+    index.ids.set(v as PhraseTable<unknown>, id);
+    for (const w of (v as PhraseTable<unknown>).firstWords()) {
+      const l = index.byWord.get(w);
+      if (l) l.push(id);
+      else index.byWord.set(w, [id]);
+    }
+  }
+  firstWordIndexes.set(lex, index);
+  lastLex = lex;
+  lastIndex = index;
+  return index;
 }
 
 /** A year-month-day string's time (first day of the period for partial dates). */

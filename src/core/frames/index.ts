@@ -64,6 +64,8 @@ export interface FrameRunOptions {
   readonly before?: (offset: number) => number;
   /** "Add citation for the evidence" for the sentence, in the document's own syntax. */
   readonly citeFix?: (sentence: Span, keys: readonly string[]) => OffsetFix | undefined;
+  /** The sentences of a block of this prose, split once and shared with the claim rules (a SentenceIndex). */
+  readonly sentences?: { inBlock(block: { start: number; end: number }): readonly Span[] };
 }
 
 export class FrameEngine {
@@ -113,7 +115,7 @@ export class FrameEngine {
     const spans = new Map<number, Span[]>();
     const spansOf = (block: { start: number; end: number }) => {
       let l = spans.get(block.start);
-      if (!l) spans.set(block.start, (l = splitSentences(prose, block.start, block.end, terminators).flatMap((x) => splitLabelLines(text, x))));
+      if (!l) spans.set(block.start, (l = (opts.sentences?.inBlock(block) ?? splitSentences(prose, block.start, block.end, terminators)).flatMap((x) => splitLabelLines(text, x))));
       return l;
     };
     let lo = 0;
@@ -136,6 +138,19 @@ export class FrameEngine {
         if (opts.limit !== undefined && out.length - first + (opts.before?.(span.start) ?? 0) >= opts.limit) return span.start;
         // a "sentence" of thousands of characters (a table, a generated line) is no sentence a frame can read
         if (span.end - span.start > MAX_SENTENCE) continue;
+        // the cheap pre-check first (the context below depends only on the span's start, so skipping it is safe):
+        while (mi < mentions.length && mentions[mi].start < span.start) mi++;
+        const mine: Mention[] = [];
+        for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
+        const hasEntity = mine.some((m) => m.form);
+        const body = text.slice(span.start, span.end);
+        // no frame can find anything without one of its anchor words or a name it reads
+        const namedCue = hasEntity && mine.some((m) => (m.form && this.anchorKinds.has(this.db.terms.get(m.form.termId)?.kind ?? '')) || m.form?.kind === 'brand');
+        if (!namedCue && !this.anchors.test(body)) continue;
+        if (insideAny(prose.quotes, span.start)) continue;
+        // a sentence a bundled rule flagged is not checked again
+        while (ei < existing.length && existing[ei].start < span.start) ei++;
+        if (ei < existing.length && existing[ei].start < span.end) continue;
         if (!(span.start >= paraStart && span.start < paraEnd)) {
           paraStart = paragraphStart(text, span.start);
           paraEnd = paragraphEnd(text, span.start);
@@ -147,6 +162,12 @@ export class FrameEngine {
         while (lo < hi && drugMentions[lo].start < ctxFrom) lo++;
         const window = drugMentions.slice(Math.max(lo, hi - 8), hi);
         const previous = drugIds(this.db, window);
+        if (topicPara !== para || (topicNear && span.start - para > CONTEXT)) {
+          topicPara = para;
+          topicNear = span.start - para <= CONTEXT;
+          topic = topicOf(this.db, prose, para, headingTopics, span.start);
+        }
+        if (!hasEntity && !previous.length && !topic && !this.domainCue.test(body)) continue;
         let lastSentence: string[] = [];
         if (window.length) {
           // the drugs of the sentence that holds the last of them
@@ -154,28 +175,11 @@ export class FrameEngine {
           const home = spanAt(spansOf(blockAround(prose, last)), last);
           if (home) lastSentence = [...new Set(drugIds(this.db, drugMentions.slice(lo, hi).filter((m) => m.start >= home.start && m.start < home.end)))];
         }
-        if (topicPara !== para || (topicNear && span.start - para > CONTEXT)) {
-          topicPara = para;
-          topicNear = span.start - para <= CONTEXT;
-          topic = topicOf(this.db, prose, para, headingTopics, span.start);
-        }
-        while (mi < mentions.length && mentions[mi].start < span.start) mi++;
-        const mine: Mention[] = [];
-        for (let k = mi; k < mentions.length && mentions[k].start < span.end; k++) mine.push(mentions[k]);
-        const hasEntity = mine.some((m) => m.form);
-        const body = text.slice(span.start, span.end);
-        // a cheap pre-check: no frame can find anything without one of its anchor words or a name it reads
-        const namedCue = hasEntity && mine.some((m) => (m.form && this.anchorKinds.has(this.db.terms.get(m.form.termId)?.kind ?? '')) || m.form?.kind === 'brand');
-        if (!namedCue && !this.anchors.test(body)) continue;
-        if (!hasEntity && !previous.length && !topic && !this.domainCue.test(body)) continue;
-        if (insideAny(prose.quotes, span.start)) continue;
         const carried = this.carried(text, spansOf(block), span, para, drugMentions);
         const latestYear = latestYearBefore(text, span.start, atYear);
         const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}), ...(carried ? { chain: carried } : {}), ...(latestYear ? { latestYear } : {}) };
         const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
-        while (ei < existing.length && existing[ei].start < span.start) ei++;
-        const flagged = ei < existing.length && existing[ei].start < span.end;
-        if (!flagged) this.check(prose, s, span, rules, opts, atYear, out);
+        this.check(prose, s, span, rules, opts, atYear, out);
       }
       pos = blockEnd;
     }
@@ -284,8 +288,8 @@ const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]
  * each label line ("Drug class: ...") and each short title line is checked on its own.
  */
 export function splitLabelLines(text: string, span: Span): Span[] {
-  const body = text.slice(span.start, span.end);
-  if (!body.includes('\n')) return [span];
+  const nl = text.indexOf('\n', span.start);
+  if (nl < 0 || nl >= span.end) return [span];
   const out: Span[] = [];
   let start = span.start;
   let lineStart = span.start;
@@ -435,7 +439,9 @@ function headingTopic(db: TermDb, prose: Prose, para: number, headings: Map<numb
   const pending: number[] = [];
   for (let n = 0; n < 200 && k > 0 && (n < 30 || level < Infinity); n++) {
     const ls = text.lastIndexOf('\n', k - 2) + 1;
-    const line = text.slice(ls, k - 1);
+    // a heading line starts with # (after at most three blanks) or a backslash: other lines are not read
+    const c0 = text.charAt(ls);
+    const line = c0 === '#' || c0 === '\\' || /\s/.test(c0) ? text.slice(ls, k - 1) : '';
     const md = /^\s{0,3}(#{1,6})\s/.exec(line);
     const tex = /^\\((?:sub)*)section\*?\{/.exec(line);
     if (md || tex) {

@@ -18,6 +18,7 @@ import type { Mention } from '../scanner';
 import { type TermDb, compileTrie } from '../termdb';
 import { isHedged, isHistorical, isNegated, isQuoted } from './context';
 import { checkRegexSafety } from './safeRegex';
+import { WordSet } from './wordSet';
 
 export interface CompiledRule {
   readonly rule: ClaimRule;
@@ -25,6 +26,12 @@ export interface CompiledRule {
   readonly source: string;
   readonly type: 'claim' | 'name';
   readonly patterns: RegExp[];
+  /**
+   * Per pattern, words that any match needs (see {@link requiredWords}): a pattern whose needs a
+   * sentence does not meet cannot match there and is not run (nor compiled, on a first document).
+   * Read from the patterns on first use.
+   */
+  readonly needs?: ReadonlyArray<Need>;
   readonly unless: RegExp[];
   /** Term ids whose mention makes the rule worth running on a sentence. */
   readonly triggers: ReadonlySet<string>;
@@ -108,9 +115,10 @@ export function compileRules(db: TermDb, files: readonly ClaimFile[], sources: r
   const problems: RuleProblem[] = [];
   files.forEach((file, fi) => {
     const source = sources[fi] ?? `data/claims/${file.family}.json`;
+    const needOfMacro = macroNeeds(file);
     for (const rule of file.rules) {
       try {
-        rules.push(compileRule(db, file, rule, source, opts.untrusted ?? false));
+        rules.push(compileRule(db, file, rule, source, opts.untrusted ?? false, needOfMacro));
       } catch (e) {
         problems.push({ ruleId: rule.id, source, message: `rule "${rule.id}": ${(e as Error).message}` });
       }
@@ -119,7 +127,25 @@ export function compileRules(db: TermDb, files: readonly ClaimFile[], sources: r
   return { rules, problems };
 }
 
-function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: string, untrusted: boolean): CompiledRule {
+/** The words each macro of a file needs (read once per file; term macros need no fixed word). */
+function macroNeeds(file: ClaimFile): (name: string) => Need {
+  const memo = new Map<string, Need>();
+  const needOf = (name: string): Need => {
+    let n = memo.get(name);
+    if (n) return n;
+    memo.set(name, []); // a macro that names itself needs nothing more
+    try {
+      n = file.macros && name in file.macros ? requiredWords(file.macros[name], needOf) : [];
+    } catch {
+      n = [];
+    }
+    memo.set(name, n);
+    return n;
+  };
+  return needOf;
+}
+
+function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: string, untrusted: boolean, needOfMacro: (name: string) => Need): CompiledRule {
   const type = rule.type ?? 'claim';
   if (type === 'name') {
     if (!rule.forms) throw new Error('a name rule needs "forms"');
@@ -176,6 +202,16 @@ function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: strin
       return out;
     });
   };
+  // read on the rule's first sentence (see planOf), not when the engine is built
+  let needs: Need[] | undefined;
+  const needsOf = (): Need[] =>
+    (needs ??= rule.patterns!.map((p) => {
+      try {
+        return requiredWords(p, needOfMacro);
+      } catch {
+        return []; // a syntax the reader does not follow: the pattern always runs
+      }
+    }));
   const patterns = rule.patterns.map((p) => {
     if (untrusted) assertSafe(p);
     let src = expand(flexibleSpaces(p));
@@ -196,6 +232,9 @@ function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: strin
     source,
     type: 'claim',
     patterns,
+    get needs() {
+      return needsOf();
+    },
     unless: compileList(rule.unless, untrusted),
     triggers,
     rewrites: (rule.rewrites ?? []).map((r) => ({ ...(r.title ? { title: r.title } : {}), replace: r.replace, ...(r.when ? { when: new RegExp(r.when, 'i') } : {}) })),
@@ -216,6 +255,269 @@ function assertSafe(pattern: string): void {
   // Screened as it will run (spaces become \s+); macros expand to vetted term tries.
   const problem = checkRegexSafety(flexibleSpaces(pattern).replace(MACRO, 'X'));
   if (problem) throw new Error(`pattern ${JSON.stringify(pattern)} is rejected: ${problem}`);
+}
+
+// --- required words ----------------------------------------------------------------------
+
+/**
+ * What a pattern needs in a sentence to match, as lower-case ASCII words: every inner list (a
+ * clause) must have one of its words in the sentence. Empty when nothing is certain.
+ */
+export type Need = ReadonlyArray<readonly string[]>;
+
+/** Whether the lower-cased text holds a word of every clause. */
+export function meets(need: Need, lower: string): boolean {
+  for (const clause of need) {
+    let any = false;
+    for (const w of clause) {
+      if (lower.includes(w)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
+/** The required words of a list of rules as one {@link WordSet}, and each pattern's needs as word ids. */
+interface NeedPlan {
+  readonly words: WordSet;
+  /** Per rule (by index), per pattern, the clauses of its needs as word ids. */
+  readonly ids: Array<number[][][] | undefined>;
+  /** Per rule: words of which a sentence needs one for any pattern of the rule to match (undefined: no such words). */
+  readonly some: Array<number[] | undefined>;
+  /** The rules (their indices) each term triggers. */
+  readonly byTerm: Map<string, number[]>;
+}
+
+const plans = new WeakMap<readonly CompiledRule[], NeedPlan>();
+
+function planOf(rules: readonly CompiledRule[]): NeedPlan {
+  let plan = plans.get(rules);
+  if (plan) return plan;
+  const all: string[] = [];
+  for (const r of rules) for (const n of r.needs ?? []) for (const c of n) all.push(...c);
+  const words = new WordSet(all);
+  const ids: Array<number[][][] | undefined> = [];
+  const some: Array<number[] | undefined> = [];
+  rules.forEach((r, k) => {
+    // a word the set could not take (not ASCII) makes its clause always met: the clause is dropped
+    const n = r.needs?.map((x) => x.filter((c) => c.every((w) => words.id(w) >= 0)).map((c) => c.map((w) => words.id(w))));
+    ids[k] = n;
+    // the first clause of every pattern, together (a pattern that needs nothing: none)
+    some[k] = n && n.length && n.every((x) => x.length) ? [...new Set(n.flatMap((x) => x[0]))] : undefined;
+  });
+  const byTerm = new Map<string, number[]>();
+  rules.forEach((r, k) => {
+    for (const t of r.triggers) {
+      const l = byTerm.get(t);
+      if (l) l.push(k);
+      else byTerm.set(t, [k]);
+    }
+  });
+  plans.set(rules, (plan = { words, ids, some, byTerm }));
+  return plan;
+}
+
+function someOf(clause: readonly number[], words: WordSet): boolean {
+  for (const id of clause) if (words.has(id)) return true;
+  return false;
+}
+
+function meetsIds(need: readonly number[][], words: WordSet): boolean {
+  for (const clause of need) {
+    let any = false;
+    for (const id of clause) {
+      if (words.has(id)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
+/** A clause of words shorter than this is not worth testing ("is", "an"). */
+const MIN_WORD = 3;
+/** An alternation of more words than this is not worth a clause. */
+const MAX_CLAUSE = 48;
+/** Clauses kept per pattern (the most selective: longest shortest word). */
+const MAX_CLAUSES = 4;
+
+/**
+ * Words every match of a case-insensitive regex source (as written in a claim file: a space
+ * stands for any white space, see {@link flexibleSpaces}) must contain (or that its positive
+ * lookarounds need in the same string), read from the source: a literal run of ASCII characters
+ * outside classes and quantifiers is needed as written, a group's needs hold when the group is not
+ * optional, an alternation needs one of its branches' words. Anything else (classes, escapes,
+ * non-ASCII letters, back-references, negative lookarounds) needs nothing. {name} macros (before
+ * expansion) need what `macro(name)` says. A necessary condition only: matching is still the
+ * regex's; a sentence without the words is one where the regex cannot match, so it is not run.
+ */
+export function requiredWords(src: string, macro: (name: string) => Need = () => []): Need {
+  const r = new NeedReader(src, macro);
+  const all = r.alt();
+  if (r.i !== src.length) throw new Error(`unbalanced group at ${r.i}`);
+  return all;
+}
+
+/** Lower-case ASCII characters that stand for themselves after a backslash. */
+const LITERAL_ESCAPE = /^[-.\/\\^$*+?()[\]{}|,:;'"!#%&=<>@~`_ ]$/;
+const QUANT_BRACE = /\{(\d+)(?:,\d*)?\}/y;
+const MACRO_NAME = /\{([a-z][a-z0-9-]*(?::[a-z0-9-]+)?)\}/iy;
+
+/** Score of a clause: its shortest word first, then fewer words. */
+function clauseScore(c: readonly string[]): number {
+  let min = Infinity;
+  for (const w of c) if (w.length < min) min = w.length;
+  return min * 100 - c.length;
+}
+
+/** The best clauses of a need: only words long enough to be worth looking for, at most MAX_CLAUSES. */
+function prune(n: string[][]): string[][] {
+  const kept = n.filter((c) => c.length && c.every((w) => w.length >= MIN_WORD));
+  if (kept.length > MAX_CLAUSES) kept.sort((x, y) => clauseScore(y) - clauseScore(x)).length = MAX_CLAUSES;
+  return kept;
+}
+
+/** A reader of one regex source for {@link requiredWords}: recursive descent, methods (no closures per call). */
+class NeedReader {
+  i = 0;
+
+  constructor(
+    readonly src: string,
+    readonly macro: (name: string) => Need,
+  ) {}
+
+  /** A quantifier at i (consumed): its minimum count, or -1 when there is none. */
+  private quantifier(): number {
+    const src = this.src;
+    const c = src.charCodeAt(this.i);
+    let min: number;
+    if (c === 42 /* * */ || c === 63 /* ? */) {
+      min = 0;
+      this.i++;
+    } else if (c === 43 /* + */) {
+      min = 1;
+      this.i++;
+    } else if (c === 123 /* { */) {
+      QUANT_BRACE.lastIndex = this.i;
+      const m = QUANT_BRACE.exec(src);
+      if (!m) return -1;
+      min = Number(m[1]);
+      this.i += m[0].length;
+    } else return -1;
+    if (src.charCodeAt(this.i) === 63) this.i++;
+    return min;
+  }
+
+  alt(): string[][] {
+    const first = this.seq();
+    if (this.src.charCodeAt(this.i) !== 124 /* | */) return first;
+    const words = new Set<string>();
+    let ok = true;
+    const add = (n: string[][]) => {
+      let best: string[] | undefined;
+      let score = -1;
+      for (const c of n) {
+        const sc = clauseScore(c);
+        if (sc > score) {
+          score = sc;
+          best = c;
+        }
+      }
+      if (!best) ok = false;
+      else for (const w of best) words.add(w);
+    };
+    add(first);
+    while (this.src.charCodeAt(this.i) === 124) {
+      this.i++;
+      add(this.seq());
+    }
+    return ok && words.size <= MAX_CLAUSE ? [[...words]] : [];
+  }
+
+  private seq(): string[][] {
+    const src = this.src;
+    const out: string[][] = [];
+    let run = '';
+    while (this.i < src.length) {
+      const c = src.charCodeAt(this.i);
+      if (c === 124 /* | */ || c === 41 /* ) */) break;
+      let lit = '';
+      let need: Need = [];
+      if (c === 40 /* ( */) {
+        this.i++;
+        let negative = false;
+        if (src.charCodeAt(this.i) === 63 /* ? */) {
+          const d = src[this.i + 1];
+          if (d === ':' || d === '=') this.i += 2;
+          else if (d === '!') {
+            negative = true;
+            this.i += 2;
+          } else if (d === '<' && src[this.i + 2] === '=') this.i += 3;
+          else if (d === '<' && src[this.i + 2] === '!') {
+            negative = true;
+            this.i += 3;
+          } else if (d === '<') this.i = src.indexOf('>', this.i) + 1;
+          else throw new Error(`unsupported group at ${this.i}`);
+        }
+        const inner = this.alt();
+        if (src.charCodeAt(this.i) !== 41) throw new Error(`unbalanced group at ${this.i}`);
+        this.i++;
+        if (!negative) need = inner;
+      } else if (c === 91 /* [ */) {
+        let k = this.i + 1;
+        if (src[k] === '^') k++;
+        if (src[k] === ']') k++;
+        while (k < src.length && src[k] !== ']') k += src[k] === '\\' ? 2 : 1;
+        this.i = k + 1;
+      } else if (c === 92 /* \ */) {
+        const e = src[this.i + 1] ?? '';
+        this.i += 2;
+        if (LITERAL_ESCAPE.test(e)) lit = e;
+        else if (e === 'u') this.i += src[this.i] === '{' ? src.indexOf('}', this.i) + 1 - this.i : 4;
+        else if (e === 'x') this.i += 2;
+        else if (e === 'k') this.i = src.indexOf('>', this.i) + 1;
+        else if (e === 'c') this.i++;
+        else if (e >= '0' && e <= '9') while (this.i < src.length && src[this.i] >= '0' && src[this.i] <= '9') this.i++;
+        // \b \B \s \S \w \W \d \D \n \t ...: no word
+      } else if (c === 123 /* { */) {
+        MACRO_NAME.lastIndex = this.i;
+        const m = MACRO_NAME.exec(src);
+        if (m) {
+          this.i += m[0].length;
+          // an optional macro needs nothing: it is not read
+          const at = this.i;
+          const q = this.quantifier();
+          this.i = at;
+          if (q !== 0) need = this.macro(m[1]);
+        } else this.i++; // a brace that is no macro or quantifier: a literal, taken as nothing
+      } else if (c === 46 /* . */ || c === 94 /* ^ */ || c === 36 /* $ */) this.i++;
+      else {
+        this.i++;
+        // a space is white space of any length (see flexibleSpaces): no word
+        if (c < 128 && c !== 32) lit = src[this.i - 1].toLowerCase();
+      }
+      const min = this.quantifier();
+      if (lit) {
+        if (min < 0) run += lit;
+        else {
+          if (min >= 1) run += lit;
+          if (run) out.push([run]);
+          run = '';
+        }
+        continue;
+      }
+      if (run) out.push([run]);
+      run = '';
+      if (min !== 0) for (const cl of need) out.push(cl as string[]);
+    }
+    if (run) out.push([run]);
+    return prune(out);
+  }
 }
 
 // --- evaluation ----------------------------------------------------------------------------
@@ -304,18 +606,24 @@ export const DEFAULT_BUDGET_MS = 250;
 export const DEFAULT_BUDGET_MS_PER_KB = 1;
 
 export function evaluateSentence(rules: readonly CompiledRule[], s: SentenceInput, sev: Severities, out: RawFinding[], budget?: RuleBudget): void {
-  const present = new Set<string>();
-  for (const m of s.mentions) if (m.form) present.add(m.form.termId);
   const firstOfSentence = out.length;
-  for (const r of rules) {
-    let relevant = false;
-    for (const t of r.triggers) {
-      if (present.has(t)) {
-        relevant = true;
-        break;
-      }
+  const plan = planOf(rules);
+  // the rules a mention of the sentence triggers, in their order
+  const relevant = new Uint8Array(rules.length);
+  let any = false;
+  for (const m of s.mentions) {
+    if (!m.form) continue;
+    const l = plan.byTerm.get(m.form.termId);
+    if (l) {
+      for (let k = 0; k < l.length; k++) relevant[l[k]] = 1;
+      any = true;
     }
-    if (!relevant) continue;
+  }
+  if (!any) return;
+  let read = false;
+  for (let ri = 0; ri < rules.length; ri++) {
+    if (!relevant[ri]) continue;
+    const r = rules[ri];
     let severity = sev.severityOf(r.rule.id, r.rule.severity);
     let into = out;
     if (severity === 'off') {
@@ -327,9 +635,28 @@ export function evaluateSentence(rules: readonly CompiledRule[], s: SentenceInpu
     const timed = budget !== undefined && budget.times(r);
     if (timed && budget.isOver(r.rule.id)) continue;
     const t0 = timed ? budget.clock() : 0;
-    if (!r.unless.some((u) => u.test(s.text))) {
+    // the patterns whose required words the sentence holds (the others cannot match)
+    let runnable: RegExp[] | undefined = r.patterns;
+    if (r.type === 'claim' && r.needs) {
+      if (!read) {
+        plan.words.read(s.text);
+        read = true;
+      }
+      const needs = plan.ids[ri];
+      if (needs) {
+        runnable = undefined;
+        // no pattern of the rule can match without one of these words
+        const some = plan.some[ri];
+        if (!some || someOf(some, plan.words)) {
+          for (let k = 0; k < r.patterns.length; k++) {
+            if (meetsIds(needs[k], plan.words)) (runnable ??= []).push(r.patterns[k]);
+          }
+        }
+      }
+    }
+    if (runnable && !r.unless.some((u) => u.test(s.text))) {
       if (r.type === 'name') evaluateName(r, s, severity, into);
-      else evaluateClaim(r, s, severity, into, into === out ? firstOfSentence : into.length);
+      else evaluateClaim(r, runnable, s, severity, into, into === out ? firstOfSentence : into.length);
     }
     if (timed) {
       const ms = budget.clock() - t0;
@@ -349,10 +676,10 @@ function guarded(r: CompiledRule, s: SentenceInput, start: number, end: number, 
   return false;
 }
 
-function evaluateClaim(r: CompiledRule, s: SentenceInput, severity: Severity, out: RawFinding[], firstOfSentence: number): void {
+function evaluateClaim(r: CompiledRule, patterns: readonly RegExp[], s: SentenceInput, severity: Severity, out: RawFinding[], firstOfSentence: number): void {
   let lastEnd = -1;
   const hits: Array<{ start: number; end: number; m: RegExpExecArray }> = [];
-  for (const re of r.patterns) {
+  for (const re of patterns) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let guard = 0;

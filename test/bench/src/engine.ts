@@ -4,7 +4,7 @@
 // median of the following calls. The baseline is one precompiled RegExp alternation of every
 // surface form (escaped, longest first, \b…\b, flags gi), run over the same string.
 import fs from 'node:fs';
-import { LintSession, TextDocument, bundledEngine, citationFindings, extractProse, lint, lintProse, scan } from '../../../src/core/index';
+import { LintSession, TextDocument, bundledData, bundledEngine, citationFindings, createEngine, extractProse, lint, lintProse, scan } from '../../../src/core/index';
 import { baselineRegex, countMatches } from './_baseline-regex';
 
 const [file, formsFile, repsArg] = process.argv.slice(2);
@@ -46,8 +46,10 @@ for (let i = 0; i < reps; i++) {
 }
 const lintRss = process.resourceUsage().maxRSS;
 
-// where the time goes (warm, median of reps): extraction, scanning, sentences + claims, citation keys
-const stage = { prose: [] as number[], scan: [] as number[], lintProse: [] as number[], citations: [] as number[] };
+// where the time goes (warm, median of reps): extraction, scanning, sentences + claims, citation keys;
+// the claim stage once more without the fact frames (an engine whose data has no frame lexicon)
+const noFrames = createEngine({ data: { ...bundledData, frames: undefined } as typeof bundledData });
+const stage = { prose: [] as number[], scan: [] as number[], lintProse: [] as number[], rulesOnly: [] as number[], citations: [] as number[] };
 for (let i = 0; i < reps; i++) {
   t = performance.now();
   const p = extractProse(text, 'markdown');
@@ -59,6 +61,9 @@ for (let i = 0; i < reps; i++) {
   lintProse(p, engine);
   stage.lintProse.push(performance.now() - t);
   t = performance.now();
+  lintProse(p, noFrames);
+  stage.rulesOnly.push(performance.now() - t);
+  t = performance.now();
   citationFindings(p, { engine, languageId: 'markdown' });
   stage.citations.push(performance.now() - t);
 }
@@ -66,6 +71,8 @@ const stages = {
   proseMs: median(stage.prose.slice(1)),
   scanMs: median(stage.scan.slice(1)),
   sentencesClaimsMs: median(stage.lintProse.slice(1)) - median(stage.scan.slice(1)),
+  /** Of which the fact frames (src/core/frames): lintProse with them − without them. */
+  framesMs: median(stage.lintProse.slice(1)) - median(stage.rulesOnly.slice(1)),
   citationsMs: median(stage.citations.slice(1)),
 };
 
