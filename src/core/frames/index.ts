@@ -131,7 +131,9 @@ export class FrameEngine {
     while (pos < to) {
       const block = blockAround(prose, pos);
       const blockEnd = Math.max(block.end, pos + 1);
-      for (const span of spansOf(block)) {
+      const list = spansOf(block);
+      for (let si = 0; si < list.length; si++) {
+        const span = list[si];
         // a sentence is checked with the range that holds its start
         if (span.start < from) continue;
         if (span.start >= to) break;
@@ -175,7 +177,7 @@ export class FrameEngine {
           const home = spanAt(spansOf(blockAround(prose, last)), last);
           if (home) lastSentence = [...new Set(drugIds(this.db, drugMentions.slice(lo, hi).filter((m) => m.start >= home.start && m.start < home.end)))];
         }
-        const carried = this.carried(text, spansOf(block), span, para, drugMentions);
+        const carried = this.carried(text, list, si, para, drugMentions);
         const latestYear = latestYearBefore(text, span.start, atYear);
         const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}), ...(carried ? { chain: carried } : {}), ...(latestYear ? { latestYear } : {}) };
         const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
@@ -192,8 +194,8 @@ export class FrameEngine {
    * it received when it opens with a singular pronoun. It depends only on the text before the
    * sentence, so a check of part of a document finds what a full check finds.
    */
-  private carried(text: string, spans: readonly Span[], span: Span, para: number, drugMentions: readonly Mention[]): string | undefined {
-    const idx = spans.indexOf(span);
+  private carried(text: string, spans: readonly Span[], idx: number, para: number, drugMentions: readonly Mention[]): string | undefined {
+    const span = spans[idx];
     let k = idx;
     while (k > 0 && idx - k < 8 && spans[k - 1].start >= para && spans[k - 1].start >= span.start - CONTEXT) k--;
     let chain: string | undefined;
@@ -288,16 +290,19 @@ const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]
  * each label line ("Drug class: ...") and each short title line is checked on its own.
  */
 export function splitLabelLines(text: string, span: Span): Span[] {
-  const nl = text.indexOf('\n', span.start);
-  if (nl < 0 || nl >= span.end) return [span];
+  // a span without a line break is one sentence (looked for within the span only: a one-line document
+  // of megabytes must not be searched to its end for every sentence)
+  let nl = span.start;
+  while (nl < span.end && text.charCodeAt(nl) !== 10) nl++;
+  if (nl >= span.end) return [span];
   const out: Span[] = [];
   let start = span.start;
   let lineStart = span.start;
   let prevLine = '';
   let prevWhole = false;
   for (;;) {
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl < 0 || nl >= span.end ? span.end : nl;
+    let lineEnd = lineStart;
+    while (lineEnd < span.end && text.charCodeAt(lineEnd) !== 10) lineEnd++;
     const line = text.slice(lineStart, lineEnd);
     // a title line: a whole short line of at most four words, followed by a line that starts a new statement
     const title = prevWhole && prevLine.trim().split(/\s+/).length <= 4 && !/[.!?,;:]\s*$/.test(prevLine) && /^\s*(?:[-*\u2022]\s*)?[A-Z0-9]/.test(line);
@@ -419,8 +424,9 @@ function topicOf(db: TermDb, prose: Prose, para: number, headings: Map<number, {
 /** The drug named by a paragraph's first line when that line is a short title ("Thalidomide" over an infobox). */
 function titleTopic(db: TermDb, prose: Prose, para: number): { id: string; name: string } | undefined {
   const text = prose.text;
-  let end = text.indexOf('\n', para);
-  if (end < 0) end = text.length;
+  // the first line, read no further than a title can be long (a one-line document of megabytes)
+  let end = para;
+  while (end < text.length && end - para <= 80 && text.charCodeAt(end) !== 10) end++;
   if (end - para > 80) return undefined;
   const firstLine = text.slice(para, end).trim();
   // a title line, not a label line ("Active ingredient: thalidomide" under "# Contergan")
