@@ -19,11 +19,14 @@ export const FORMER_USE_FRAME: FrameRule = {
   },
 };
 
+const EFFECT_NOUNS = new Set(['effect', 'effects', 'properties', 'property', 'action', 'actions', 'activity', 'side', 'potential']);
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   const uses: Array<{ i: number; j: number; classId: string }> = [];
   for (const h of s.hits(lex.indications)) if (h.value.code === 'morning-sickness') uses.push({ i: h.i, j: h.j, classId: 'sedative-hypnotic' });
-  for (const h of s.hits(lex.classes)) if (h.value.group === 'use') uses.push({ i: h.i, j: h.j, classId: h.value.id });
+  // "a sedative effect", "its hypnotic properties": an effect the drug has, not the use it was sold for
+  for (const h of s.hits(lex.classes)) if (h.value.group === 'use' && !EFFECT_NOUNS.has(s.toks[h.j]?.t ?? '')) uses.push({ i: h.i, j: h.j, classId: h.value.id });
   for (const u of uses) {
     if (s.negated(u.i, u.j) || s.framedAsPast(u.i) || s.tenseOf(u.i) === 'past' || s.conditional(u.i)) continue;
     if (s.years(u.i, true).some((y) => y.year < x.atYear - 10)) continue;
