@@ -100,3 +100,6 @@ export function settingFits(written: string, indication: string): boolean {
   for (const [w, a] of SETTINGS) if (w.test(written) && !a.test(indication)) return false;
   return true;
 }
+
+/** Nouns after a class word that make it an effect the drug has, not its class or use ("its sedative effect", "hypnotic properties"). */
+export const EFFECT_NOUNS: ReadonlySet<string> = new Set(['effect', 'effects', 'properties', 'property', 'activity', 'activities', 'action', 'actions', 'side', 'potential', 'qualities']);

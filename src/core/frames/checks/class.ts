@@ -7,7 +7,7 @@
  */
 import type { LexClass } from '../lexicon';
 import { subjectsOfNominal } from '../bind';
-import { type Contradiction, type FrameInput, type FrameRule, article, plural, cap } from '../types';
+import { EFFECT_NOUNS, type Contradiction, type FrameInput, type FrameRule, article, plural, cap } from '../types';
 
 export const CLASS_FRAME: FrameRule = {
   id: 'fact-class',
@@ -36,7 +36,6 @@ export const CLASS_FRAME: FrameRule = {
 };
 
 const MARKETED_AS = new Set(['sold', 'marketed', 'promoted', 'launched', 'advertised', 'introduced']);
-const EFFECT_NOUNS = new Set(['effect', 'effects', 'properties', 'property', 'activity', 'activities', 'action', 'actions', 'side', 'potential', 'qualities']);
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;

@@ -4,7 +4,7 @@
  * sedative), from formerClasses in data/terms. "Was prescribed", "once used", dated
  * statements are history and fine.
  */
-import { type Contradiction, type FrameInput, type FrameRule, shortIndication } from '../types';
+import { EFFECT_NOUNS, type Contradiction, type FrameInput, type FrameRule, shortIndication } from '../types';
 
 export const FORMER_USE_FRAME: FrameRule = {
   id: 'fact-former-use',
@@ -18,8 +18,6 @@ export const FORMER_USE_FRAME: FrameRule = {
     valid: ['Thalidomide was prescribed for morning sickness in the late 1950s.', 'Thalidomide is never given for morning sickness today.', 'Thalidomide is used for erythema nodosum leprosum.'],
   },
 };
-
-const EFFECT_NOUNS = new Set(['effect', 'effects', 'properties', 'property', 'action', 'actions', 'activity', 'side', 'potential']);
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
