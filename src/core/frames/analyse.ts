@@ -280,6 +280,11 @@ export class Sentence {
     return ONCE_FREQUENCY.has(next) || ((next === 'a' || next === 'per' || next === 'every') && PERIODS.has(this.toks[j + 1]?.t ?? '')) || (next === 'or' && this.toks[j + 1]?.t === 'twice') || prev === 'than' || prev === 'at';
   }
 
+  /** The sentence asks rather than claims ("Is Pomalyst still only available in trials?"). */
+  get question(): boolean {
+    return this.text.trimEnd().endsWith('?');
+  }
+
   /** Attributed to others: a verb of description or report and who says it ("some guides describe X as ...", "a review called it ..."). */
   attributed(i: number): boolean {
     const c = this.clauseOf(i);

@@ -180,7 +180,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const matchedGroups = new Set(indHits.filter(approvedHit).map((w) => w.value.group).filter(Boolean));
     const never = indHits.find((w) => w.value.code !== 'cancer' && w.value.code !== 'lymphoma' && !approvedHit(w) && !(w.value.group && matchedGroups.has(w.value.group)));
     // (a question asks, it does not claim: "is thalidomide approved for leprosy in the US?")
-    if (never && !s.text.trimEnd().endsWith('?') && (strict || !agencies.length) && (s.tenseOf(h.i) !== 'unknown' || indHits.length > 1 || years.length > 0)) {
+    if (never && !s.question && (strict || !agencies.length) && (s.tenseOf(h.i) !== 'unknown' || indHits.length > 1 || years.length > 0)) {
       if (!s.hasIn(lex.trials, c.from, c.to) && !s.toks.some((t) => t.t === 'off-label' || t.t === 'off' || t.t === 'trial' || t.t === 'trials')) {
         report(`${cap(t.preferredName)} has not been approved for ${s.textOf(never.i, never.j)}${agencyName ? ` by ${agencyName}` : ''}: its approvals are for ${[...new Set(pool.filter((a) => a.indicationCode).map((a) => shortIndication(a.indication)))].slice(0, 4).join('; ')}.`, pool[0].refs);
         return;
@@ -256,7 +256,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
       report(message, first.refs, y, pool.length === 1 ? String(yearOf(first.date)) : undefined);
       return;
     }
-    if (!years.length && indications.length && s.tenseOf(h.i) !== 'past' && !s.text.trimEnd().endsWith('?')) {
+    if (!years.length && indications.length && s.tenseOf(h.i) !== 'past' && !s.question) {
       // "X is approved for RA": only codes the table can speak for, and no 'trial' context
       if (pool.some(matchesInd)) continue;
       if (s.hasIn(lex.trials, c.from, c.to)) continue;

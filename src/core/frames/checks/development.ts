@@ -34,7 +34,7 @@ export function checkDevelopment(x: FrameInput, out: Contradiction[]): boolean {
 function noGeneric(x: FrameInput, out: Contradiction[]): boolean {
   const { s, lex, facts } = x;
   for (const h of s.hits(lex.noGeneric)) {
-    if (s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i) || s.conditional(h.i) || s.text.trimEnd().endsWith('?')) continue;
+    if (s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i) || s.conditional(h.i) || s.question) continue;
     if (s.hasIn(lex.metaNegation, s.clauseOf(h.i).from, s.clauseOf(h.i).to)) continue;
     // "until 2022 there was no generic": a year before the generics came dates it
     const years = s.years(h.i).map((y) => y.year);
@@ -85,8 +85,12 @@ function quiet(x: FrameInput, i: number, phase: { from: number; to: number }): b
   // "early-stage" is the phase, not a time frame
   if (s.tenseOf(i) === 'past' || s.framedAsPast(i, phase) || s.conditional(i)) return true;
   if (s.years(i).length) return true; // a dated statement ("in 2019 it was still in phase 1")
-  if (s.text.trimEnd().endsWith('?')) return true;
-  for (let k = c.from; k < i; k++) if (MODALS.has(s.toks[k].t)) return true;
+  return s.question || modalBefore(x, c.from, i);
+}
+
+/** A modal or a time clause before the cue in its clause ("could be approved", "once approved"). */
+function modalBefore(x: FrameInput, from: number, i: number): boolean {
+  for (let k = from; k < i; k++) if (MODALS.has(x.s.toks[k].t)) return true;
   return false;
 }
 
@@ -211,7 +215,7 @@ function earlyStatus(x: FrameInput, k: number, j: number): boolean {
 function decisionPassed(x: FrameInput, out: Contradiction[]): boolean {
   const { s, lex, facts } = x;
   for (const h of s.hits(lex.expected)) {
-    if (s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i) || s.negated(h.i, h.j) || s.text.trimEnd().endsWith('?')) continue;
+    if (s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i) || s.negated(h.i, h.j) || s.question) continue;
     // an expectation, not the noun "action date" or "PDUFA" of a report ("the FDA set an action date")
     if (!/expect|due|pending|await|later this year|next year|soon|anticipat/.test(h.phrase)) continue;
     const c = s.clauseOf(h.i);
@@ -261,10 +265,7 @@ function unapprovedOnMarket(x: FrameInput, out: Contradiction[]): boolean {
     if (!PREDICATIVE.has(prev) && !(label && h.i > label.j) && h.i !== s.firstWord(c.from)) continue;
     if (s.negated(h.i, h.j) || s.conditional(h.i) || s.framedAsPast(h.i) && !s.years(h.i).length) continue;
     if (s.hasIn(lex.expected, c.from, c.to) || s.hasIn(lex.investigational, c.from, c.to) || s.hasIn(lex.trials, c.from, c.to)) continue;
-    if (s.text.trimEnd().endsWith('?')) continue;
-    let modal = false;
-    for (let k = c.from; k < h.i; k++) if (MODALS.has(s.toks[k].t)) modal = true;
-    if (modal) continue;
+    if (s.question || modalBefore(x, c.from, h.i)) continue;
     // the time the claim puts the drug on the market: the earliest year written, else the checking date
     const years = s.years(h.i).filter((y) => !y.decade).map((y) => y.year);
     // "since last year", "two years ago": a year relative to the checking date
@@ -302,7 +303,7 @@ function unapprovedOnMarket(x: FrameInput, out: Contradiction[]): boolean {
 function farFromApproval(x: FrameInput, out: Contradiction[]): boolean {
   const { s, lex, facts } = x;
   for (const h of s.hits(lex.farFromApproval)) {
-    if (s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i) || s.negated(h.i, h.j) || s.conditional(h.i) || s.text.trimEnd().endsWith('?')) continue;
+    if (s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i) || s.negated(h.i, h.j) || s.conditional(h.i) || s.question) continue;
     if (s.years(h.i, true).length) continue;
     for (const subj of s.subjects(h.i, { context: true })) {
       const t = facts.term(subj.termId);
