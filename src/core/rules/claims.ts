@@ -747,7 +747,7 @@ function evaluateClaim(r: CompiledRule, patterns: readonly RegExp[], s: Sentence
   }
 }
 
-const SUCCESSION_BEFORE = /\b(?:formerly|previously|earlier|former|old|older|original|originally|replaced|replacing|replaces|renamed|successor to|superseded|supersedes|predecessor|instead of|rather than)\b[^.;]{0,25}$/i;
+const SUCCESSION_BEFORE = /\b(?:formerly|previously|earlier|former|old|older|original|originally|replaced|replacing|replaces|succeeded|succeeds|succeeding|took over from|renamed|successor to|superseded|supersedes|predecessor|instead of|rather than)\b[^.;]{0,25}$/i;
 const SUCCESSION_AFTER = /^[^.;]{0,12}\b(?:was|were|has been|had been|have been)\s+(?:later\s+|since\s+|subsequently\s+)?(?:renamed|replaced|superseded|retired|discontinued)\b/i;
 
 function evaluateName(r: CompiledRule, s: SentenceInput, severity: Severity, out: RawFinding[]): void {

@@ -24,6 +24,7 @@ export const CLASS_FRAME: FrameRule = {
       'Lenalidomide is a biologic response modifier.',
       'Thalidomide is a sedative that is also used in myeloma.',
       'Mezigdomide is a PROTAC.',
+      'Otezla belongs to the same drug family as Revlimid.',
     ],
     valid: [
       'Apremilast, unlike the IMiDs, is a PDE4 inhibitor.',
@@ -31,14 +32,58 @@ export const CLASS_FRAME: FrameRule = {
       'Thalidomide was marketed as a sedative in the 1950s.',
       'Lenalidomide is an IMiD.',
       'Pomalidomide is a thalidomide analogue.',
+      'Pomalidomide belongs to the same class as lenalidomide.',
+      'Apremilast is not in the same class as thalidomide.',
     ],
   },
 };
 
 const MARKETED_AS = new Set(['sold', 'marketed', 'promoted', 'launched', 'advertised', 'introduced']);
 
+const KIND_NOUNS = new Set(['class', 'family', 'group', 'category', 'type', 'kind', 'drug', 'drugs', 'class', 'classes', 'group', 'subclass', 'generation']);
+
+/**
+ * "Otezla belongs to the same immunomodulatory drug family as Revlimid": two drugs put in one class
+ * when their mechanism classes in data/terms do not overlap (nor are near each other).
+ */
+function sameClassAs(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, facts, lex } = x;
+  for (let k = 0; k < s.toks.length; k++) {
+    if (s.toks[k].t !== 'same') continue;
+    let n = k + 1;
+    while (n < s.toks.length && n <= k + 5 && !(KIND_NOUNS.has(s.toks[n].t) && s.toks[n + 1]?.t === 'as')) n++;
+    if (n > k + 5 || s.toks[n + 1]?.t !== 'as') continue;
+    const other = s.entAt(n + 2) ?? (s.toks[n + 2]?.t === 'the' ? s.entAt(n + 3) : undefined);
+    if (!other || other.kind !== 'drug') continue;
+    if (s.negated(k) || s.conditional(k) || s.tenseOf(k) === 'past' || s.framedAsPast(k) || s.attributed(k) || s.question) continue;
+    const mech = (id: string) => [...facts.classesOf(id)].filter((c) => lex.classById.get(c)?.group === 'mechanism');
+    const theirs = mech(other.termId);
+    for (const subj of s.subjects(k, { kinds: ['drug'] })) {
+      if (subj.termId === other.termId) continue;
+      const mine = mech(subj.termId);
+      if (!mine.length || !theirs.length) continue;
+      const near = (a: string, b: string) => a === b || !!lex.classById.get(a)?.near?.includes(b) || !!lex.classById.get(b)?.near?.includes(a);
+      if (mine.some((a) => theirs.some((b) => near(a, b)))) continue;
+      const name = (id: string) => facts.term(id)!.preferredName;
+      const phrase = (id: string) => facts.classPhrase(id, 'mechanism');
+      const span = s.span(k, n + 1);
+      out.push({
+        ruleId: CLASS_FRAME.id,
+        start: span.start,
+        end: span.end,
+        message: `${cap(name(subj.termId))} is not in the same class as ${name(other.termId)}: ${name(subj.termId)} is ${withArticle(phrase(subj.termId) ?? 'another class')}, ${name(other.termId)} ${withArticle(phrase(other.termId) ?? 'another class')} (term database).`,
+        evidence: [...facts.classRefs(subj.termId, 'mechanism'), ...facts.classRefs(other.termId, 'mechanism')].slice(0, 3),
+        data: { term: subj.termId },
+      });
+      return true;
+    }
+  }
+  return false;
+}
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;
+  if (sameClassAs(x, out)) return;
   for (const h of s.hits(lex.classes)) {
     const cls = h.value;
     // a class written inside a name ("cereblon" of "cereblon modulator" is the phrase, fine); skip loose phrases

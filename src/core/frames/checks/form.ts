@@ -83,6 +83,17 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
     const subj = s.subjects(st);
     if (subj.length === 1) return { termId: subj[0].termId, name: subj[0].ent?.text ?? x.facts.name(subj[0].termId) };
   }
+  // "the recommended dose of pomalidomide is 4 mg by intravenous injection": a route after a dose,
+  // with one drug in the sentence
+  // (or a line "Pomalyst: the recommended dose is ..."), the dose and the drug in the route's clause
+  const cl = s.clauseOf(i);
+  if ((s.toks[i - 1]?.t === 'by' || s.toks[i - 1]?.t === 'via' || (s.toks[i - 2]?.t === 'by' && s.toks[i - 1]?.t === 'an')) && s.toks.slice(cl.from, i).some((t) => t.t === 'dose' || t.t === 'dosage')) {
+    const lead = s.entAt(s.firstWord(0));
+    // (not across a partner or a relative clause: "pomalidomide with daratumumab, whose dose ...")
+    const inClause = s.ents.filter((e) => e.kind === 'drug' && e.start >= s.toks[cl.from].start && e.end <= s.toks[i].start && !s.toks.slice(s.afterEnt(s.toks.findIndex((t) => t.ent === e)), i).some((t) => PARTNERS.has(t.t)));
+    const pool = inClause.length ? inClause : lead?.kind === 'drug' && s.toks[s.afterEnt(s.firstWord(0))]?.t === ':' ? [lead] : [];
+    if (pool.length && pool.every((e) => e.termId === pool[0].termId) && s.ents.filter((e) => e.kind === 'drug').every((e) => e.termId === pool[0].termId)) return { termId: pool[0].termId, name: pool[0].text };
+  }
   // no drug in the sentence: "Swallow the tablets whole", "- 1/2/3/4 mg tablets", "Routes: oral, intravenous"
   // in a leaflet, a slide or an infobox about one drug
   if (s.ents.some((e) => e.kind === 'drug')) return undefined;
@@ -98,6 +109,7 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
   return { termId: pool[0], name: x.facts.name(pool[0]) };
 }
 
+const PARTNERS = new Set(['with', 'plus', 'and', 'whose', 'which', 'who', 'combined', 'versus', 'vs', 'or']);
 const DOSE_LIST = new Set(['film', 'coated', '-', 'and', 'or', '/', '.', 'once', 'twice', 'daily', 'weekly', 'monthly', 'mcg', 'µg', 'microgram', 'micrograms', 'milligram', 'milligrams', 'strength', 'strengths', 'by']);
 const FORM_ADJECTIVES = new Set(['generic', 'tiny', 'small', 'little', 'white', 'yellow', 'blue', 'round', 'oval', 'same', 'brand', 'big', 'large', 'coloured', 'colored', 'purple', 'red', 'green', 'pink', 'orange', 'grey', 'gray', 'starter']);
 const DETS = new Set(['the', 'your', 'each', 'a', 'one', 'these', 'this', 'my', 'her', 'his', 'their', 'of', 'its']);
