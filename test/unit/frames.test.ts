@@ -294,6 +294,18 @@ describe('robustness and configuration', () => {
     assert.deepEqual(r.findings.filter((f) => frameIds.has(f.ruleId)), []);
     assert.equal(r.suppressed.length, 1);
   });
+  test("a document's title line names the drug of paragraphs with no heading topic; an edit of it re-checks the whole document", () => {
+    const label = 'REVLIMID (lenalidomide) capsules, for oral use\n\nSee the full prescribing information.\n\nManufactured for: Celgene Corporation, Summit, NJ 07901\n';
+    assert.deepEqual(frames(label).map((f) => f.ruleId), ['fact-company']);
+    // two drugs in the title, or a sentence as the first line: no topic
+    assert.deepEqual(frames(label.replace('REVLIMID (lenalidomide) capsules', 'Revlimid and Otezla')), []);
+    assert.deepEqual(frames(`It is a label.\n\n${label.slice(label.indexOf('See'))}`), []);
+    // an infobox headed by a naming label
+    assert.deepEqual(frames('Trade names: Thalomid\nDrug class: Sedative-hypnotic\n').map((f) => f.ruleId), ['fact-class']);
+    assert.equal(frameWindowEnd(label, label, 2, 6, 6), label.length);
+    const long = `${label}\nOne.\n\nTwo.\n\nThree.\n\nFour.\n`;
+    assert.ok(frameWindowEnd(long, long, long.indexOf('See'), long.indexOf('See') + 3, long.indexOf('See') + 3) < long.length);
+  });
   test('the re-check window of an edit reaches the end of the next paragraph, and the next heading when a heading changed', () => {
     const text = '# Lenalidomide\n\nIt is a capsule.\n\nIt is oral.\n\n# Other\n\nText.\n';
     const end = frameWindowEnd(text, text, 0, 15, 15);
@@ -727,6 +739,11 @@ describe('wordings of the second round (written for the frames, each a class of 
     "- Apremilast: phase III in psoriatic arthritis",
     "- Pomalidomide – phase II in relapsed myeloma",
     "The recommended dose of pomalidomide is 4 mg by intravenous injection once daily.",
+    "Patients in the first cohort received CC-4047 at 2 mg daily.",
+    "Apremilast and pomalidomide are both IMiDs.",
+    "Otezla 30 mg tablets\n\nPatient information.\n\nMarketing authorisation holder: Celgene Europe B.V.",
+    "Trade names: Revlimid\nModality: Biologic",
+    "Trade names: Thalomid\nDosage forms: capsule; solution for injection",
     "Lenalidomide was approved in 2005. In 2006 the FDA also approved it for newly diagnosed multiple myeloma, without any requirement for prior therapy.",
     "Lenalidomide is widely used. Its use with rituximab in follicular lymphoma remains off-label in the United States.",
     "Lenalidomide is off-label for newly diagnosed myeloma.",
@@ -1057,6 +1074,15 @@ describe('wordings of the second round (written for the frames, each a class of 
     "Lenalidomide is given at the same dose as pomalidomide.",
     "Pomalidomide 4 mg was combined with daratumumab, whose dose was given by intravenous infusion.",
     "The dose of lenalidomide is 25 mg by mouth.",
+    "Research code: CC-4047",
+    "The compound was first made under the research code CC-5013.",
+    "Early on it was called by the code CC-10004.",
+    "Because the enantiomers interconvert in the body, a single isomer would not make it safe.",
+    "The IMiDs are thalidomide, lenalidomide and pomalidomide; apremilast is a PDE4 inhibitor. All three IMiDs come as capsules.",
+    "Apremilast, a small molecule that is chemically related to thalidomide, is a PDE4 inhibitor.",
+    "Otezla 30 mg tablets\n\nPatient information.\n\nMarketing authorisation holder: Amgen Europe B.V.",
+    "Trade names: Revlimid\nModality: Small molecule",
+    "# Contergan\n\nActive ingredient: thalidomide\nManufacturer: Chemie Grünenthal",
     "In 2015 the FDA approved lenalidomide for newly diagnosed multiple myeloma.",
     "In 2006 the FDA approved lenalidomide for relapsed multiple myeloma.",
     "Thalidomide is often used off-label.",

@@ -64,7 +64,7 @@ const SHORT_DECADE = new Map<string, number>([['50s', 1950], ['60s', 1960], ['70
 const ONCE_FREQUENCY = new Set(['daily', 'weekly', 'monthly', 'every', 'per', 'nightly', 'each', 'again']);
 const PERIODS = new Set(['day', 'week', 'month', 'year', 'night', 'fortnight', 'cycle']);
 const ARTICLES = new Set(['the', 'a', 'an']);
-const PP_OBJECT = new Set(['of', 'than']);
+const PP_OBJECT = new Set(['of', 'than', 'to', 'from', 'like', 'unlike']);
 const CONCESSIVE = new Set(['although', 'though', 'while', 'whilst', 'whereas', 'despite', 'even']);
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', 'whilst', 'yet', '\u2014']);
 /** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */

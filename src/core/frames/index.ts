@@ -414,11 +414,56 @@ export function paragraphEnd(text: string, offset: number): number {
  * ("Thalidomide" over an infobox).
  */
 function topicOf(db: TermDb, prose: Prose, para: number, headings: Map<number, { id: string; name: string } | undefined>, at: number): { id: string; name: string } | undefined {
-  if (at - para <= CONTEXT) {
-    const title = titleTopic(db, prose, para);
-    if (title) return title;
+  const title = at - para <= CONTEXT ? titleTopic(db, prose, para) : undefined;
+  const heading = headingTopic(db, prose, para, headings);
+  // the same drug in both: the one written as a brand or code keeps what that name says ("# Contergan" over
+  // "Active ingredient: thalidomide")
+  if (title && heading?.id === title.id && title.name.toLowerCase() === db.terms.get(title.id)?.preferredName.toLowerCase()) return heading;
+  if (title) return title;
+  if (heading) return heading;
+  // the document's title ("REVLIMID (lenalidomide) capsules, for oral use" over a label), unless a heading
+  // between it and the paragraph names no drug of its own or names two
+  if (!headings.has(-1)) headings.set(-1, documentTopic(db, prose));
+  const doc = headings.get(-1);
+  return doc && para > (documentTitleLine(prose.text)?.end ?? Infinity) ? doc : undefined;
+}
+
+/** "Trade names: Thalomid; Contergan", "Active substance: apremilast": a label line that names the drug. */
+const NAMING_LABEL = /^[ \t]*(?:[-*\u2022][ \t]*)?(?:trade names?|brand names?|other names?|generic names?|inn|active (?:substances?|ingredients?)|proprietary name|non-proprietary name|synonyms?|drug name|medicine)[ \t]*:/i;
+
+/**
+ * The line of a document that can be its title: front matter's `title:` value, else the first
+ * non-blank line when it is short (at most 12 words and 120 characters) and no sentence, or a naming
+ * label. An edit up to its end changes the topic of every paragraph (frameWindowEnd).
+ */
+export function documentTitleLine(text: string): { start: number; end: number } | undefined {
+  let k = 0;
+  if (text.startsWith('---')) {
+    const close = text.indexOf('\n---', 3);
+    if (close < 0 || close > 4000) return undefined;
+    const m = /\n[ \t]*title:[ \t]*["']?([^"'\r\n]+)/.exec(text.slice(0, close));
+    if (m) return { start: m.index + m[0].length - m[1].length, end: close };
+    k = text.indexOf('\n', close + 4);
+    if (k < 0) return undefined;
   }
-  return headingTopic(db, prose, para, headings);
+  while (k < text.length && k < 4000 && /\s/.test(text.charAt(k))) k++;
+  let end = k;
+  while (end < text.length && end - k <= 120 && text.charCodeAt(end) !== 10) end++;
+  if (end - k > 120 || end === k) return undefined;
+  const line = text.slice(k, end).replace(/^#{1,6}[ \t]+/, '').trim();
+  if (/[.!?]$/.test(line) || line.split(/\s+/).length > 12) return undefined;
+  // "Lenalidomide in relapsed myeloma: a phase II study": the part before a colon, unless it is a naming label
+  const colon = text.indexOf(':', k);
+  return { start: k, end: colon >= 0 && colon < end && !NAMING_LABEL.test(line) ? colon : end };
+}
+
+/** The one drug the document's title names (brands and codes count as their drug). */
+function documentTopic(db: TermDb, prose: Prose): { id: string; name: string } | undefined {
+  const line = documentTitleLine(prose.text);
+  if (!line) return undefined;
+  const ms = scan(db, prose, line.start, line.end).filter((m) => m.form);
+  const ids = [...new Set(drugIds(db, ms))];
+  return ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
 }
 
 /** The drug named by a paragraph's first line when that line is a short title ("Thalidomide" over an infobox). */
@@ -430,7 +475,8 @@ function titleTopic(db: TermDb, prose: Prose, para: number): { id: string; name:
   if (end - para > 80) return undefined;
   const firstLine = text.slice(para, end).trim();
   // a title line, not a label line ("Active ingredient: thalidomide" under "# Contergan")
-  if (!firstLine || firstLine.split(/\s+/).length > 4 || /[.!?]$/.test(firstLine) || firstLine.includes(':')) return undefined;
+  // (a naming label is a title: "Trade names: Thalomid; Contergan" heads an infobox)
+  if (!firstLine || (firstLine.split(/\s+/).length > 4 && !NAMING_LABEL.test(firstLine)) || /[.!?]$/.test(firstLine) || (firstLine.includes(':') && !NAMING_LABEL.test(firstLine))) return undefined;
   const ms = scan(db, prose, para, end).filter((m) => m.form);
   const ids = [...new Set(drugIds(db, ms))];
   return ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
@@ -503,6 +549,9 @@ const HEADING_LINE = /(^|\n)[ \t]{0,3}(#{1,6}[ \t]|\\(sub)*section\*?\{)/;
  * stretch holds (or held) a heading, the next heading (the section's topic changed).
  */
 export function frameWindowEnd(text: string, old: string, from: number, to: number, oldTo: number): number {
+  // the document's title line is every paragraph's last resort for a topic
+  const title = Math.max(documentTitleLine(text)?.end ?? -1, documentTitleLine(old)?.end ?? -1);
+  if (title >= 0 && from <= title + 1) return text.length;
   let end = paragraphEnd(text, Math.min(text.length, to));
   if (end < text.length) end = paragraphEnd(text, Math.min(text.length, end + 1));
   if (HEADING_LINE.test(text.slice(from, to)) || HEADING_LINE.test(old.slice(from, Math.min(old.length, oldTo)))) {

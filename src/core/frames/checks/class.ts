@@ -105,6 +105,11 @@ function check(x: FrameInput, out: Contradiction[]): void {
         }
       }
     }
+    // "all three IMiDs", "these agents": an anaphor resolves to antecedents its noun fits; when some fit,
+    // the phrase refers to them and says nothing of the others
+    const det = [h.i - 1, h.i - 2].find((k) => k >= 0 && s.anaphorAt(k));
+    // (not a predicate after named drugs: "Apremilast and lenalidomide are both IMiDs")
+    if (det !== undefined && !s.namedBefore(h.i, ['drug']).length && s.pronounBefore(h.i).some((id) => x.facts.classesOf(id).has(cls.id))) continue;
     const subjects = subjectsOfNominal(s, from, h.j, ['drug', 'class']);
     for (const subj of subjects) {
       // the phrase itself names the subject ("IMiD" for the class imid)

@@ -102,7 +102,8 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
   while (b > c.from && i - b <= 2 && FORM_ADJECTIVES.has(s.toks[b].t)) b--;
   const before = b < i - 1 && ['are', 'is', 'has', 'have', 'contains', 'contain', 'with'].includes(s.toks[b]?.t ?? '') ? 'the' : s.toks[b]?.t ?? '';
   const bullet = /^[-*\u2022]$/.test(s.toks[c.from]?.t ?? '');
-  const labelled = bullet || /^(route|routes|administration|form|forms|dosage|formulation|presentation|available)/.test(s.toks[firstContent(s, c.from)]?.t ?? '') && s.toks.slice(c.from, i).some((t) => t.t === ':');
+  // (the label heads every value of its line: "Dosage forms: capsule; solution for injection")
+  const labelled = bullet || [c.from, 0].some((st) => /^(route|routes|administration|form|forms|dosage|formulation|formulations|presentation|available)/.test(s.toks[firstContent(s, st)]?.t ?? '') && s.toks.slice(st, i).some((t) => t.t === ':'));
   if (!DETS.has(before) && !/^\d/.test(before) && before !== 'mg' && !labelled) return undefined;
   const pool = s.ctx.topic ? [s.ctx.topic] : [...new Set(s.ctx.lastSentence ?? [])];
   if (pool.length !== 1) return undefined;

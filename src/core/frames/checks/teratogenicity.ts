@@ -40,6 +40,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const c = s.clauseOf(h.i);
     // "the single (S)-enantiomer was more potent in vitro": a study of one form, not what is given
     if (s.hasIn(lex.trials, c.from, c.to) || s.toks.slice(c.from, c.to).some((t) => STUDY.has(t.t))) continue;
+    // "because the two forms interconvert, giving a single isomer does not remove the risk": the fact itself
+    if (s.hasIn(lex.enantiomerFacts) && s.toks.slice(h.j).some((t, n, a) => (t.t === 'not' && ['does', 'do', 'did', 'would', 'will', 'could', 'can'].includes(a[n - 1]?.t ?? '')) || t.t === 'cannot' || t.t === "doesn't" || t.t === "won't")) continue;
     const bound = subjectsOfNominal(s, h.i, h.j, ['drug', 'class']);
     for (const subj of bound.length ? bound : s.subjects(h.i, { kinds: ['drug', 'class'], context: true })) {
       const racemic = facts.drugsOf(subj.termId).map((id) => facts.term(id)).find((t) => t?.stereo?.form === 'racemate');
