@@ -60,7 +60,7 @@ export interface FrameLexicon {
     readonly partial?: readonly string[];
   };
   readonly formerUse?: { readonly verbs: readonly string[]; readonly labels: readonly string[] };
-  readonly unknown: { readonly cues: readonly string[]; readonly labelWording?: readonly string[]; readonly topics: readonly string[]; readonly thalidomideTopics?: readonly string[]; readonly notAbout?: readonly string[] };
+  readonly unknown: { readonly cues: readonly string[]; readonly labelWording?: readonly string[]; readonly topics: readonly string[]; readonly thalidomideTopics?: readonly string[]; readonly effectTopics?: readonly string[]; readonly notAbout?: readonly string[] };
   readonly company: { readonly marketPresent: readonly string[]; readonly marketPast: readonly string[]; readonly develop: readonly string[]; readonly since: readonly string[]; readonly transfer?: readonly string[]; readonly possessiveNouns?: readonly string[]; readonly dealPending?: readonly string[] };
   readonly approval: {
     readonly verbs: readonly string[];
@@ -231,6 +231,8 @@ export class Lexicon {
   readonly unknownCues: PhraseTable<true>;
   readonly labelWording: PhraseTable<true>;
   readonly unknownTopics: PhraseTable<true>;
+  /** "its anticancer effects", "why it works so well": a topic only for a cue that says unexplained. */
+  readonly unknownEffectTopics: PhraseTable<true>;
   readonly thalidomideTopics: PhraseTable<true>;
   readonly companyVerbs = new PhraseTable<'present' | 'past' | 'develop'>();
   readonly companySince: PhraseTable<true>;
@@ -324,6 +326,7 @@ export class Lexicon {
     this.unknownCues = table(d.unknown.cues);
     this.labelWording = table(d.unknown.labelWording);
     this.unknownTopics = table(d.unknown.topics);
+    this.unknownEffectTopics = table(d.unknown.effectTopics);
     this.thalidomideTopics = table(d.unknown.thalidomideTopics);
     this.companyVerbs.addAll(d.company.marketPresent, 'present').addAll(d.company.marketPast, 'past').addAll(d.company.develop, 'develop');
     this.companySince = table(d.company.since);

@@ -31,13 +31,16 @@ export const MECHANISM_KNOWN_FRAME: FrameRule = {
 };
 
 
+const EXPLAINING = /explain|understood|understand|mystery|puzzle|enigma|elusive|obscure/;
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   for (const h of s.hits(lex.unknownCues)) {
     if (s.negated(h.i, h.j) || s.framedAsPast(h.i) || s.tenseOf(h.i) === 'past') continue;
     if (s.years(h.i).some((y) => y.year < x.atYear - 5)) continue;
     if (s.hasIn(lex.unknownNotAbout)) continue;
-    const topic = s.hasIn(lex.unknownTopics, 0, s.toks.length) || s.hasIn(lex.thalidomideTopics);
+    // "its anticancer effects remain unexplained": an effect is a topic when the cue says it is not explained
+    const topic = s.hasIn(lex.unknownTopics, 0, s.toks.length) || s.hasIn(lex.thalidomideTopics) || (EXPLAINING.test(h.phrase) && s.hasIn(lex.unknownEffectTopics));
     if (!topic) continue;
     let subjects = s.subjects(h.i, { after: true, kinds: ['drug', 'class'], context: true, sentence: true });
     if (!subjects.length && s.hasIn(lex.thalidomideTopics) && facts.term('thalidomide')) subjects = [{ termId: 'thalidomide', how: 'default' }];

@@ -47,7 +47,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
         continue;
       }
     }
-    if (lex.possessive.has(s.toks[h.i - 1]?.t ?? '') || lex.possessive.has(s.toks[h.i - 2]?.t ?? '')) continue;
+    // "my new medication" is new to the writer; "our newly approved therapy" is an approval all the same
+    if ((lex.possessive.has(s.toks[h.i - 1]?.t ?? '') || lex.possessive.has(s.toks[h.i - 2]?.t ?? '')) && !/approved|licensed|launched|introduced/.test(h.phrase)) continue;
     const drug = drugOf(x, h.i, h.j);
     if (!drug) continue;
     const t = facts.term(drug);
@@ -68,7 +69,10 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
   let m = j;
   // "the newest oral choice": an adjective of route before the noun
   const route = s.toks[m]?.t === 'oral' && (lex.recencyNouns.at(s.toks, m + 1) ?? lex.classes.at(s.toks, m + 1)) ? 1 : 0;
-  const noun = lex.recencyNouns.at(s.toks, m + route) ?? lex.classes.at(s.toks, m + route);
+  // "the newest myeloma treatments", "a new psoriasis pill": a disease between the cue and its noun
+  const ind = lex.indications.at(s.toks, m + route);
+  const skip = route + (ind && !s.toks[m + route].ent ? ind.j - (m + route) : 0);
+  const noun = lex.recencyNouns.at(s.toks, m + skip) ?? lex.classes.at(s.toks, m + skip);
   if (noun) m = noun.j;
   while (m < s.toks.length && (s.toks[m].t === ',' || s.toks[m].t === '(' || s.toks[m].t === 'oral' || s.toks[m].t === 'called' || s.toks[m].t === 'named')) m++;
   const marker = lex.classListMarkers.at(s.toks, m);
@@ -98,7 +102,7 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
         continue;
       }
     }
-    if (!(lex.fillers.has(t) || lex.be.has(t) || ['(', ',', '\u2014', 'approved', 'launched', 'introduced', 'only', 'just', 'which', 'was', 'has', 'been', 'licensed'].includes(t))) break;
+    if (!(lex.fillers.has(t) || lex.be.has(t) || ['(', ',', ':', '\u2014', '\u2013', 'approved', 'launched', 'introduced', 'only', 'just', 'which', 'was', 'has', 'been', 'licensed', 'one', 'of', 'our'].includes(t))) break;
     k--;
     n++;
   }
