@@ -64,6 +64,7 @@ const SHORT_DECADE = new Map<string, number>([['50s', 1950], ['60s', 1960], ['70
 const ONCE_FREQUENCY = new Set(['daily', 'weekly', 'monthly', 'every', 'per', 'nightly', 'each', 'again']);
 const PERIODS = new Set(['day', 'week', 'month', 'year', 'night', 'fortnight', 'cycle']);
 const ARTICLES = new Set(['the', 'a', 'an']);
+const SUBJECT_PRONOUNS = new Set(['it', "it's", 'its']);
 const PP_OBJECT = new Set(['of', 'than', 'to', 'from', 'like', 'unlike']);
 const CONCESSIVE = new Set(['although', 'though', 'while', 'whilst', 'whereas', 'despite', 'even']);
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', 'whilst', 'yet', '\u2014']);
@@ -454,6 +455,14 @@ export class Sentence {
     const kinds = opts.kinds ?? ['drug'];
     const before = this.namedBefore(i, kinds);
     if (before.length) return before.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
+    // a subject pronoun opening the clause is the subject, whatever names follow ("It works by binding
+    // cereblon, the protein that thalidomide binds")
+    const c0 = this.clauseOf(i);
+    const w0 = this.firstWord(c0.from);
+    if (opts.after && w0 < i && this.anaphorAt(w0) === 'singular' && SUBJECT_PRONOUNS.has(this.toks[w0].t)) {
+      const p0 = this.pronounBefore(w0 + 1);
+      if (p0.length) return p0.map((termId) => ({ termId, how: 'pronoun' as const }));
+    }
     if (opts.after) {
       const after = this.namedAfter(i, kinds);
       if (after.length) return after.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));

@@ -31,6 +31,11 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
       continue;
     }
     if (t.ent) break;
+    // "X is one of the best-known biologics": "one of" is part of the predicate
+    if (t.t === 'of' && toks[k - 1]?.t === 'one') {
+      k -= 2;
+      continue;
+    }
     if (s.anaphorAt(k)) anaphor = true;
     if (lex.fillers.has(t.t) || isHyphen(t.t) || /^\d/.test(t.t) || t.t === 'mg' || (/^[a-z][a-z-]*$/.test(t.t) && !lex.be.has(t.t) && !STOP_WORDS.has(t.t) && !lex.classCopula.at(toks, k) && !lex.classAndOther.at(toks, k) && skipped < 4)) {
       k--;
@@ -95,6 +100,8 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
   }
   // 2. after the phrase: "IMiDs such as X, Y and Z", "the IMiD X", "IMiDs (X, Y)"
   let m = j;
+  // "the immunomodulatory drugs (IMiDs) include ...": past the bracketed short name
+  if (m < c.to && toks[m].t === ')') m++;
   if (m < c.to && OPENERS.has(toks[m].t)) m++;
   const marker = m < c.to ? lex.classListMarkers.at(toks, m, c.to) : undefined;
   if (marker) m = marker.j;

@@ -103,13 +103,23 @@ function elucidated(x: FrameInput, termId: string): number {
 const INFLAMMATORY = new Set(['enl', 'leprosy', 'plaque-psoriasis', 'psoriatic-arthritis', 'behcet-oral-ulcers', 'crohns-disease', 'rheumatoid-arthritis', 'lupus']);
 
 function primacy(x: FrameInput, out: Contradiction[]): boolean {
-  const { s, lex, facts } = x;
+  const { s, lex } = x;
   // "the primary mechanism is …" (a primacy word near a mechanism noun) or "… is mediated through inhibition
   // of angiogenesis" (an explaining verb), with no word that makes it one cause among others
-  const p = s.hits(lex.primacy).find((h) => !s.negated(h.i, h.j)) ?? s.hits(lex.explains).find((h) => !s.negated(h.i, h.j));
-  if (!p) return false;
+  // (each candidate in turn: "harms the baby only by blocking ..." has a primacy word and an explaining one)
+  // ("by" and a verb in -ing explains as "by blocking" does: "only by cutting off blood vessel growth")
+  const byVerb: Array<{ i: number; j: number; explaining: boolean }> = [];
+  for (let k = 0; k + 1 < s.toks.length; k++) if (s.toks[k].t === 'by' && /[a-z]{3}ing$/.test(s.toks[k + 1].t)) byVerb.push({ i: k, j: k + 2, explaining: true });
+  for (const p of [...s.hits(lex.primacy).map((h) => ({ ...h, explaining: false })), ...s.hits(lex.explains).map((h) => ({ ...h, explaining: true })), ...byVerb]) {
+    if (!s.negated(p.i, p.j) && primacyAt(x, p, out)) return true;
+  }
+  return false;
+}
+
+function primacyAt(x: FrameInput, p: { i: number; j: number; explaining: boolean }, out: Contradiction[]): boolean {
+  const { s, lex, facts } = x;
   const c = s.clauseOf(p.i);
-  const explaining = !!lex.explains.at(s.toks, p.i);
+  const explaining = p.explaining;
   const noun = explaining || s.hitsIn(lex.primacyNouns, c.from, c.to).some((h) => Math.abs(h.i - p.j) <= 7 || Math.abs(p.i - h.j) <= 4);
   const proc = s.hitsIn(lex.processes, c.from, c.to).find((h) => !explaining || (h.i >= p.j && h.i - p.j <= 5));
   if (!noun || !proc || s.framedAsPast(p.i) || s.tenseOf(p.i) === 'past' || s.conditional(p.i)) return false;
