@@ -224,6 +224,9 @@ export class FrameEngine {
       return t?.kind === 'drug' ? t.id : undefined;
     }
     if (!carried) return undefined;
+    // a sentence that names no drug leaves the paragraph's subject where it was ("The first weeks were
+    // rough. Now I take one capsule ...")
+    if (!mine.some((m) => m.form)) return carried;
     const toks = tokenize(body.slice(lead ? lead[0].length : 0, (lead ? lead[0].length : 0) + 40));
     return this.lex.pronounsSingular.at(toks, 0) ? carried : undefined;
   }
@@ -429,7 +432,7 @@ function topicOf(db: TermDb, prose: Prose, para: number, headings: Map<number, {
 }
 
 /** "Trade names: Thalomid; Contergan", "Active substance: apremilast": a label line that names the drug. */
-const NAMING_LABEL = /^[ \t]*(?:[-*\u2022][ \t]*)?(?:trade names?|brand names?|other names?|generic names?|inn|active (?:substances?|ingredients?)|proprietary name|non-proprietary name|synonyms?|drug name|medicine)[ \t]*:/i;
+const NAMING_LABEL = /^[ \t]*(?:[-*\u2022][ \t]*)?(?:names?|trade names?|brand names?|other names?|generic names?|inn|active (?:substances?|ingredients?)|proprietary name|non-proprietary name|synonyms?|drug name|medicine)[ \t]*:/i;
 
 /**
  * The line of a document that can be its title: front matter's `title:` value, else the first

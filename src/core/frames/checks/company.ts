@@ -49,7 +49,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // (a reason clause after the verb is about another deal: "Otezla belongs to BMS since they bought Celgene")
     let reason = h.j;
     while (reason < c.to && !REASONS.has(s.toks[reason].t)) reason++;
-    if (s.hasIn(lex.companyTransfer, c.from, reason)) continue;
+    // ("holds the worldwide rights to Otezla" is a holding, not a transfer)
+    const holding = ['holds', 'hold', 'owns', 'own'].includes(h.phrase);
+    if (s.hitsIn(lex.companyTransfer, c.from, reason).some((t) => !(holding && t.phrase === 'rights'))) continue;
     // products: drugs and their restricted-distribution programmes ("Celgene runs the THALOMID REMS")
     const drugs = [...s.namedBefore(h.i, PRODUCTS), ...s.namedAfter(h.j, PRODUCTS, 8)].filter((e, k, a) => a.findIndex((y) => y.termId === e.termId) === k);
     const subjects = drugs.length ? drugs.map((e) => e.termId) : s.subjects(h.i, { context: true }).map((x) => x.termId);

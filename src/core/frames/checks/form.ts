@@ -64,6 +64,8 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
     n++;
   }
   if (k >= 0 && s.toks[k].ent?.kind === 'drug' && !s.excluded(k, Math.max(0, k - 4))) return { termId: s.toks[k].ent!.termId, name: s.toks[k].ent!.text };
+  // "Thalidomide for injection": a product name
+  if (s.toks[i - 1]?.t === 'for' && s.toks[i - 2]?.ent?.kind === 'drug') return { termId: s.toks[i - 2].ent!.termId, name: s.toks[i - 2].ent!.text };
   // "tablets of Revlimid", "intravenous thalidomide"
   let m = j;
   n = 0;
@@ -105,7 +107,8 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
   // (the label heads every value of its line: "Dosage forms: capsule; solution for injection")
   const labelled = bullet || [c.from, 0].some((st) => /^(route|routes|administration|form|forms|dosage|formulation|formulations|presentation|available)/.test(s.toks[firstContent(s, st)]?.t ?? '') && s.toks.slice(st, i).some((t) => t.t === ':'));
   if (!DETS.has(before) && !/^\d/.test(before) && before !== 'mg' && !labelled) return undefined;
-  const pool = s.ctx.topic ? [s.ctx.topic] : [...new Set(s.ctx.lastSentence ?? [])];
+  // (the drug the paragraph is carried on by comes before the last sentence's names)
+  const pool = s.ctx.topic ? [s.ctx.topic] : s.ctx.chain ? [s.ctx.chain] : [...new Set(s.ctx.lastSentence ?? [])];
   if (pool.length !== 1) return undefined;
   return { termId: pool[0], name: x.facts.name(pool[0]) };
 }

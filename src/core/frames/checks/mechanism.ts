@@ -44,8 +44,32 @@ const OBJECT_FILLERS = new Set(['associated', 'attached', 'cognate', 'called', '
 
 const PHRASAL = new Set(['switch', 'switches', 'switched', 'switching', 'turn', 'turns', 'turned', 'turning', 'shut', 'shuts', 'shutting', 'knock', 'knocks', 'knocked', 'knocking']);
 
+/** "Neosubstrates: IKZF1, IKZF3", "Main proteins degraded: ...": a label line that lists what the drug degrades. */
+const DEGRADE_LABEL = /^(?:main |key |principal |known )?(?:neo-?substrates?|(?:proteins?|targets?|substrates?) degraded|degrades|degraded (?:proteins?|targets?)|degradation targets?)$/;
+
+function degradeLabel(x: FrameInput, out: Contradiction[]): boolean {
+  const { s } = x;
+  const w0 = s.firstWord(0);
+  const colon = s.toks.findIndex((t, k) => k > w0 && t.t === ':');
+  if (colon < 0 || colon - w0 > 5 || !DEGRADE_LABEL.test(s.textOf(w0, colon).toLowerCase())) return false;
+  if (s.negated(colon + 1)) return false;
+  const named = s.ents.filter((e) => (e.kind === 'drug' || e.kind === 'class') && e.start < s.toks[colon].start);
+  const subject = named.length === 1 ? named[0].termId : !named.length ? s.ctx.topic ?? s.ctx.chain : undefined;
+  if (!subject) return false;
+  for (let k = colon + 1; k < s.toks.length; k++) {
+    const e = s.entAt(k);
+    if (!e || e.kind !== 'protein') continue;
+    const c = contradiction(x, subject, 'degrade', e);
+    if (!c) continue;
+    out.push({ ruleId: MECHANISM_FRAME.id, start: e.start, end: e.end, message: c.message, evidence: c.refs, data: { term: subject, protein: e.termId, relation: 'degrade' } });
+    return true;
+  }
+  return false;
+}
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;
+  if (degradeLabel(x, out)) return;
   if (primacy(x, out)) return;
   if (s.hasIn(lex.dualUse)) return;
   // "switching cereblon off", "turns CRBN down": a phrasal verb around its object
