@@ -194,6 +194,8 @@ export interface Term {
   mechanism?: Fact;
   targets?: Link[];
   neosubstrates?: Link[];
+  /** Which way the drug moves a messenger or marker (lexicon mechanism.markers). */
+  effects?: Array<{ marker: string; direction: 'raises' | 'lowers'; note?: string; refs: string[] }>;
   approvals?: Approval[];
   boxedWarnings?: Fact[];
   riskProgrammes?: Link[];

@@ -58,6 +58,10 @@ export interface FrameLexicon {
     readonly primacyNouns?: readonly string[];
     readonly explains?: readonly string[];
     readonly partial?: readonly string[];
+    /** Messengers and markers a drug moves one way (ids used by data/terms `effects`). */
+    readonly markers?: ReadonlyArray<{ readonly id: string; readonly words: readonly string[] }>;
+    readonly raise?: readonly string[];
+    readonly lower?: readonly string[];
   };
   readonly formerUse?: { readonly verbs: readonly string[]; readonly labels: readonly string[] };
   readonly unknown: { readonly cues: readonly string[]; readonly labelWording?: readonly string[]; readonly topics: readonly string[]; readonly thalidomideTopics?: readonly string[]; readonly effectTopics?: readonly string[]; readonly notAbout?: readonly string[] };
@@ -227,6 +231,9 @@ export class Lexicon {
   readonly generations = new PhraseTable<string>();
   readonly generationNouns: PhraseTable<true>;
   readonly mech = new PhraseTable<'inhibit' | 'degrade' | 'stabilise' | 'bind'>();
+  /** "cAMP", "cyclic AMP" → the marker id; "raises" / "lowers" → the direction. */
+  readonly markers = new PhraseTable<string>();
+  readonly direction = new PhraseTable<'raises' | 'lowers'>();
   readonly dualUse: PhraseTable<true>;
   readonly unknownCues: PhraseTable<true>;
   readonly labelWording: PhraseTable<true>;
@@ -322,6 +329,8 @@ export class Lexicon {
     this.generationNouns = table(d.generationNouns);
     this.mech.addAll(d.mechanism.inhibit, 'inhibit').addAll(d.mechanism.degrade, 'degrade').addAll(d.mechanism.stabilise, 'stabilise').addAll(d.mechanism.bind, 'bind');
     this.dualUse = table(d.mechanism.dualUse);
+    for (const mk of d.mechanism.markers ?? []) this.markers.addAll(mk.words, mk.id);
+    this.direction.addAll(d.mechanism.raise, 'raises').addAll(d.mechanism.lower, 'lowers');
     this.fixVerbs = d.mechanism.fixVerbs ?? {};
     this.unknownCues = table(d.unknown.cues);
     this.labelWording = table(d.unknown.labelWording);
@@ -386,7 +395,7 @@ export class Lexicon {
     const cueTables: Array<PhraseTable<unknown>> = [
       this.classes, this.generations, this.mech, this.unknownCues, this.companyVerbs, this.approvalVerbs, this.launchVerbs,
       this.forms, this.investigational, this.trials, this.expected, this.onlyOnMarket, this.recencyCues, this.recencyAgo,
-      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.classLabels, this.onMarket, this.phaseLimits, this.phaseNegators, this.early, this.noGeneric, this.farFromApproval,
+      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.classLabels, this.markers, this.onMarket, this.phaseLimits, this.phaseNegators, this.early, this.noGeneric, this.farFromApproval,
     ];
     for (const t of cueTables) for (const w of t.firstWords()) this.cueFirstWords.add(w);
   }

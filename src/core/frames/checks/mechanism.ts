@@ -67,9 +67,59 @@ function degradeLabel(x: FrameInput, out: Contradiction[]): boolean {
   return false;
 }
 
+/** Verbs after a marker that say which way it goes ("cAMP falls", "cAMP goes up"), not what it does to others. */
+const INTRANSITIVE = new Set(['falls', 'fall', 'drops', 'drop', 'declines', 'decline', 'goes', 'go', 'rises', 'rise']);
+const INHIBITING = /^(inhibit|inhibits|inhibited|inhibiting|inhibition|inhibitor|inhibitors|block|blocks|blocked|blocking|blockade|blocker|blockers)$/;
+
+/**
+ * "Apremilast lowers intracellular cAMP", "This lowering of cAMP ...", "- ↓ cAMP": the way a drug moves
+ * a messenger, against the drug's `effects` in data/terms (apremilast raises cAMP by inhibiting PDE4).
+ */
+function effectDirection(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, lex, facts } = x;
+  for (const mk of s.hits(lex.markers)) {
+    let dir: { i: number; j: number; value: 'raises' | 'lowers' } | undefined;
+    for (let st = mk.i - 1; st >= Math.max(0, mk.i - 4) && !dir; st--) {
+      const d = lex.direction.at(s.toks, st, mk.i);
+      if (d && mk.i - d.j <= 1) dir = { i: st, j: d.j, value: d.value };
+    }
+    if (!dir && INTRANSITIVE.has(s.toks[mk.j]?.t ?? '')) {
+      const d = lex.direction.at(s.toks, mk.j);
+      if (d) dir = { i: mk.j, j: d.j, value: d.value };
+    }
+    if (!dir || s.negated(dir.i, dir.j) || s.conditional(dir.i) || s.framedAsPast(dir.i) || s.question || s.attributed(dir.i)) continue;
+    const c = s.clauseOf(dir.i);
+    // the enzyme itself as the subject ("PDE4 breaks down cAMP, lowering it"): true, and not about the drug
+    const enzyme = s.ents.find((e) => e.kind === 'protein' && e.start >= s.toks[c.from].start && e.end <= s.toks[Math.min(dir.i, mk.i)].start);
+    const k = enzyme ? s.toks.findIndex((t) => t.ent === enzyme) : -1;
+    const inhibited = enzyme && [s.toks[k - 1], s.toks[k - 2], s.toks[s.afterEnt(k)], s.toks[s.afterEnt(k) + 1]].some((t) => t && INHIBITING.test(t.t));
+    if (enzyme && !inhibited) continue;
+    let ids = s.subjects(dir.i, { kinds: ['drug', 'class'], context: true, sentence: true }).map((x2) => x2.termId);
+    if (!ids.length && enzyme) ids = [...facts.db.terms.values()].filter((t) => t.kind === 'drug' && (t.targets ?? []).some((l) => l.id === enzyme.termId)).map((t) => t.id);
+    for (const id of ids) {
+      const drug = facts.drugsOf(id).map((d) => facts.term(d)).find((t) => t?.effects?.some((e) => e.marker === mk.value));
+      const effect = drug?.effects?.find((e) => e.marker === mk.value);
+      if (!drug || !effect || effect.direction === dir.value) continue;
+      const span = s.span(Math.min(dir.i, mk.i), Math.max(dir.j, mk.j));
+      const written = s.textOf(mk.i, mk.j);
+      out.push({
+        ruleId: MECHANISM_FRAME.id,
+        start: span.start,
+        end: span.end,
+        message: `${cap(drug.preferredName)} ${effect.direction === 'raises' ? 'raises' : 'lowers'} ${written}, it does not ${dir.value === 'raises' ? 'raise' : 'lower'} it${effect.note ? ` (${effect.note})` : ''}.`,
+        evidence: effect.refs.slice(0, 3),
+        data: { term: drug.id, marker: mk.value },
+      });
+      return true;
+    }
+  }
+  return false;
+}
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;
   if (degradeLabel(x, out)) return;
+  if (effectDirection(x, out)) return;
   if (primacy(x, out)) return;
   if (s.hasIn(lex.dualUse)) return;
   // "switching cereblon off", "turns CRBN down": a phrasal verb around its object
