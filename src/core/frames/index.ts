@@ -360,7 +360,7 @@ function anchorRegex(lex: Lexicon): RegExp {
     ...d.classes.map((c) => c.phrases), ...Object.values(d.generations), d.mechanism.inhibit, d.mechanism.degrade, d.mechanism.stabilise, d.mechanism.bind,
     d.mechanism.primacy, d.mechanism.explains, d.unknown.cues, d.company.marketPresent, d.company.develop, d.company.possessiveNouns, d.approval.verbs, d.approval.launch,
     ...d.forms.map((f) => f.words), d.status.investigational, d.status.trials, d.status.expected, d.status.onlyOnMarket, d.recency.cues, d.recency.ago,
-    d.teratogenicity.safe, d.teratogenicity.enantiomer, d.teratogenicity.singleEnantiomer, ...(d.mechanism.markers ?? []).map((mk) => mk.words), d.brandWords, d.formerUse?.verbs, d.indications.find((x) => x.code === 'morning-sickness')?.words, d.classLabels,
+    d.teratogenicity.safe, d.teratogenicity.enantiomer, d.teratogenicity.singleEnantiomer, d.teratogenicity.noPrecaution, d.teratogenicity.semenNegative, ...(d.mechanism.markers ?? []).map((mk) => mk.words), d.brandWords, d.formerUse?.verbs, d.indications.find((x) => x.code === 'morning-sickness')?.words, d.classLabels,
   ];
   for (const list of lists) {
     for (const p of list ?? []) {

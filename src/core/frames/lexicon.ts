@@ -105,7 +105,7 @@ export interface FrameLexicon {
     readonly farFromApproval?: readonly string[];
   };
   readonly recency: { readonly cues: readonly string[]; readonly nouns: readonly string[]; readonly ago: readonly string[]; readonly discovery: readonly string[]; readonly notRecency: readonly string[]; readonly possessive?: readonly string[]; readonly modified?: readonly string[] };
-  readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[]; readonly facts?: readonly string[]; readonly singleEnantiomer?: readonly string[] };
+  readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[]; readonly facts?: readonly string[]; readonly singleEnantiomer?: readonly string[]; readonly male?: readonly string[]; readonly noPrecaution?: readonly string[]; readonly semenNegative?: readonly string[]; readonly precautionTopics?: readonly string[] };
 }
 
 /** Normalises a word for matching: lower case, Latin diacritics folded, curly apostrophes straight. */
@@ -273,6 +273,11 @@ export class Lexicon {
   readonly enantiomer: PhraseTable<true>;
   readonly enantiomerSafe: PhraseTable<true>;
   readonly singleEnantiomer: PhraseTable<true>;
+  /** Male patients and the precautions said not to concern them (the semen facts of data/terms). */
+  readonly male: PhraseTable<true>;
+  readonly noPrecaution: PhraseTable<true>;
+  readonly semenNegative: PhraseTable<true>;
+  readonly precautionTopics: PhraseTable<true>;
   readonly primacy: PhraseTable<true>;
   readonly processes: PhraseTable<true>;
   readonly primacyNouns: PhraseTable<true>;
@@ -369,6 +374,10 @@ export class Lexicon {
     this.enantiomer = table(d.teratogenicity.enantiomer);
     this.enantiomerSafe = table(d.teratogenicity.enantiomerSafe);
     this.singleEnantiomer = table(d.teratogenicity.singleEnantiomer);
+    this.male = table(d.teratogenicity.male);
+    this.noPrecaution = table(d.teratogenicity.noPrecaution);
+    this.semenNegative = table(d.teratogenicity.semenNegative);
+    this.precautionTopics = table(d.teratogenicity.precautionTopics);
     this.targetRelation = d.targetRelation ?? {};
     this.primacy = table(d.mechanism.primacy);
     this.processes = table(d.mechanism.processes);
@@ -395,7 +404,7 @@ export class Lexicon {
     const cueTables: Array<PhraseTable<unknown>> = [
       this.classes, this.generations, this.mech, this.unknownCues, this.companyVerbs, this.approvalVerbs, this.launchVerbs,
       this.forms, this.investigational, this.trials, this.expected, this.onlyOnMarket, this.recencyCues, this.recencyAgo,
-      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.classLabels, this.markers, this.onMarket, this.phaseLimits, this.phaseNegators, this.early, this.noGeneric, this.farFromApproval,
+      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.noPrecaution, this.semenNegative, this.classLabels, this.markers, this.onMarket, this.phaseLimits, this.phaseNegators, this.early, this.noGeneric, this.farFromApproval,
     ];
     for (const t of cueTables) for (const w of t.firstWords()) this.cueFirstWords.add(w);
   }

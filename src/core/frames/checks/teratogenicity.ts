@@ -16,13 +16,40 @@ export const TERATOGENICITY_FRAME: FrameRule = {
   description: 'A drug with an embryo-fetal toxicity warning called safe in pregnancy, one enantiomer of a racemate that interconverts in the body called safe, or a racemate called a single enantiomer (stereo facts).',
   check,
   examples: {
-    invalid: ['Unlike thalidomide, lenalidomide is not teratogenic.', 'Had only the right-handed form been sold, the tragedy would have been avoided.', 'The (R)-isomer of thalidomide is the safe sedative.', 'Pomalidomide can be used in pregnancy.', 'Lenalidomide is a single enantiomer.'],
-    valid: ['Lenalidomide is contraindicated in pregnancy.', 'Neither enantiomer of thalidomide is safe, because they interconvert in the body.', 'Thalidomide was once considered safe in pregnancy.', 'Lenalidomide is not safe in pregnancy.', 'Thalidomide is a racemate; the single (S)-enantiomer was more teratogenic in rabbits.'],
+    invalid: ['Men taking lenalidomide do not need contraception.', 'Unlike thalidomide, lenalidomide is not teratogenic.', 'Had only the right-handed form been sold, the tragedy would have been avoided.', 'The (R)-isomer of thalidomide is the safe sedative.', 'Pomalidomide can be used in pregnancy.', 'Lenalidomide is a single enantiomer.'],
+    valid: ['Men taking lenalidomide must use condoms, even after a vasectomy.', 'Men taking lenalidomide do not need pregnancy tests.', 'Lenalidomide is contraindicated in pregnancy.', 'Neither enantiomer of thalidomide is safe, because they interconvert in the body.', 'Thalidomide was once considered safe in pregnancy.', 'Lenalidomide is not safe in pregnancy.', 'Thalidomide is a racemate; the single (S)-enantiomer was more teratogenic in rabbits.'],
   },
 };
 
+/**
+ * "Male patients do not need contraception", "the pregnancy rules don't apply to him", "the drug does not
+ * pass into semen": against a drug whose label says it is present in semen (terms `semen`).
+ */
+function males(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, lex, facts } = x;
+  const semen = s.hits(lex.semenNegative)[0];
+  const none = s.hits(lex.noPrecaution).find((h) => !s.toks.slice(s.clauseOf(h.i).from, s.clauseOf(h.i).to).some((t) => /^test/.test(t.t)));
+  const h = semen ?? none;
+  if (!h || s.question || s.conditional(h.i) || s.framedAsPast(h.i) || s.tenseOf(h.i) === 'past' || s.attributed(h.i)) return false;
+  // "it only matters if the woman takes it" names the woman; the others need a man and a precaution
+  const aboutWomen = /wom[ae]n|mother|female/.test(h.phrase);
+  if (!semen && !aboutWomen && !(s.hasIn(lex.male) && s.hasIn(lex.precautionTopics))) return false;
+  if (!semen && s.negated(h.i, h.j)) return false;
+  const ids = s.subjects(h.i, { context: true, sentence: true }).map((x2) => x2.termId);
+  const pool = ids.length ? ids : s.ctx.topic ? [s.ctx.topic] : s.ctx.chain ? [s.ctx.chain] : [...new Set(s.ctx.lastSentence ?? [])];
+  for (const id of pool) {
+    const t = facts.term(id);
+    if (!t?.semen?.present) continue;
+    const span = s.span(h.i, h.j);
+    out.push({ ruleId: TERATOGENICITY_FRAME.id, start: span.start, end: span.end, message: `Male patients taking ${t.preferredName} need precautions too: ${t.semen.note ?? 'the drug is present in semen'}.`, evidence: t.semen.refs.slice(0, 3), data: { term: t.id } });
+    return true;
+  }
+  return false;
+}
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
+  if (males(x, out)) return;
   for (const h of s.hits(lex.safeInPregnancy)) {
     if (s.negated(h.i, h.j) || s.framedAsPast(h.i) || s.tenseOf(h.i) === 'past' || s.conditional(h.i)) continue;
     for (const subj of s.subjects(h.i, { after: false })) {
