@@ -80,9 +80,12 @@ function check(x: FrameInput, out: Contradiction[]): void {
   }
   const enant = s.hits(lex.enantiomer);
   if (!enant.length) return;
-  const safe = s.hits(lex.enantiomerSafe).find((h) => !s.negated(h.i, h.j));
+  // (a counterfactual clause counts even after a clause framed as past: "one version was safe, and if they had
+  // sold only that one, none of this would have happened")
+  const safe = s.hits(lex.enantiomerSafe).find((h) => !s.negated(h.i, h.j) && (!s.framedAsPast(h.i) || s.conditional(h.i)));
   if (!safe || s.hasIn(lex.enantiomerFacts)) return;
-  if (s.framedAsPast(safe.i) && !s.conditional(safe.i)) return;
+  // "In 1979 researchers claimed that the R-enantiomer was safe": a dated or reported past view
+  if (s.tenseOf(safe.i) === 'past' && !s.conditional(safe.i) && (s.years(safe.i, true).length || s.attributed(safe.i) || s.reported(safe.i))) return;
   const named = s.ents.filter((e) => e.kind === 'drug').map((e) => e.termId);
   const pool = named.length ? named : s.ctx.topic ? [s.ctx.topic] : s.ctx.previous.length ? [s.ctx.previous[s.ctx.previous.length - 1]] : ['thalidomide'];
   for (const id of pool) {
