@@ -69,7 +69,7 @@ const PP_OBJECT = new Set(['of', 'than', 'to', 'from', 'like', 'unlike']);
 const CONCESSIVE = new Set(['although', 'though', 'while', 'whilst', 'whereas', 'despite', 'even']);
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', 'whilst', 'yet', '\u2014']);
 /** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
-const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]{0,40}[:=]/;
+const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?(?:[A-Za-z][A-Za-z .()/'\u2019-]{0,40}|(?:early |mid-?|late )?(?:1[89]|20)\d\ds?)[:=]/;
 const ANAPHOR_DET = new Set(['these', 'those', 'both', 'such', 'the', 'this', 'that', 'all', 'each', 'either', 'neither']);
 const ANAPHOR_NOUN_SING = new Set(['drug', 'agent', 'compound', 'medicine', 'medication', 'molecule', 'analogue', 'analog', 'derivative', 'product', 'substance', 'pill', 'tablet', 'capsule', 'brand', 'therapy', 'treatment', 'immunomodulator', 'imid', 'celmod']);
 const ANAPHOR_NOUN_PLUR = new Set(['drugs', 'agents', 'compounds', 'medicines', 'medications', 'molecules', 'analogues', 'analogs', 'derivatives', 'products', 'substances', 'imids', 'celmods', 'immunomodulators', 'therapies', 'treatments']);

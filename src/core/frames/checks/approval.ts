@@ -96,6 +96,7 @@ function firstInClass(x: FrameInput, out: Contradiction[]): boolean {
  * "In the US it is only approved for multiple myeloma", "approved only for del(5q) MDS and myeloma":
  * the approvals table (of the region named, or all of it) holds an indication the list leaves out.
  */
+const EVENT_BREAK = new Set(['before', 'until', 'while', 'whilst', 'whereas', 'when', 'unlike']);
 const NEW_CLAUSE = new Set(['so', 'but', 'which', 'while', 'whilst', 'although', 'though', 'because', 'as', 'whereas', 'meaning', 'hence', 'thus', 'yet', 'since', 'where', 'who', 'if', 'unless']);
 
 function onlyFor(x: FrameInput, out: Contradiction[]): boolean {
@@ -159,8 +160,13 @@ function check(x: FrameInput, out: Contradiction[]): void {
     }
     // a year belongs to the approval when it is near the verb (not "studied in a 2004 trial" further on)
     // (a fronted "In 2010, the regulator approved ..." may cross its comma; a year after the verb may not)
-    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(y.i > h.i && y.i - h.i > 4 && s.toks.slice(h.i, y.i).some((t) => t.t === ',')));
-    const indHits = s.hitsIn(lex.indications, c.from, c.to);
+    // (nor a year of another event before "before/until/when": "approved for this in 2005, before it was approved for myeloma")
+    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(y.i > h.i && y.i - h.i > 4 && s.toks.slice(h.i, y.i).some((t) => t.t === ',')) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => EVENT_BREAK.has(t.t))));
+    // (an indication after "before/until/while/when ..." belongs to another event: "approved for this in 2005,
+    // before it was approved for myeloma")
+    let eventEnd = h.j;
+    while (eventEnd < c.to && !EVENT_BREAK.has(s.toks[eventEnd].t)) eventEnd++;
+    const indHits = s.hitsIn(lex.indications, c.from, eventEnd);
     const indications = indHits.map((a) => a.value);
     const table = facts.approvals(d);
     if (!table.length) continue;

@@ -42,6 +42,8 @@ export const MECHANISM_FRAME: FrameRule = {
 
 const OBJECT_FILLERS = new Set(['associated', 'attached', 'cognate', 'called', 'named', 'known', 'as', 'the', 'its', 'their', 'a', 'e3', 'ligase', 'ubiquitin', 'protein', 'target', 'receptor', 'substrate', 'of', 'to', 'on', 'with', 'directly', 'selectively', 'potently', 'primary', 'molecular', 'key', 'enzyme', 'complex', 'adaptor', 'specifically', 'effectively', 'function', 'activity', 'levels', 'expression', 'transcription', 'factors', 'factor', 'and', '-', ',']);
 
+const PAST_DESCRIPTION = new Set(['described', 'called', 'labelled', 'labeled', 'classified', 'termed', 'characterised', 'characterized', 'regarded', 'considered', 'thought', 'believed', 'viewed', 'portrayed', 'dubbed']);
+
 const PHRASAL = new Set(['switch', 'switches', 'switched', 'switching', 'turn', 'turns', 'turned', 'turning', 'shut', 'shuts', 'shutting', 'knock', 'knocks', 'knocked', 'knocking']);
 
 /** "Neosubstrates: IKZF1, IKZF3", "Main proteins degraded: ...": a label line that lists what the drug degrades. */
@@ -135,6 +137,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const verb = h.value;
     if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
     if (s.framedAsPast(h.i) || (s.reported(h.i) && s.tenseOf(h.i) === 'past')) continue;
+    // "older papers described the drugs as cereblon inhibitors": a past description verb before the phrase
+    const cl = s.clauseOf(h.i);
+    if (s.toks.slice(Math.max(cl.from, h.i - 8), h.i).some((t) => PAST_DESCRIPTION.has(t.t))) continue;
     const obj = objectOf(x, h.i, h.j);
     if (!obj) continue;
     // "cereblon-mediated degradation of IKZF1": the object of degradation is IKZF1, cereblon the means

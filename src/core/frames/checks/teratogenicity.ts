@@ -47,6 +47,9 @@ function males(x: FrameInput, out: Contradiction[]): boolean {
   return false;
 }
 
+/** "A popular claim says that ...", "Many believe that ...": the sentence reports the myth. */
+const MYTH_FRAME = /^[^,;]*\b(?:claim|claims|myth|myths|legend|belief|beliefs|story|says|said|believe|believed|argue|argued|rumou?r|misconception)\b[^,;]*\bthat\b/i;
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   if (males(x, out)) return;
@@ -84,6 +87,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
   // sold only that one, none of this would have happened")
   const safe = s.hits(lex.enantiomerSafe).find((h) => !s.negated(h.i, h.j) && (!s.framedAsPast(h.i) || s.conditional(h.i)));
   if (!safe || s.hasIn(lex.enantiomerFacts)) return;
+  // "A popular claim says that if only the R-enantiomer had been sold ...": the myth reported as a claim
+  if (s.attributed(safe.i) || s.attributed(enant[0].i) || MYTH_FRAME.test(s.text)) return;
   // "In 1979 researchers claimed that the R-enantiomer was safe": a dated or reported past view
   if (s.tenseOf(safe.i) === 'past' && !s.conditional(safe.i) && (s.years(safe.i, true).length || s.attributed(safe.i) || s.reported(safe.i))) return;
   const named = s.ents.filter((e) => e.kind === 'drug').map((e) => e.termId);
