@@ -96,8 +96,22 @@ function firstInClass(x: FrameInput, out: Contradiction[]): boolean {
  * "In the US it is only approved for multiple myeloma", "approved only for del(5q) MDS and myeloma":
  * the approvals table (of the region named, or all of it) holds an indication the list leaves out.
  */
+/** "first approved", "Initial U.S. Approval: 2006" (a label's header line). */
+const FIRST = new Set(['first', 'initial', 'initially', 'original', 'originally']);
 const EVENT_BREAK = new Set(['before', 'until', 'while', 'whilst', 'whereas', 'when', 'unlike']);
 const NEW_CLAUSE = new Set(['so', 'but', 'which', 'while', 'whilst', 'although', 'though', 'because', 'as', 'whereas', 'meaning', 'hence', 'thus', 'yet', 'since', 'where', 'who', 'if', 'unless']);
+
+/** "first approved", "its first EU approval", "Initial U.S. Approval": a first-word right before the verb, or before an agency or region that is. */
+function firstBefore(x: FrameInput, i: number): boolean {
+  const { s, lex } = x;
+  if (FIRST.has(s.toks[i - 1]?.t ?? '')) return true;
+  for (let k = i - 2; k >= Math.max(0, i - 6); k--) {
+    if (!FIRST.has(s.toks[k].t)) continue;
+    const place = lex.agencies.at(s.toks, k + 1, i) ?? lex.regions.at(s.toks, k + 1, i);
+    return !!place && s.toks.slice(place.j, i).every((t) => t.t === '.');
+  }
+  return false;
+}
 
 function onlyFor(x: FrameInput, out: Contradiction[]): boolean {
   const { s, lex, facts } = x;
@@ -240,7 +254,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const inYear = (a: ApprovalFact) => (y.decade ? Math.floor(yearOf(a.date)! / 10) * 10 === y.year : yearOf(a.date) === y.year);
       // "first approved in 2006": the year of the agency's first approval, whatever the indication
       const firstOne = [...pool].sort((a, b) => a.date.localeCompare(b.date))[0];
-      const saysFirstHere = s.toks[h.i - 1]?.t === 'first' || (s.toks[h.i - 2]?.t === 'first' && (agencies.length > 0 || regions.length > 0) && !!(lex.agencies.at(s.toks, h.i - 1) ?? lex.regions.at(s.toks, h.i - 1))) || (s.toks[h.j]?.t === 'first' && s.toks[h.j + 1]?.t !== 'line');
+      const saysFirstHere = firstBefore(x, h.i) || (s.toks[h.j]?.t === 'first' && s.toks[h.j + 1]?.t !== 'line');
       // "first approved in 2006 for multiple myeloma": the first approval was another indication in another
       // year (with the indication before the year, "first approved for myeloma in 2006", it is that indication's first)
       if (saysFirstHere && indications.length && !y.decade && y.i < indHits[0].i && firstOne && yearOf(firstOne.date) !== y.year && !matchesInd(firstOne) && firstOne.indicationCode) {
@@ -249,7 +263,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
         return;
       }
       // "first approved", "approved first", "its first EU approval"
-      const saysFirst = s.toks[h.i - 1]?.t === 'first' || (s.toks[h.i - 2]?.t === 'first' && (agencies.length > 0 || regions.length > 0) && !!(lex.agencies.at(s.toks, h.i - 1) ?? lex.regions.at(s.toks, h.i - 1))) || (s.toks[h.j]?.t === 'first' && s.toks[h.j + 1]?.t !== 'line');
+      const saysFirst = saysFirstHere;
       if (saysFirst && (strict || named) && !indications.length && firstOne && !y.decade && yearOf(firstOne.date) !== y.year) {
         report(`${cap(agencyName!)} first approved ${t.preferredName} ${onDate(firstOne.date)}${firstOne.indicationCode ? `, for ${firstOne.indication.replace(/\s*\(first[^)]*\)/i, '').replace(/^./, (ch) => ch.toLowerCase())}` : ''}.`, firstOne.refs, y, String(yearOf(firstOne.date)));
         return;

@@ -81,9 +81,48 @@ function sameClassAs(x: FrameInput, out: Contradiction[]): boolean {
   return false;
 }
 
+const SHARED = new Set(['target', 'targets', 'mechanism', 'mechanisms', 'pathway', 'class', 'family', 'action']);
+
+/**
+ * "Apremilast and the IMiDs share the same molecular target": drugs (or a class) said to share a target or
+ * class that data/terms gives them apart (targets; mechanism classes).
+ */
+function shareSame(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, facts, lex } = x;
+  for (let k = 0; k < s.toks.length; k++) {
+    if (s.toks[k].t !== 'share' && s.toks[k].t !== 'shares') continue;
+    let n = k + 1;
+    while (n < s.toks.length && n <= k + 5 && !SHARED.has(s.toks[n].t)) n++;
+    if (n >= s.toks.length || n > k + 5 || !s.toks.slice(k + 1, n).some((t) => t.t === 'same' || t.t === 'a' || t.t === 'one')) continue;
+    if (s.negated(k) || s.conditional(k) || s.tenseOf(k) === 'past' || s.framedAsPast(k) || s.attributed(k) || s.question) continue;
+    const named = [...new Set(s.namedBefore(k, ['drug', 'class']).map((e) => e.termId))];
+    if (named.length !== 2) continue;
+    const byTarget = s.toks[n].t !== 'class' && s.toks[n].t !== 'family';
+    const of = (id: string) => byTarget
+      ? new Set(facts.drugsOf(id).flatMap((d) => (facts.term(d)?.targets ?? []).map((l) => l.id)))
+      : new Set(facts.drugsOf(id).flatMap((d) => [...facts.classesOf(d)].filter((c) => lex.classById.get(c)?.group === 'mechanism')));
+    const [a, b] = named.map(of);
+    if (!a.size || !b.size || [...a].some((v) => b.has(v))) continue;
+    const name = (id: string) => { const t = facts.term(id)!; return t.kind === 'class' ? `the ${t.preferredName}s` : t.preferredName; };
+    const list = (v: Set<string>) => [...v].map((id) => facts.term(id)?.preferredName ?? lex.classById.get(id)?.phrases[0] ?? id).join(', ');
+    const span = s.span(k, n + 1);
+    out.push({
+      ruleId: CLASS_FRAME.id,
+      start: span.start,
+      end: span.end,
+      message: `${cap(name(named[0]))} and ${name(named[1])} do not share a ${byTarget ? 'target' : 'class'}: ${list(a)} for ${name(named[0])}, ${list(b)} for ${name(named[1])} (term database).`,
+      evidence: [...(facts.term(named[0])?.mechanism?.refs ?? []), ...(facts.term(named[1])?.mechanism?.refs ?? [])].slice(0, 3),
+      data: { term: named[0] },
+    });
+    return true;
+  }
+  return false;
+}
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;
   if (sameClassAs(x, out)) return;
+  if (shareSame(x, out)) return;
   for (const h of s.hits(lex.classes)) {
     const cls = h.value;
     // a class written inside a name ("cereblon" of "cereblon modulator" is the phrase, fine); skip loose phrases

@@ -256,8 +256,12 @@ function possessive(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
       if (s.toks[q + adj].t !== '-' && s.toks[q + adj + 1]?.t !== '-' && s.toks[q + adj].t !== '&' && s.toks[q + adj + 1]?.t !== '&') words++;
       adj++;
     }
-    if (lex.possessiveNouns.has(s.toks[q + adj]?.t ?? '')) q += adj;
-    const noun = lex.possessiveNouns.has(s.toks[q]?.t ?? '');
+    // ("Celgene's newest oral IMiD": a class noun names a product too)
+    const clsAt = (m: number) => { const c = lex.classes.at(s.toks, m); return c && c.value.group === 'mechanism' ? c : undefined; };
+    if (lex.possessiveNouns.has(s.toks[q + adj]?.t ?? '') || clsAt(q + adj)) q += adj;
+    const cls = !lex.possessiveNouns.has(s.toks[q]?.t ?? '') ? clsAt(q) : undefined;
+    if (cls) q = cls.j - 1;
+    const noun = lex.possessiveNouns.has(s.toks[q]?.t ?? '') || !!cls;
     if (!poss && !noun) continue;
     if (noun) q++;
     const e = s.entAt(q) ?? (s.toks[q]?.t === ',' ? s.entAt(q + 1) : undefined);
