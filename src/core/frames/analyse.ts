@@ -50,6 +50,8 @@ export interface Context {
    * IMiDs. It has ..."): a singular pronoun refers to it before any other drug of that sentence.
    */
   readonly chain?: string;
+  /** The last earlier sentence of the paragraph that named a drug opened with a pronoun whose drug is not in the paragraph: a pronoun now is as unresolved. */
+  readonly unresolved?: boolean;
   /** The latest year written in the text before the sentence (up to the checking year): the text is at least that recent. */
   readonly latestYear?: number;
   /** The drug the section heading or the block's title line is about. */
@@ -441,6 +443,7 @@ export class Sentence {
       if (e && (e.kind === 'drug' || e.kind === 'class') && !this.excluded(m, Math.max(0, m - 4)) && !here.includes(e.termId)) here.push(e.termId);
     }
     if (!here.length && n === 'singular' && this.ctx.chain) return [this.ctx.chain];
+    if (!here.length && n === 'singular' && this.ctx.unresolved && !this.ctx.topic) return [];
     const recent = [...new Set([...this.ctx.previous].reverse())].slice(0, 4).reverse();
     const pool = here.length ? here : n === 'plural' && recent.length > 1 ? recent : (this.ctx.lastSentence ?? []);
     if (!pool.length) return this.ctx.topic ? [this.ctx.topic] : [];
@@ -482,7 +485,7 @@ export class Sentence {
     }
     if (opts.topic !== false && this.ctx.topic && !this.ents.some((e) => e.kind === 'drug')) return [{ termId: this.ctx.topic, how: 'topic' }];
     // a clause with no subject of its own in a paragraph about one drug (a list item, "Manufactured for: ...")
-    if (opts.context && !this.ents.some((e) => e.kind === 'drug') && this.ctx.lastSentence?.length === 1) return [{ termId: this.ctx.lastSentence[0], how: 'pronoun' }];
+    if (opts.context && !this.ents.some((e) => e.kind === 'drug') && this.ctx.lastSentence?.length === 1 && !this.ctx.unresolved) return [{ termId: this.ctx.lastSentence[0], how: 'pronoun' }];
     return [];
   }
 

@@ -177,9 +177,9 @@ export class FrameEngine {
           const home = spanAt(spansOf(blockAround(prose, last)), last);
           if (home) lastSentence = [...new Set(drugIds(this.db, drugMentions.slice(lo, hi).filter((m) => m.start >= home.start && m.start < home.end)))];
         }
-        const carried = this.carried(text, list, si, para, drugMentions);
+        const { chain: carried, unresolved } = this.carried(text, list, si, para, drugMentions);
         const latestYear = latestYearBefore(text, span.start, atYear);
-        const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}), ...(carried ? { chain: carried } : {}), ...(latestYear ? { latestYear } : {}) };
+        const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}), ...(carried ? { chain: carried } : {}), ...(unresolved ? { unresolved } : {}), ...(latestYear ? { latestYear } : {}) };
         const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
         this.check(prose, s, span, rules, opts, atYear, out);
       }
@@ -194,18 +194,36 @@ export class FrameEngine {
    * it received when it opens with a singular pronoun. It depends only on the text before the
    * sentence, so a check of part of a document finds what a full check finds.
    */
-  private carried(text: string, spans: readonly Span[], idx: number, para: number, drugMentions: readonly Mention[]): string | undefined {
+  private carried(text: string, spans: readonly Span[], idx: number, para: number, drugMentions: readonly Mention[]): { chain?: string; unresolved: boolean } {
     const span = spans[idx];
     let k = idx;
     while (k > 0 && idx - k < 8 && spans[k - 1].start >= para && spans[k - 1].start >= span.start - CONTEXT) k--;
     let chain: string | undefined;
+    // the last sentence that named a drug opened with a pronoun whose drug is not in the paragraph
+    // ("It was developed by Celgene, the company behind Revlimid. Amgen owns it now.")
+    let unresolved = false;
+    // (a drug named in an earlier sentence of the window resolves such a pronoun)
+    let seen = false;
     for (; k < idx; k++) {
       const sp = spans[k];
       const mine: Mention[] = [];
       for (let m = firstStartAtOrAfter(drugMentions, sp.start); m < drugMentions.length && drugMentions[m].start < sp.end; m++) mine.push(drugMentions[m]);
-      chain = this.opener(text.slice(sp.start, sp.end), sp.start, mine, chain);
+      const before = chain;
+      const body = text.slice(sp.start, sp.end);
+      chain = this.opener(body, sp.start, mine, chain);
+      const names = mine.some((m) => m.form);
+      if (names) unresolved = !before && !chain && !seen && this.opensWithPronoun(body);
+      seen ||= names;
     }
-    return chain;
+    return { ...(chain ? { chain } : {}), unresolved };
+  }
+
+  private opensWithPronoun(body: string): boolean {
+    let lead: { 0: string } | null = OPENER.exec(body);
+    const fronted = FRONTED.exec(body.slice(lead ? lead[0].length : 0));
+    if (fronted) lead = { 0: (lead ? lead[0] : '') + fronted[0] };
+    const toks = tokenize(body.slice(lead ? lead[0].length : 0, (lead ? lead[0].length : 0) + 40));
+    return !!this.lex.pronounsSingular.at(toks, 0);
   }
 
   /**

@@ -167,6 +167,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (!t || t.kind !== 'drug') continue;
     const regions = s.hitsIn(lex.regions, c.from, c.to).map((r) => r.value);
     const agencies = s.hitsIn(lex.agencies, c.from, c.to).map((a) => a.value);
+    // "approved in the US (2005) and EU (2007)": two places and two years cannot be paired safely
+    const places = new Set([...regions, ...agencies.map((a) => a.region)]);
+    if (places.size > 1 && new Set(s.years(h.i).map((y) => y.year)).size > 1) continue;
     // "approved in the United States" is the FDA's table; "in Europe" the EMA's
     if (!agencies.length && !h.launch) {
       const byRegion = lex.data.approval.agencies.find((a) => a.region === regions[0] && (a.id === 'FDA' || a.id === 'EMA'));

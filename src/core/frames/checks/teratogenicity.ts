@@ -54,7 +54,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   if (males(x, out)) return;
   for (const h of s.hits(lex.safeInPregnancy)) {
-    if (s.negated(h.i, h.j) || s.framedAsPast(h.i) || s.tenseOf(h.i) === 'past' || s.conditional(h.i)) continue;
+    if (s.question || s.negated(h.i, h.j) || s.framedAsPast(h.i) || s.tenseOf(h.i) === 'past' || s.conditional(h.i)) continue;
     for (const subj of s.subjects(h.i, { after: false })) {
       const t = facts.term(subj.termId);
       const warn = (t?.boxedWarnings ?? []).find((w) => /embryo|fetal|foetal|birth defect|teratogen/i.test(w.text));
@@ -85,7 +85,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
   if (!enant.length) return;
   // (a counterfactual clause counts even after a clause framed as past: "one version was safe, and if they had
   // sold only that one, none of this would have happened")
-  const safe = s.hits(lex.enantiomerSafe).find((h) => !s.negated(h.i, h.j) && (!s.framedAsPast(h.i) || s.conditional(h.i)));
+  // ("would not have prevented": the negation sits inside the verb group)
+  const notBefore = (i: number) => s.toks.slice(Math.max(0, i - 3), i).some((t) => t.t === 'not' || t.t === 'never' || t.t === "n't" || /n't$/.test(t.t));
+  const safe = s.hits(lex.enantiomerSafe).find((h) => !s.negated(h.i, h.j) && !(notBefore(h.i) && !/\bnot\b|n't|never/.test(h.phrase)) && (!s.framedAsPast(h.i) || s.conditional(h.i)));
   if (!safe || s.hasIn(lex.enantiomerFacts)) return;
   // "A popular claim says that if only the R-enantiomer had been sold ...": the myth reported as a claim
   if (s.attributed(safe.i) || s.attributed(enant[0].i) || MYTH_FRAME.test(s.text)) return;
