@@ -13,9 +13,14 @@ const DESCRIPTION_ADVERBS = new Set(['best', 'often', 'usually', 'sometimes', 's
 const OPENERS = new Set([',', '(', ':', '\u2014', '\u2013', '-', '[', '=']);
 const STOP_WORDS = new Set(['and', 'or', 'but', 'which', 'that', 'who', 'with', 'for', 'by', 'in', 'on', 'to', 'from', 'than', 'not', 'no', 'as', 'like', 'unlike', 'other', 'all', 'every']);
 
+/** Words that open a clause without being its subject ("Like other IMiDs, X is ...", "Also a ..."). */
+const FRONTING = new Set(['like', 'unlike', 'as', 'also', 'thus', 'therefore', 'however', 'moreover', 'chemically', 'structurally', 'pharmacologically', 'today', 'now', 'currently', 'originally', 'initially', 'then']);
+
 export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: readonly TermKind[] = ['drug']): Subject[] {
   const { toks, lex } = s;
   const c = s.clauseOf(i);
+  // "a common partner of biologics", "a class of sedatives": a noun after "of" is not said of the subject
+  if (toks[i - 1]?.t === 'of' && !['one', 'kind', 'type', 'sort', 'family', 'class', 'group', 'member', 'members', 'category', 'generation', 'subclass', 'range', 'set'].includes(toks[i - 2]?.t ?? '')) return [];
   // 1. before the phrase: skip determiners and fillers
   let k = i - 1;
   let skipped = 0;
@@ -66,6 +71,10 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
     for (let st = Math.max(c.from, k - 5); st <= k; st++) {
       const h = lex.classCopula.at(toks, st, k + 1) ?? lex.classAndOther.at(toks, st, k + 1);
       if (h && h.j === k + 1) {
+        // "Bortezomib is a proteasome inhibitor": a subject the database does not know is still the subject
+        const w0 = s.firstWord(c.from);
+        const lead = toks.slice(w0, st);
+        if (lead.length && !lead.some((t2) => t2.ent) && !s.anaphorAt(w0) && /^[a-z]/.test(lead[0].t) && !lex.fillers.has(lead[0].t) && !FRONTING.has(lead[0].t)) return [];
         const subj = s.subjects(st, { kinds });
         if (subj.length) return subj;
         if (st === s.firstWord(c.from) || toks[st - 1]?.t === ',') {

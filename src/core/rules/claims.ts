@@ -750,7 +750,9 @@ function evaluateClaim(r: CompiledRule, patterns: readonly RegExp[], s: Sentence
 const SUCCESSION_BEFORE = /\b(?:formerly|previously|earlier|former|old|older|original|originally|replaced|replacing|replaces|succeeded|succeeds|succeeding|took over from|renamed|successor to|superseded|supersedes|predecessor|instead of|rather than)\b[^.;]{0,25}$/i;
 /** The code introduced as a code: "under the code CC-10004", "was known by the code CC-4047", "Research code: CC-5013". */
 const CODE_INTRO = /(?:\b(?:under|by|with|as) (?:the |its )?(?:research |development |laboratory |company |internal |original )?(?:code|code name|designation)|\bcode-?named|\b(?:was|were|had been) (?:first |initially |originally |then |once )?(?:known|designated|called|named|coded|referred to)(?: (?:during|in|at|throughout|for) [a-z ]{0,24}?)?(?: as| by)?(?: the(?: research| development| laboratory| company| internal)? code)?|^\s*(?:[-*\u2022]\s*)?(?:research|development|laboratory|company|former|other|alternative|previous)? ?(?:codes?|code names?|names|synonyms|designations?)\s*[:=])\s*$/i;
-const SUCCESSION_AFTER = /^[^.;]{0,12}\b(?:was|were|has been|had been|have been)\s+(?:later\s+|since\s+|subsequently\s+)?(?:renamed|replaced|superseded|retired|discontinued(?!\s+(?:in|by|due|because|for|after|at|owing|when)\b))\b/i;
+const SUCCESSION_AFTER = /^[^.;]{0,12}\b(?:(?:was|were|has been|had been|have been)\s+(?:later\s+|since\s+|subsequently\s+)?(?:renamed|replaced|superseded|retired|discontinued(?!\s+(?:in|by|due|because|for|after|at|owing|when)\b))|(?:was|is|were)\s+(?:the|an?|its)\s+(?:old|older|former|previous|earlier|original|first)\s+(?:name|names|brand|code|programme|program))\b/i;
+/** The name itself talked about: "a form that mentions RevAssist", "the name CC-5013", "RevAssist??", "what is RevAssist?" */
+const NAME_AS_WORD_BEFORE = /\b(?:mentions?|mentioned|mentioning|refers? to|referred to|the (?:old|former|previous) (?:name|term|word|label)|what(?: is|'s| was)|heard of)\s*["'\u201c\u2018]?$/i;
 
 function evaluateName(r: CompiledRule, s: SentenceInput, severity: Severity, out: RawFinding[]): void {
   const outdated = r.outdated!;
@@ -769,6 +771,9 @@ function evaluateName(r: CompiledRule, s: SentenceInput, severity: Severity, out
     if (guarded(r, s, rel, rel + (m.end - m.start), 'sentence')) continue;
     // "replaced the earlier S.T.E.P.S. program", "RevAssist was renamed": the old name named as old
     if (CODE_INTRO.test(s.text.slice(Math.max(0, s.text.lastIndexOf('\n', rel) + 1, rel - 60), rel))) continue;
+    if (NAME_AS_WORD_BEFORE.test(s.text.slice(Math.max(0, rel - 40), rel))) continue;
+    // a question that is only the name ("RevAssist??")
+    if (/^\W*$/.test(s.text.slice(0, rel)) && /^\W*\?[?!\s]*$/.test(s.text.slice(rel + m.text.length))) continue;
     if (SUCCESSION_BEFORE.test(s.text.slice(Math.max(0, rel - 40), rel)) || SUCCESSION_AFTER.test(s.text.slice(rel + m.text.length, rel + m.text.length + 40))) continue;
     const atSentenceStart = s.text.slice(0, rel).trim() === '';
     const newText = atSentenceStart ? matchCase(replacement, 'A') : replacement;

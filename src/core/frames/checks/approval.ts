@@ -178,7 +178,11 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // a year belongs to the approval when it is near the verb (not "studied in a 2004 trial" further on)
     // (a fronted "In 2010, the regulator approved ..." may cross its comma; a year after the verb may not)
     // (nor a year of another event before "before/until/when": "approved for this in 2005, before it was approved for myeloma")
-    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(y.i > h.i && y.i - h.i > 4 && s.toks.slice(h.i, y.i).some((t) => t.t === ',')) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => EVENT_BREAK.has(t.t))));
+    // (nor a year inside an apposition: "The drug, notorious for birth defects in the 1960s, was approved ...")
+    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(y.i > h.i && y.i - h.i > 4 && s.toks.slice(h.i, y.i).some((t) => t.t === ',')) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => EVENT_BREAK.has(t.t))) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => t.t === ',') && s.toks.slice(c.from, y.i).some((t) => t.t === ',')));
+    // two approvals and two years in one clause ("accelerated approval in February 2013 and later accelerated
+    // approval for Kaposi sarcoma in May 2020"): each year goes with its own event, which is not paired here
+    if (s.hitsIn(lex.approvalVerbs, c.from, c.to).length > 1 && new Set(s.years(h.i).map((y) => y.year)).size > 1) continue;
     // (an indication after "before/until/while/when ..." belongs to another event: "approved for this in 2005,
     // before it was approved for myeloma")
     let eventEnd = h.j;

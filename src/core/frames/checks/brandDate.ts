@@ -29,7 +29,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const b = facts.brand(e.termId, e.text);
     const from = yearOf(b?.from);
     if (!b || from === undefined) continue;
-    const years = s.years(k);
+    // (with two brands in the clause a year goes with the nearer one: "from 1957 as Contergan and in Britain as Distaval")
+    const others = s.ents.filter((o) => o !== e && o.formKind === 'brand' && o.kind === 'drug').map((o) => s.toks.findIndex((t) => t.ent === o));
+    const years = s.years(k).filter((y) => others.every((o) => Math.abs(y.i - k) < Math.abs(y.i - o)));
     if (!years.length || s.negated(k)) continue;
     const latest = Math.max(...years.map((y) => (y.decade ? y.year + 9 : y.year)));
     if (latest >= from) continue;

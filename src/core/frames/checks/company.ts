@@ -40,7 +40,10 @@ function check(x: FrameInput, out: Contradiction[]): void {
   for (const h of s.hits(lex.companyVerbs)) {
     const kind = h.value;
     if (kind === 'past') continue;
-    if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
+    if (s.question || s.negated(h.i, h.j) || s.conditional(h.i)) continue;
+    // "Celgene to sell Otezla to Amgen", "sells the rights to Amgen": a sale to another company is a transfer
+    if (s.toks[h.i - 1]?.t === 'to' && s.toks[h.i - 2]?.ent?.kind === 'company') continue;
+    if (/^sells?$/.test(s.toks[h.i].t) && s.toks.slice(h.j, h.j + 8).some((t, n, a) => t.t === 'to' && a[n + 1]?.ent?.kind === 'company')) continue;
     // the company and the drug around the verb, in one clause
     const c = s.clauseOf(h.i);
     const company = nearest(s, companies, h.i, c);
@@ -173,7 +176,7 @@ function ownerOf(x: FrameInput, companyId: string): { company: string; from?: st
 
 const PRODUCTS: readonly TermKind[] = ['drug', 'programme'];
 const PAST_EVENT = new Set(['won', 'received', 'gained', 'got', 'earned', 'secured', 'obtained', 'announced', 'reported', 'posted', 'launched', 'approved', 'approves', 'approve', 'cleared', 'clears', 'authorised', 'authorized']);
-const ACTOR_VERBS = new Set(['has', 'have', 'runs', 'run', 'maintains', 'maintain', 'offers', 'offer', 'provides', 'provide', 'expects', 'expect', 'plans', 'plan', 'sponsors', 'sponsor', 'supports', 'support', 'continues', 'continue', 'controls', 'control', 'operates', 'operate', 'funds', 'fund', 'is', 'are', 'remains', 'trades', 'trade', 'employs', 'reports', 'says', 'announces', 'promotes', 'leads', 'still']);
+const ACTOR_VERBS = new Set(['has', 'have', 'runs', 'run', 'maintains', 'maintain', 'offers', 'offer', 'provides', 'provide', 'expects', 'expect', 'plans', 'plan', 'sponsors', 'sponsor', 'supports', 'support', 'continues', 'continue', 'controls', 'control', 'operates', 'operate', 'funds', 'fund', 'is', 'are', 'remains', 'trades', 'trade', 'employs', 'promotes', 'leads', 'still']);
 const INDEPENDENT = new Set(['independent', 'nasdaq', 'nyse', 'listed', 'publicly', 'stand', 'standalone', 'trades', 'undervalued', 'overvalued', 'stock', 'shares', 'ticker', 'cap']);
 
 /**
@@ -270,7 +273,9 @@ function possessive(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
     // "Celgene patient support covers Otezla co-pays": the product after it
     if (!drugs.length && noun) drugs = s.namedAfter(q, ['drug'], 8).map((x2) => x2.termId);
     if (!drugs.length) continue;
-    if (s.tenseOf(k) === 'past' || s.framedAsPast(k) || s.years(k, true).length || s.negated(k)) continue;
+    if (s.question || s.tenseOf(k) === 'past' || s.framedAsPast(k) || s.years(k, true).length || s.negated(k)) continue;
+    // "Celgene's portfolio included Revlimid": a past verb right after the possessive phrase
+    if (/^[a-z]{3,}ed$/.test(s.toks[q]?.t ?? '') && !s.toks.slice(s.clauseOf(k).from, s.clauseOf(k).to).some((t) => lex.bePresent.has(t.t) && t.t !== "'s")) continue;
     if (lex.companyTransfer.has(s.toks, s.clauseOf(k).from, s.clauseOf(k).to)) continue;
     // "Celgene's Revlimid won FDA approval on Thursday": a news report of a past event
     if (s.toks.slice(s.clauseOf(k).from, s.clauseOf(k).to).some((t) => PAST_EVENT.has(t.t))) continue;

@@ -44,6 +44,10 @@ const OBJECT_FILLERS = new Set(['associated', 'attached', 'cognate', 'called', '
 
 const PAST_DESCRIPTION = new Set(['described', 'called', 'labelled', 'labeled', 'classified', 'termed', 'characterised', 'characterized', 'regarded', 'considered', 'thought', 'believed', 'viewed', 'portrayed', 'dubbed']);
 
+const MINIMAL = new Set(['minimal', 'negligible', 'little', 'weak', 'limited', 'without', 'no', 'sparing', 'spares']);
+const TOOLS = new Set(['shrna', 'sirna', 'knockdown', 'knockout', 'crispr', 'knocked', 'silencing']);
+const RELATIVE = new Set(['which', 'that', 'who']);
+
 const PHRASAL = new Set(['switch', 'switches', 'switched', 'switching', 'turn', 'turns', 'turned', 'turning', 'shut', 'shuts', 'shutting', 'knock', 'knocks', 'knocked', 'knocking']);
 
 /** "Neosubstrates: IKZF1, IKZF3", "Main proteins degraded: ...": a label line that lists what the drug degrades. */
@@ -136,7 +140,22 @@ function check(x: FrameInput, out: Contradiction[]): void {
   for (const h of [...split, ...s.hits(lex.mech)]) {
     const verb = h.value;
     if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
-    if (s.framedAsPast(h.i) || (s.reported(h.i) && s.tenseOf(h.i) === 'past')) continue;
+    if (s.framedAsPast(h.i) || (s.reported(h.i) && (s.tenseOf(h.i) === 'past' || /ed$/.test(s.toks[h.i].t)))) continue;
+    // "CRBN depletion by shRNA": an agent that is not the drug; "minimal IKZF1 degradation": a degree that denies it
+    if (s.toks.slice(h.j, h.j + 3).some((t, n, a) => t.t === 'by' && !a[n + 1]?.ent) || s.toks.slice(Math.max(0, h.i - 6), h.i).some((t) => MINIMAL.has(t.t)) || s.toks.some((t) => TOOLS.has(t.t))) continue;
+    // "..., which inhibit PDE4": a relative clause is about the noun before its pronoun
+    // ("that" after a verb is a complementizer: "findings suggest that ...")
+    if (RELATIVE.has(s.toks[h.i - 1]?.t ?? '')) {
+      let r = h.i - 2;
+      if (s.toks[r]?.t === ',') r--;
+      if (s.toks[r]?.t === ')') {
+        while (r > 0 && s.toks[r].t !== '(') r--;
+        r--;
+      }
+      const head = s.toks[r]?.ent;
+      const headless = !head && (s.toks[h.i - 1].t !== 'that' || s.toks[h.i - 2]?.t === ',');
+      if (headless || (head && head.kind !== 'drug' && head.kind !== 'class')) continue;
+    }
     // "older papers described the drugs as cereblon inhibitors": a past description verb before the phrase
     const cl = s.clauseOf(h.i);
     if (s.toks.slice(Math.max(cl.from, h.i - 8), h.i).some((t) => PAST_DESCRIPTION.has(t.t))) continue;

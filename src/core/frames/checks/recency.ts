@@ -29,11 +29,16 @@ const APPROVAL_WORDS = new Set(['approved', 'launched', 'introduced', 'licensed'
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
-  if (s.years(0, true).length) return; // a dated statement
+  // a dated statement (a year in an apposition, "a derivative first synthesised in the 1950s,", dates the apposition only)
+  const commas = s.toks.map((t, k) => (t.t === ',' ? k : -1)).filter((k) => k >= 0);
+  const inApposition = (k: number) => commas.some((a, n) => a < k && commas[n + 1] !== undefined && commas[n + 1] > k);
+  if (s.years(0, true).some((y) => !inApposition(y.i))) return;
   const cues = [...s.hits(lex.recencyCues), ...s.hits(lex.recencyAgo)].sort((a, b) => a.i - b.i);
   for (const h of cues) {
     if (lex.notRecency.at(s.toks, h.i) || (h.i > 0 && lex.notRecency.at(s.toks, h.i - 1)) || s.negated(h.i, h.j)) continue;
-    if (s.tenseOf(h.i) === 'past' && s.framedAsPast(h.i)) continue;
+    // (a past frame inside an apposition, "a derivative made in the 1950s,", is the apposition's)
+    const app = commas.findIndex((a, n) => commas[n + 1] !== undefined && s.toks[a - 1]?.ent && ['a', 'an', 'the'].includes(s.toks[a + 1]?.t ?? '') && commas[n + 1] < h.i);
+    if (s.tenseOf(h.i) === 'past' && s.framedAsPast(h.i, app >= 0 ? { from: commas[app], to: commas[app + 1] + 1 } : undefined)) continue;
     // a finding: "newly discovered cereblon", "recent work identified cereblon"
     const c = s.clauseOf(h.i);
     const disc = s.hitsIn(lex.discovery, Math.max(c.from, h.i - 3), Math.min(c.to, h.j + 4))[0];
@@ -101,6 +106,16 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
   let n = 0;
   while (k >= 0 && n < 6 && !s.toks[k].ent) {
     const t = s.toks[k].t;
+    // past an apposition: "Thalidomide, a derivative made in the 1950s, was recently approved"
+    if (t === ',') {
+      let q = k - 1;
+      while (q > 0 && k - q < 14 && s.toks[q].t !== ',') q--;
+      if (q > 0 && s.toks[q].t === ',' && s.toks[q - 1]?.ent?.kind === 'drug' && ['a', 'an', 'the'].includes(s.toks[q + 1]?.t ?? '')) {
+        k = q - 1;
+        n++;
+        continue;
+      }
+    }
     // a parenthesis after the name: "Lenalidomide (CC-5013) is a novel ..."
     if (t === ')') {
       let q = k - 1;

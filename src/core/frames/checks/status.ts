@@ -73,8 +73,14 @@ function check(x: FrameInput, out: Contradiction[]): void {
   }
   for (const h of s.hits(lex.expected)) cues.push({ i: h.i, j: h.j, kind: 'expected' });
   for (const h of s.hits(lex.onlyOnMarket)) cues.push({ i: h.i, j: h.j, kind: 'only' });
+  // "Old article says lenalidomide is experimental?": a question asks; "generic versions have become available": another product
+  if (s.question) {
+    checkDevelopment(x, out);
+    return;
+  }
   for (const cue of cues) {
     const c = s.clauseOf(cue.i);
+    if (s.hasIn(lex.approvalGeneric, c.from, c.to) && s.toks.slice(c.from, c.to).some((t) => t.t === 'generic' || t.t === 'generics' || t.t === 'biosimilar')) continue;
     if (s.tenseOf(cue.i) === 'past' || s.framedAsPast(cue.i) || s.conditional(cue.i) && cue.kind !== 'expected') continue;
     const negatedCue = s.toks.slice(cue.i, cue.j).some((t) => t.t === 'not' || t.t === "isn't" || t.t === 'unapproved' || t.t === 'unlicensed' || t.t === 'yet');
     if (!negatedCue && s.negated(cue.i, cue.j)) continue;
