@@ -64,6 +64,8 @@ const HEDGE = new RegExp(
     '\\baccording to (?:early|earlier|initial|older|some|previous)',
     '\\b(?:suggests?|suggested|speculated?|hypothesi[sz]ed?|postulated?|proposed|claimed|believed|thought) that\\b',
     '\\bso-called\\b',
+    // "The researchers said thalidomide blocked ...": a reporter's words in the past
+    '\\b(?:researchers|scientists|authors|investigators|team|group|doctors)\\s+(?:said|told|explained|wrote)\\b',
     '\\b(?:sometimes|often|occasionally|commonly|frequently|still|widely|popularly|loosely|informally) (?:mis)?(?:called|described|referred to|labell?ed|termed|listed|classified|presented|grouped)\\b',
     '\\b(?:was|were|has been|have been|had been) (?:(?:often|sometimes|commonly|frequently|widely|incorrectly|erroneously|mistakenly|wrongly|once|originally|initially|loosely)\\s+)?(?:called|described as|referred to as|labell?ed|termed|dubbed|classified as|grouped with|presented as)\\b',
     // passive reporting with a gap: "was initially described in 2010 as a cereblon inhibitor"
