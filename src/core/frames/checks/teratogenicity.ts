@@ -48,7 +48,7 @@ function males(x: FrameInput, out: Contradiction[]): boolean {
 }
 
 /** "A popular claim says that ...", "Many believe that ...": the sentence reports the myth. */
-const MYTH_FRAME = /^[^,;]*\b(?:claim|claims|myth|myths|legend|belief|beliefs|story|says|said|believe|believed|argue|argued|rumou?r|misconception)\b[^,;]*\bthat\b/i;
+const MYTH_FRAME = /^[^;]*\b(?:claim|claims|claimed|myth|myths|legend|belief|beliefs|story|says|said|believe|believed|argue|argued|argues|rumou?r|misconception|implied|implies|suggested|suggests|wrote|writes|stated|states|asserted|asserts|proposed|contended|maintained)\b[^,;]*\bthat\b/i;
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
