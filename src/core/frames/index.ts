@@ -303,7 +303,7 @@ function latestYearBefore(text: string, at: number, atYear: number): number | un
 /** What may come before a sentence's first word: list bullets, heading marks, emphasis, an opening bracket or quote. */
 const OPENER = /^[\s#>*_\-\u2022|("\u201c]*/;
 /** A fronted adverb ("Chemically ") or a short fronted phrase closed by a comma ("By raising cAMP, "). */
-const FRONTED = /^(?:[A-Z][a-z]+ly,?\s+|(?:By|Unlike|Like|In|As|After|Before|Although|Though|Because|Since|When|While|With|Without|For|Despite|Compared|Following|Besides|Apart|Today|However|Moreover|Furthermore|Nevertheless|Instead|Thus|Therefore|Indeed|Notably|Importantly|Also|Now)\b[^,.;:!?]{0,60},\s+)/;
+const FRONTED = /^(?:[A-Z][a-z]+ly,?\s+|(?:In|Outside|Across|Throughout|Within)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?=(?:it|they|the drug|this drug)\b)|(?:By|Unlike|Like|In|As|After|Before|Although|Though|Because|Since|When|While|With|Without|For|Despite|Compared|Following|Besides|Apart|Today|However|Moreover|Furthermore|Nevertheless|Instead|Thus|Therefore|Indeed|Notably|Importantly|Also|Now)\b[^,.;:!?]{0,60},\s+)/;
 const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?(?:[A-Za-z][A-Za-z .()/'\u2019-]{0,40}|(?:early |mid-?|late )?(?:1[89]|20)\d\ds?)[:=]/;
 
 /**

@@ -132,7 +132,10 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const asAt = s.toks[h.i - 1]?.t === 'as' ? h.i - 1 : (s.toks[h.i - 1]?.t === 'a' || s.toks[h.i - 1]?.t === 'an') && s.toks[h.i - 2]?.t === 'as' ? h.i - 2 : -1;
     if (asAt > 0 && MARKETED_AS.has(s.toks[asAt - 1]?.t ?? '') && asAt - 1 === s.firstWord(s.clauseOf(h.i).from)) continue;
     // "its sedative effect", "anti-inflammatory properties": an effect of the drug, not its class
-    if (EFFECT_NOUNS.has(s.toks[h.j]?.t ?? '') || (s.toks[h.j]?.t === '-' && s.toks[h.j + 1]?.t === 'like')) continue;
+    // (also past a coordinated adjective: "its sedative and neurotoxic effects")
+    let eff = h.j;
+    while (eff < s.toks.length && eff < h.j + 4 && !EFFECT_NOUNS.has(s.toks[eff].t) && (s.toks[eff].t === 'and' || s.toks[eff].t === 'or' || s.toks[eff].t === ',' || /^[a-z-]+(?:ic|ive|al|ory|ous)$/.test(s.toks[eff].t))) eff++;
+    if (EFFECT_NOUNS.has(s.toks[h.j]?.t ?? '') || (eff > h.j && EFFECT_NOUNS.has(s.toks[eff]?.t ?? '')) || (s.toks[h.j]?.t === '-' && s.toks[h.j + 1]?.t === 'like')) continue;
     // "a thalidomide-derived immunomodulatory drug (IMiD)": the bracketed name describes the phrase before it
     let from = h.i;
     if (s.toks[h.i - 1]?.t === '(') {

@@ -175,7 +175,7 @@ function ownerOf(x: FrameInput, companyId: string): { company: string; from?: st
 }
 
 const PRODUCTS: readonly TermKind[] = ['drug', 'programme'];
-const PAST_EVENT = new Set(['won', 'received', 'gained', 'got', 'earned', 'secured', 'obtained', 'announced', 'reported', 'posted', 'launched', 'approved', 'approves', 'approve', 'cleared', 'clears', 'authorised', 'authorized']);
+const PAST_EVENT = new Set(['won', 'received', 'gained', 'got', 'earned', 'secured', 'obtained', 'announced', 'reported', 'posted', 'launched', 'approved', 'approves', 'approve', 'cleared', 'clears', 'authorised', 'authorized', 'discovered', 'developed', 'invented', 'created', 'designed', 'synthesised', 'synthesized', 'emerged', 'originated']);
 const ACTOR_VERBS = new Set(['has', 'have', 'runs', 'run', 'maintains', 'maintain', 'offers', 'offer', 'provides', 'provide', 'expects', 'expect', 'plans', 'plan', 'sponsors', 'sponsor', 'supports', 'support', 'continues', 'continue', 'controls', 'control', 'operates', 'operate', 'funds', 'fund', 'is', 'are', 'remains', 'trades', 'trade', 'employs', 'promotes', 'leads', 'still']);
 const INDEPENDENT = new Set(['independent', 'nasdaq', 'nyse', 'listed', 'publicly', 'stand', 'standalone', 'trades', 'undervalued', 'overvalued', 'stock', 'shares', 'ticker', 'cap']);
 

@@ -31,7 +31,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   // a dated statement (a year in an apposition, "a derivative first synthesised in the 1950s,", dates the apposition only)
   const commas = s.toks.map((t, k) => (t.t === ',' ? k : -1)).filter((k) => k >= 0);
-  const inApposition = (k: number) => commas.some((a, n) => a < k && commas[n + 1] !== undefined && commas[n + 1] > k);
+  // (an apposition: a comma after a name and an article, up to the next comma)
+  const inApposition = (k: number) => commas.some((a, n) => a < k && commas[n + 1] !== undefined && commas[n + 1] > k && !!s.toks[a - 1]?.ent && ['a', 'an', 'the'].includes(s.toks[a + 1]?.t ?? ''));
   if (s.years(0, true).some((y) => !inApposition(y.i))) return;
   const cues = [...s.hits(lex.recencyCues), ...s.hits(lex.recencyAgo)].sort((a, b) => a.i - b.i);
   for (const h of cues) {
