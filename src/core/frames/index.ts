@@ -107,6 +107,7 @@ export class FrameEngine {
     const atYear = new Date(opts.at).getUTCFullYear();
     const text = prose.text;
     const headingTopics = new Map<number, { id: string; name: string } | undefined>();
+    const years = new YearWindow(text, atYear);
     // The context of a sentence depends only on the text within CONTEXT characters before it (in its
     // paragraph), so a full lint and an incremental re-check of a window compute the same context:
     // the drug mentions before the range are scanned once, those of the range come with it.
@@ -178,7 +179,7 @@ export class FrameEngine {
           if (home) lastSentence = [...new Set(drugIds(this.db, drugMentions.slice(lo, hi).filter((m) => m.start >= home.start && m.start < home.end)))];
         }
         const carried = this.carried(text, list, si, para, drugMentions);
-        const latestYear = latestYearBefore(text, span.start, atYear);
+        const latestYear = years.latest(span.start);
         const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}), ...(carried ? { chain: carried } : {}), ...(latestYear ? { latestYear } : {}) };
         const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
         this.check(prose, s, span, rules, opts, atYear, out);
@@ -268,10 +269,67 @@ export class FrameEngine {
 
 /** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
 const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
-/** The latest year (up to `atYear`) written in the 2,000 characters before `at`. */
-function latestYearBefore(text: string, at: number, atYear: number): number | undefined {
+/** How far before a sentence its text is read for years (latestYearBefore). */
+const YEARS_BACK = 2000;
+
+/**
+ * latestYearBefore for increasing offsets, reading the text once: the years read for one
+ * sentence stay for the next while they lie within YEARS_BACK of it. Exact because a match of YEAR
+ * is a whole 4-digit word: a scan that starts anywhere finds every match of a full scan from there on.
+ */
+export class YearWindow {
+  private readonly re = new RegExp(YEAR.source, 'g');
+  private readonly found: Array<{ index: number; year: number }> = [];
+  private head = 0;
+  /** Matches are known from here on, up to `next` (fetched, not yet taken; null: none left; undefined: not fetched). */
+  private origin = -1;
+  private next: { index: number; year: number } | null | undefined;
+  private lastAt = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly atYear: number,
+  ) {}
+
+  /** The latest year (up to `atYear`) written in the YEARS_BACK characters before `at`. */
+  latest(at: number): number | undefined {
+    const lo = Math.max(0, at - YEARS_BACK);
+    // a step back, or a gap past every match known: start reading again at lo
+    if (at < this.lastAt || lo < this.origin || this.origin < 0 || (this.next && this.next.index < lo)) {
+      this.found.length = 0;
+      this.head = 0;
+      this.origin = lo;
+      this.re.lastIndex = lo;
+      this.next = undefined;
+    }
+    this.lastAt = at;
+    for (;;) {
+      if (this.next === undefined) {
+        const m = this.re.exec(this.text);
+        this.next = m ? { index: m.index, year: Number(m[1]) } : null;
+      }
+      if (this.next === null || this.next.index >= at) break;
+      this.found.push(this.next);
+      this.next = undefined;
+    }
+    while (this.head < this.found.length && this.found[this.head].index < lo) this.head++;
+    if (this.head > 64 && this.head * 2 > this.found.length) {
+      this.found.splice(0, this.head);
+      this.head = 0;
+    }
+    let best: number | undefined;
+    for (let k = this.head; k < this.found.length; k++) {
+      const y = this.found[k].year;
+      if (y <= this.atYear && (best === undefined || y > best)) best = y;
+    }
+    return best;
+  }
+}
+
+/** The latest year (up to `atYear`) written in the 2,000 characters before `at` (the reference YearWindow is checked against). */
+export function latestYearBefore(text: string, at: number, atYear: number): number | undefined {
   let best: number | undefined;
-  YEAR.lastIndex = Math.max(0, at - 2000);
+  YEAR.lastIndex = Math.max(0, at - YEARS_BACK);
   for (let m = YEAR.exec(text); m && m.index < at; m = YEAR.exec(text)) {
     const y = Number(m[1]);
     if (y <= atYear && (best === undefined || y > best)) best = y;
@@ -436,6 +494,83 @@ function titleTopic(db: TermDb, prose: Prose, para: number): { id: string; name:
   return ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
 }
 
+/**
+ * The line breaks of a text, found as they are asked for and kept: headingTopic walks up to 200
+ * lines above every paragraph, and the paragraphs of a run share most of those lines.
+ * `before(p)` is `text.lastIndexOf('\n', p)`.
+ */
+export class LineBreaks {
+  /** Where reading started (the first position asked for, plus one). */
+  private origin = -1;
+  /** Line breaks in [origin, fwdEnd), ascending. */
+  private readonly fwd: number[] = [];
+  private fwdEnd = -1;
+  /** Line breaks in [bwdEnd, origin), descending (bwdEnd -1: every one before origin). */
+  private readonly bwd: number[] = [];
+  private bwdEnd = -1;
+
+  constructor(readonly text: string) {}
+
+  /** The last line break at or before p (p < 0 reads as 0), or -1. */
+  before(p: number): number {
+    const text = this.text;
+    if (p >= text.length) p = text.length - 1;
+    if (p < 0) p = 0;
+    if (text.length === 0) return -1;
+    if (this.origin < 0) this.origin = this.fwdEnd = this.bwdEnd = p + 1;
+    if (p >= this.origin) {
+      while (this.fwdEnd <= p) {
+        const nl = text.indexOf('\n', this.fwdEnd);
+        if (nl < 0) {
+          this.fwdEnd = text.length;
+          break;
+        }
+        this.fwd.push(nl);
+        this.fwdEnd = nl + 1;
+      }
+      // the last of fwd at or before p
+      const f = this.fwd;
+      let lo = 0;
+      let hi = f.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (f[mid] <= p) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      if (hi >= 0) return f[hi];
+      p = this.origin - 1;
+      if (p < 0) return -1;
+    }
+    // p < origin: read backward until a line break at or before p (or the start)
+    const b = this.bwd;
+    while (this.bwdEnd > p) {
+      const nl = this.bwdEnd > 0 ? text.lastIndexOf('\n', this.bwdEnd - 1) : -1;
+      this.bwdEnd = nl;
+      if (nl < 0) break;
+      b.push(nl);
+    }
+    // the first of bwd (descending) at or before p
+    let lo = 0;
+    let hi = b.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (b[mid] <= p) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return lo < b.length ? b[lo] : -1;
+  }
+}
+const lineBreaks = new WeakMap<object, LineBreaks>();
+
+const MD_HEADING = /^\s{0,3}(#{1,6})\s/;
+const TEX_HEADING = /^\\((?:sub)*)section\*?\{/;
+
+/** Whether the character at i (code c) is one /\s/ matches, without a RegExp for ASCII. */
+function isSpaceCode(c: number, text: string, i: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(text.charAt(i));
+}
+
 /** The drug of the nearest heading above a paragraph (within 30 lines), if it names exactly one. */
 function headingTopic(db: TermDb, prose: Prose, para: number, headings: Map<number, { id: string; name: string } | undefined>): { id: string; name: string } | undefined {
   const text = prose.text;
@@ -443,13 +578,19 @@ function headingTopic(db: TermDb, prose: Prose, para: number, headings: Map<numb
   // the nearest heading; one without a drug ("## Mechanism") takes its parent's ("# Thalidomide")
   let level = Infinity;
   const pending: number[] = [];
+  // the line breaks of the text, found once per run (the cache of headings is the run's)
+  let breaks = lineBreaks.get(headings);
+  if (!breaks || breaks.text !== text) lineBreaks.set(headings, (breaks = new LineBreaks(text)));
   for (let n = 0; n < 200 && k > 0 && (n < 30 || level < Infinity); n++) {
-    const ls = text.lastIndexOf('\n', k - 2) + 1;
-    // a heading line starts with # (after at most three blanks) or a backslash: other lines are not read
-    const c0 = text.charAt(ls);
-    const line = c0 === '#' || c0 === '\\' || /\s/.test(c0) ? text.slice(ls, k - 1) : '';
-    const md = /^\s{0,3}(#{1,6})\s/.exec(line);
-    const tex = /^\\((?:sub)*)section\*?\{/.exec(line);
+    const ls = breaks.before(k - 2) + 1;
+    // a heading line starts with # (after at most three blanks) or a backslash: other lines (and
+    // empty ones) are not read; a line starts with at most one of the two kinds' first characters
+    const c0 = text.charCodeAt(ls);
+    const isTex = c0 === 92; /* \ */
+    const isMd = !isTex && (c0 === 35 /* # */ || isSpaceCode(c0, text, ls));
+    const line = (isTex || isMd) && ls < k - 1 ? text.slice(ls, k - 1) : '';
+    const md = isMd && line ? MD_HEADING.exec(line) : null;
+    const tex = isTex && line ? TEX_HEADING.exec(line) : null;
     if (md || tex) {
       const lv = md ? md[1].length : tex![1].length / 3 + 1;
       if (lv < level) {
