@@ -5,14 +5,15 @@
 //   the claim corpora's sentences and over token sequences made of the phrases themselves;
 // - YearWindow (src/core/frames/index.ts): the latest year before each sentence, read once forward,
 //   as latestYearBefore reads it per sentence;
-// - LineBreaks (src/core/frames/index.ts): lastIndexOf('\n', p) from line breaks read once;
+// - HeadingLines (src/core/frames/index.ts): the heading lines above each paragraph from line breaks
+//   read once per run, as headingTopic's walk up 200 lines above every paragraph found them;
 // - norm (src/core/frames/lexicon.ts): the ASCII shortcut.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import corpus from '../fixtures/claims/corpus.json';
 import real from '../fixtures/claims/real.json';
 import { bundledData } from '../../src/core/index';
-import { LineBreaks, YearWindow, latestYearBefore } from '../../src/core/frames/index';
+import { HeadingLines, YearWindow, latestYearBefore, walkHeadingLines } from '../../src/core/frames/index';
 import { type FrameLexicon, Lexicon, PhraseTable, isHyphen, norm, phraseTokens, tokenize } from '../../src/core/frames/lexicon';
 import { foldDiacritics } from '../../src/core/termdb';
 
@@ -152,22 +153,49 @@ test('norm: the ASCII shortcut gives what the full normalisation gives', () => {
   for (const w of ['Thalidomide', "don't", 'IMiD', 'CC-5013', '', 'R', 'don\u2019t', 'Grünenthal', 'ÉTUDE', 'α-helix', 'naïve', 'ZZ9', '\u2018quoted\u2019']) assert.equal(norm(w), full(w), w);
 });
 
-describe('LineBreaks', () => {
-  test("before(p) is text.lastIndexOf('\\n', p) for any order of questions", () => {
+describe('HeadingLines', () => {
+  /** headingTopic's walk as it was: every line above the paragraph, up to 200, each read if it can be a heading. */
+  function reference(text: string, para: number): Array<[number, number, number, string | undefined, string | undefined]> {
+    const out: Array<[number, number, number, string | undefined, string | undefined]> = [];
+    let k = para;
+    for (let n = 0; n < 200 && k > 0; n++) {
+      const ls = text.lastIndexOf('\n', k - 2) + 1;
+      const c0 = text.charAt(ls);
+      const line = c0 === '#' || c0 === '\\' || /\s/.test(c0) ? text.slice(ls, k - 1) : '';
+      const md = /^\s{0,3}(#{1,6})\s/.exec(line);
+      const tex = /^\\((?:sub)*)section\*?\{/.exec(line);
+      if (md || tex) out.push([n, ls, k - 1, md?.[1], tex?.[1]]);
+      k = ls;
+    }
+    return out;
+  }
+  const flat = (l: ReturnType<HeadingLines['above']>) => l.map((h): [number, number, number, string | undefined, string | undefined] => [h.n, h.ls, h.end, h.md?.[1], h.tex?.[1]]);
+
+  test('the heading lines above every paragraph, in any order of paragraphs, as the line-by-line walk finds them', () => {
     const rnd = prng(5);
-    const texts = ['', '\n', '\n\n', 'abc', 'a\nb', '\nabc\n'];
-    for (let n = 0; n < 30; n++) {
+    const bits = ['\n', '\n\n', '# Thalidomide\n', '## Mechanism\n', '   ### Deep\n', '    #### too indented\n', '#nospace\n', '\\section{Lenalidomide}\n', '\\subsection*{X}\n', '\\sectionx\n', ' \n', '\t# tab\n', '\u00a0# nbsp\n', 'text line\n', 'x'.repeat(70) + '\n', '\r\n', '# heading at end'];
+    const texts = ['', '\n', '\n\n# A\n\nb', '# A\nb\n'];
+    for (let n = 0; n < 40; n++) {
       let t = '';
-      const len = Math.floor(rnd() * 3000);
-      while (t.length < len) t += rnd() < 0.1 ? '\n' : rnd() < 0.05 ? '\n\n\n' : 'x'.repeat(1 + Math.floor(rnd() * 90));
+      const len = Math.floor(rnd() * 30000);
+      while (t.length < len) t += bits[Math.floor(rnd() * bits.length)];
       texts.push(t);
     }
+    let found = 0;
     for (const text of texts) {
-      for (const order of ['up', 'down', 'random']) {
-        const b = new LineBreaks(text);
-        const qs = Array.from({ length: 200 }, (_, i) => (order === 'random' ? Math.floor(rnd() * (text.length + 10)) - 5 : order === 'up' ? i * 7 - 3 : text.length + 3 - i * 7));
-        for (const p of qs) assert.equal(b.before(p), text.lastIndexOf('\n', p), `${JSON.stringify(text.slice(0, 40))}… (${text.length}) at ${p}, ${order}`);
+      const starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      for (const order of ['forward', 'random', 'mid-line']) {
+        const lines = new HeadingLines(text);
+        const paras = order === 'forward' ? starts.filter(() => rnd() < 0.3) : order === 'random' ? starts.filter(() => rnd() < 0.05).sort(() => rnd() - 0.5) : Array.from({ length: 40 }, () => Math.floor(rnd() * (text.length + 1)));
+        for (const para of paras) {
+          const want = reference(text, para);
+          found += want.length;
+          assert.deepEqual(flat(lines.above(para)), want, `${order}, paragraph at ${para} of ${text.length}`);
+          assert.deepEqual(flat(walkHeadingLines(text, para)), want);
+        }
       }
     }
+    assert.ok(found > 1000, `${found} heading lines`);
   });
 });

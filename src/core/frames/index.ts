@@ -494,73 +494,137 @@ function titleTopic(db: TermDb, prose: Prose, para: number): { id: string; name:
   return ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
 }
 
+/** A heading line above a paragraph: n lines above it (0: the line right above), [ls, end) its text. */
+export interface HeadingLine {
+  readonly n: number;
+  readonly ls: number;
+  readonly end: number;
+  readonly md: RegExpExecArray | null;
+  readonly tex: RegExpExecArray | null;
+}
+
+/** How many lines above a paragraph headingTopic looks at most. */
+const HEADING_LINES = 200;
+
+/** The heading line [ls, end), if it is one: a Markdown heading or a LaTeX \section. */
+function headingAt(text: string, ls: number, end: number): { md: RegExpExecArray | null; tex: RegExpExecArray | null } | undefined {
+  // a heading line starts with # (after at most three blanks) or a backslash: other lines (and
+  // empty ones) are not read; a line starts with at most one of the two kinds' first characters
+  const c0 = text.charCodeAt(ls);
+  const isTex = c0 === 92; /* \ */
+  const isMd = !isTex && (c0 === 35 /* # */ || isSpaceCode(c0, text, ls));
+  if (!(isTex || isMd) || ls >= end) return undefined;
+  const line = text.slice(ls, end);
+  const md = isMd ? MD_HEADING.exec(line) : null;
+  const tex = isTex ? TEX_HEADING.exec(line) : null;
+  return md || tex ? { md, tex } : undefined;
+}
+
 /**
- * The line breaks of a text, found as they are asked for and kept: headingTopic walks up to 200
- * lines above every paragraph, and the paragraphs of a run share most of those lines.
- * `before(p)` is `text.lastIndexOf('\n', p)`.
+ * The heading lines among the HEADING_LINES lines above `para`, nearest first, walking up line by
+ * line (what headingTopic read before HeadingLines; kept for what HeadingLines does not cover).
  */
-export class LineBreaks {
-  /** Where reading started (the first position asked for, plus one). */
-  private origin = -1;
-  /** Line breaks in [origin, fwdEnd), ascending. */
-  private readonly fwd: number[] = [];
-  private fwdEnd = -1;
-  /** Line breaks in [bwdEnd, origin), descending (bwdEnd -1: every one before origin). */
-  private readonly bwd: number[] = [];
-  private bwdEnd = -1;
+export function walkHeadingLines(text: string, para: number): HeadingLine[] {
+  const out: HeadingLine[] = [];
+  let k = para;
+  for (let n = 0; n < HEADING_LINES && k > 0; n++) {
+    const ls = text.lastIndexOf('\n', k - 2) + 1;
+    const h = headingAt(text, ls, k - 1);
+    if (h) out.push({ n, ls, end: k - 1, md: h.md, tex: h.tex });
+    k = ls;
+  }
+  return out;
+}
+
+/**
+ * walkHeadingLines for the paragraphs of a run, which come in document order: the line breaks and
+ * heading lines are read once, HEADING_LINES + 2 lines above the first paragraph and then forward,
+ * instead of HEADING_LINES lines above every paragraph. A paragraph that does not start a line, or
+ * lies before what was read, gets the plain walk.
+ */
+export class HeadingLines {
+  /** Every line break in [from, to), ascending. */
+  private readonly nl: number[] = [];
+  private from = -1;
+  private to = -1;
+  /** Whether `from` is the start of the text (no line break before nl[0]). */
+  private atStart = false;
+  /** The heading lines among them, by the index in nl of the line break that ends them. */
+  private readonly heads: Array<{ readonly i: number; readonly ls: number; readonly md: RegExpExecArray | null; readonly tex: RegExpExecArray | null }> = [];
 
   constructor(readonly text: string) {}
 
-  /** The last line break at or before p (p < 0 reads as 0), or -1. */
-  before(p: number): number {
+  above(para: number): HeadingLine[] {
     const text = this.text;
-    if (p >= text.length) p = text.length - 1;
-    if (p < 0) p = 0;
-    if (text.length === 0) return -1;
-    if (this.origin < 0) this.origin = this.fwdEnd = this.bwdEnd = p + 1;
-    if (p >= this.origin) {
-      while (this.fwdEnd <= p) {
-        const nl = text.indexOf('\n', this.fwdEnd);
-        if (nl < 0) {
-          this.fwdEnd = text.length;
+    if (para <= 0) return [];
+    if (text.charCodeAt(para - 1) !== 10) return walkHeadingLines(text, para);
+    if (this.from < 0) {
+      // the first paragraph: the line breaks above it, back to HEADING_LINES + 2 of them or the start
+      const back: number[] = [para - 1];
+      while (back.length < HEADING_LINES + 2) {
+        const p = back[back.length - 1];
+        const q = p > 0 ? text.lastIndexOf('\n', p - 1) : -1;
+        if (q < 0) {
+          this.atStart = true;
           break;
         }
-        this.fwd.push(nl);
-        this.fwdEnd = nl + 1;
+        back.push(q);
       }
-      // the last of fwd at or before p
-      const f = this.fwd;
-      let lo = 0;
-      let hi = f.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (f[mid] <= p) lo = mid + 1;
-        else hi = mid - 1;
+      back.reverse();
+      this.from = this.atStart ? 0 : back[0];
+      this.to = this.from;
+      for (const q of back) this.add(q);
+      this.to = para;
+    } else if (para - 1 < this.from) return walkHeadingLines(text, para);
+    while (this.to <= para - 1) {
+      const q = text.indexOf('\n', this.to);
+      if (q < 0) {
+        this.to = text.length;
+        break;
       }
-      if (hi >= 0) return f[hi];
-      p = this.origin - 1;
-      if (p < 0) return -1;
+      this.add(q);
+      this.to = q + 1;
     }
-    // p < origin: read backward until a line break at or before p (or the start)
-    const b = this.bwd;
-    while (this.bwdEnd > p) {
-      const nl = this.bwdEnd > 0 ? text.lastIndexOf('\n', this.bwdEnd - 1) : -1;
-      this.bwdEnd = nl;
-      if (nl < 0) break;
-      b.push(nl);
-    }
-    // the first of bwd (descending) at or before p
+    // the line break that ends the line right above the paragraph
+    const nl = this.nl;
     let lo = 0;
-    let hi = b.length - 1;
+    let hi = nl.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (b[mid] <= p) hi = mid - 1;
-      else lo = mid + 1;
+      if (nl[mid] < para - 1) lo = mid + 1;
+      else hi = mid - 1;
     }
-    return lo < b.length ? b[lo] : -1;
+    const j = lo;
+    if (nl[j] !== para - 1) return walkHeadingLines(text, para);
+    // the lines j - n for n < HEADING_LINES must all have a known start
+    if (!this.atStart && j - (HEADING_LINES - 1) < 1) return walkHeadingLines(text, para);
+    const heads = this.heads;
+    lo = 0;
+    hi = heads.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (heads[mid].i <= j) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const out: HeadingLine[] = [];
+    for (let h = hi; h >= 0 && j - heads[h].i < HEADING_LINES; h--) {
+      const x = heads[h];
+      out.push({ n: j - x.i, ls: x.ls, end: nl[x.i], md: x.md, tex: x.tex });
+    }
+    return out;
+  }
+
+  /** Takes the next line break (ascending) and the heading line it ends, if it is one. */
+  private add(q: number): void {
+    const i = this.nl.length;
+    this.nl.push(q);
+    const ls = i > 0 ? this.nl[i - 1] + 1 : this.atStart ? 0 : -1;
+    if (ls < 0) return;
+    const h = headingAt(this.text, ls, q);
+    if (h) this.heads.push({ i, ls, md: h.md, tex: h.tex });
   }
 }
-const lineBreaks = new WeakMap<object, LineBreaks>();
+const headingLinesOfRun = new WeakMap<object, HeadingLines>();
 
 const MD_HEADING = /^\s{0,3}(#{1,6})\s/;
 const TEX_HEADING = /^\\((?:sub)*)section\*?\{/;
@@ -574,43 +638,32 @@ function isSpaceCode(c: number, text: string, i: number): boolean {
 /** The drug of the nearest heading above a paragraph (within 30 lines), if it names exactly one. */
 function headingTopic(db: TermDb, prose: Prose, para: number, headings: Map<number, { id: string; name: string } | undefined>): { id: string; name: string } | undefined {
   const text = prose.text;
-  let k = para;
   // the nearest heading; one without a drug ("## Mechanism") takes its parent's ("# Thalidomide")
   let level = Infinity;
   const pending: number[] = [];
-  // the line breaks of the text, found once per run (the cache of headings is the run's)
-  let breaks = lineBreaks.get(headings);
-  if (!breaks || breaks.text !== text) lineBreaks.set(headings, (breaks = new LineBreaks(text)));
-  for (let n = 0; n < 200 && k > 0 && (n < 30 || level < Infinity); n++) {
-    const ls = breaks.before(k - 2) + 1;
-    // a heading line starts with # (after at most three blanks) or a backslash: other lines (and
-    // empty ones) are not read; a line starts with at most one of the two kinds' first characters
-    const c0 = text.charCodeAt(ls);
-    const isTex = c0 === 92; /* \ */
-    const isMd = !isTex && (c0 === 35 /* # */ || isSpaceCode(c0, text, ls));
-    const line = (isTex || isMd) && ls < k - 1 ? text.slice(ls, k - 1) : '';
-    const md = isMd && line ? MD_HEADING.exec(line) : null;
-    const tex = isTex && line ? TEX_HEADING.exec(line) : null;
-    if (md || tex) {
-      const lv = md ? md[1].length : tex![1].length / 3 + 1;
-      if (lv < level) {
-        let topic: { id: string; name: string } | undefined;
-        if (headings.has(ls)) topic = headings.get(ls);
-        else {
-          const ms = scan(db, prose, ls, k - 1).filter((m) => m.form);
-          const ids = [...new Set(drugIds(db, ms))];
-          topic = ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
-          if (topic || lv <= 1) headings.set(ls, topic);
-        }
-        if (topic || lv <= 1) {
-          for (const p of pending) headings.set(p, topic);
-          return topic;
-        }
-        pending.push(ls);
-        level = lv;
+  // the heading lines above the paragraph, read once per run (the cache of headings is the run's)
+  let lines = headingLinesOfRun.get(headings);
+  if (!lines || lines.text !== text) headingLinesOfRun.set(headings, (lines = new HeadingLines(text)));
+  // nearest first; past 30 lines only while looking for the parent of a heading without a drug
+  for (const { n, ls, end, md, tex } of lines.above(para)) {
+    if (!(n < 30 || level < Infinity)) break;
+    const lv = md ? md[1].length : tex![1].length / 3 + 1;
+    if (lv < level) {
+      let topic: { id: string; name: string } | undefined;
+      if (headings.has(ls)) topic = headings.get(ls);
+      else {
+        const ms = scan(db, prose, ls, end).filter((m) => m.form);
+        const ids = [...new Set(drugIds(db, ms))];
+        topic = ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
+        if (topic || lv <= 1) headings.set(ls, topic);
       }
+      if (topic || lv <= 1) {
+        for (const p of pending) headings.set(p, topic);
+        return topic;
+      }
+      pending.push(ls);
+      level = lv;
     }
-    k = ls;
   }
   return undefined;
 }

@@ -300,20 +300,25 @@ function compileList(list: string[] | undefined, untrusted: boolean): RegExp[] {
  * each regex it needs once, to machine code (about a third of the cost of the two-step way).
  * Needs a global or sticky regex (lastIndex is honoured); the caller resets lastIndex.
  */
-function primeRegex(re: RegExp): void {
-  if (primed.has(re)) return;
-  primed.add(re);
-  re.lastIndex = PRIMER.length;
-  re.exec(PRIMER);
+function primeRegex(re: RegExp, wide: boolean | undefined): void {
+  // V8 compiles a regex for one-byte and for two-byte strings apart: the primer is of the kind the sentences are
+  const done = wide ? primedWide : primed;
+  if (done.has(re)) return;
+  done.add(re);
+  const primer = wide ? PRIMER_WIDE : PRIMER;
+  re.lastIndex = primer.length;
+  re.exec(primer);
   re.lastIndex = 0;
 }
 const primed = new WeakSet<RegExp>();
+const primedWide = new WeakSet<RegExp>();
 const PRIMER = ' '.repeat(1024);
+const PRIMER_WIDE = `${' '.repeat(1023)}\u2014`;
 
 /** Whether an `unless` regex of a rule matches the sentence (global regexes, run from the start). */
-function unlessHolds(unless: readonly RegExp[], text: string): boolean {
+function unlessHolds(unless: readonly RegExp[], text: string, wide: boolean | undefined): boolean {
   for (const u of unless) {
-    primeRegex(u);
+    primeRegex(u, wide);
     u.lastIndex = 0;
     const hit = u.test(text);
     u.lastIndex = 0;
@@ -601,6 +606,12 @@ export interface SentenceInput {
   /** Sentence text with markup blanked (same length as the sentence). */
   readonly text: string;
   /**
+   * Whether the document holds a character above U+00FF, so that V8 stores its text (and the
+   * sentences cut from it) two bytes a character: the regexes are compiled for that (primeRegex).
+   * Only a matter of speed.
+   */
+  readonly wide?: boolean;
+  /**
    * The document's prose text as written and whether an offset is markup (blanked in `text`), so a
    * rewrite can widen its span over emphasis or braces that belong to the claim. Document offsets.
    */
@@ -727,7 +738,7 @@ export function evaluateSentence(rules: readonly CompiledRule[], s: SentenceInpu
         }
       }
     }
-    if (runnable && !unlessHolds(r.unless, s.text)) {
+    if (runnable && !unlessHolds(r.unless, s.text, s.wide)) {
       if (r.type === 'name') evaluateName(r, s, severity, into);
       else evaluateClaim(r, runnable, s, severity, into, into === out ? firstOfSentence : into.length);
     }
@@ -753,7 +764,7 @@ function evaluateClaim(r: CompiledRule, patterns: readonly RegExp[], s: Sentence
   let lastEnd = -1;
   const hits: Array<{ start: number; end: number; m: RegExpExecArray }> = [];
   for (const re of patterns) {
-    primeRegex(re);
+    primeRegex(re, s.wide);
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let guard = 0;
