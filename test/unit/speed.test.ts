@@ -28,9 +28,11 @@ function prng(seed: number): () => number {
   };
 }
 
-/** The lookup PhraseTable.at did before the trie: phrases by first token, longest first (stable), each tried in turn. */
-function referenceAt<V>(phrases: ReadonlyArray<{ phrase: string; value: V }>, toks: readonly { t: string }[], i: number, end = toks.length): { i: number; j: number; value: V; phrase: string } | undefined {
-  const byFirst = new Map<string, Array<{ toks: string[]; value: V; phrase: string }>>();
+type ByFirst<V> = Map<string, Array<{ toks: string[]; value: V; phrase: string }>>;
+
+/** The table PhraseTable kept before the trie: phrases by first token, longest first (stable sort). */
+function referenceTable<V>(phrases: ReadonlyArray<{ phrase: string; value: V }>): ByFirst<V> {
+  const byFirst: ByFirst<V> = new Map();
   for (const { phrase, value } of phrases) {
     const pt = phraseTokens(phrase);
     let l = byFirst.get(pt[0]);
@@ -38,6 +40,11 @@ function referenceAt<V>(phrases: ReadonlyArray<{ phrase: string; value: V }>, to
     l.push({ toks: pt, value, phrase });
     l.sort((a, b) => b.toks.length - a.toks.length);
   }
+  return byFirst;
+}
+
+/** The look-up PhraseTable.at did before the trie: each phrase with the token's first word tried in turn. */
+function referenceAt<V>(byFirst: ByFirst<V>, toks: readonly { t: string }[], i: number, end = toks.length): { i: number; j: number; value: V; phrase: string } | undefined {
   const l = byFirst.get(toks[i]?.t);
   if (!l) return undefined;
   outer: for (const c of l) {
@@ -72,16 +79,20 @@ describe('PhraseTable (token trie)', () => {
 
   test('the same longest match at every token as the phrase lists, for every table, over the corpora and the phrases themselves', () => {
     const rnd = prng(7);
-    const seqs: Array<Array<{ t: string }>> = [];
-    for (const x of (corpus as { sentences: Array<{ text: string }> }).sentences) seqs.push(tokenize(x.text));
-    for (const p of (real as { passages: Array<{ parts: Array<{ text: string }> }> }).passages) seqs.push(tokenize(p.parts.map((x) => x.text).join(' ')));
+    const common: Array<Array<{ t: string }>> = [];
+    for (const x of (corpus as { sentences: Array<{ text: string }> }).sentences) common.push(tokenize(x.text));
+    for (const p of (real as { passages: Array<{ parts: Array<{ text: string }> }> }).passages) common.push(tokenize(p.parts.map((x) => x.text).join(' ')));
     const words: string[] = [];
     for (const [, t] of tables) for (const p of t.phrases()) words.push(...phraseTokens(p.phrase));
     const noise = ['-', '"', '\u201c', '\u201d', '\u2010', ',', 'the', 'not'];
-    for (const [, t] of tables) {
+    for (let n = 0; n < 200; n++) common.push(Array.from({ length: 30 }, () => ({ t: rnd() < 0.2 ? noise[Math.floor(rnd() * noise.length)] : words[Math.floor(rnd() * words.length)] })));
+    let hits = 0;
+    let checked = 0;
+    for (const [name, t] of tables) {
+      // the corpora, random words, and the table's own phrases: whole, cut short, with hyphens and quotes between their words, with a word after
+      const seqs = [...common];
       for (const p of t.phrases()) {
         const pt = phraseTokens(p.phrase);
-        // the phrase, a prefix, the phrase with hyphens and quotes between its words, and with a random word after
         const mixed: string[] = [];
         for (const w of pt) {
           mixed.push(w);
@@ -89,18 +100,13 @@ describe('PhraseTable (token trie)', () => {
         }
         seqs.push(pt.map((x) => ({ t: x })), pt.slice(0, -1).map((x) => ({ t: x })), mixed.map((x) => ({ t: x })), [...pt, words[Math.floor(rnd() * words.length)]].map((x) => ({ t: x })));
       }
-    }
-    for (let n = 0; n < 300; n++) seqs.push(Array.from({ length: 30 }, () => ({ t: rnd() < 0.2 ? noise[Math.floor(rnd() * noise.length)] : words[Math.floor(rnd() * words.length)] })));
-    let hits = 0;
-    let checked = 0;
-    for (const [name, t] of tables) {
-      const phrases = t.phrases();
+      const ref = referenceTable(t.phrases());
       for (const toks of seqs) {
         for (let i = -1; i <= toks.length; i++) {
           for (const end of [toks.length, Math.max(0, i + 1), Math.max(0, i + 2), toks.length + 1]) {
             // an end past the tokens (no caller's) makes both throw in the same cases
             const got = attempt(() => t.at(toks, i, end));
-            const want = attempt(() => referenceAt(phrases, toks, i, end));
+            const want = attempt(() => referenceAt(ref, toks, i, end));
             checked++;
             if (want && want !== 'threw') hits++;
             if (got === 'threw' || want === 'threw' ? got !== want : got?.j !== want?.j || got?.phrase !== want?.phrase || got?.value !== want?.value || got?.i !== want?.i) {

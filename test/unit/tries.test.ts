@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import data from 'imid-lens:data';
 import { bundledEngine, compileTrie, trieSource } from '../../src/core/index';
-import { macroNeeds, needKey, requiredWords } from '../../src/core/rules/claims';
+import { macroNeeds, needKey, patternNeedKey, requiredWords } from '../../src/core/rules/claims';
 
 test('the build stores the trie sources of the bundled engine, each the one compileTrie builds from its names', () => {
   const tries: ReadonlyArray<readonly [string, string]> = data.tries ?? [];
@@ -19,7 +19,7 @@ test('the build stores the trie sources of the bundled engine, each the one comp
   assert.ok(tries.some(([, s]) => new RegExp(s, 'gi').source === scanner));
 });
 
-test('the build stores the needs of every bundled claim pattern, each what requiredWords reads, by a key no two patterns share', () => {
+test('the build stores the needs of every bundled claim pattern, each what requiredWords reads, by a key no two patterns (with their macros) share', () => {
   const needs = new Map<string, ReadonlyArray<readonly string[]>>(data.needs ?? []);
   const keys = new Map<string, string>();
   let patterns = 0;
@@ -28,12 +28,13 @@ test('the build stores the needs of every bundled claim pattern, each what requi
     for (const rule of file.rules) {
       const compiled = bundledEngine().rules.find((r) => r.rule.id === rule.id);
       assert.ok(compiled, rule.id);
-      compiled.patterns.forEach((re, k) => {
+      compiled.patterns.forEach((_, k) => {
         patterns++;
-        const key = needKey(re.source);
+        const key = patternNeedKey(rule.patterns![k], file);
+        const what = `${rule.patterns![k]}\u0000${JSON.stringify(file.macros ?? {})}`;
         const other = keys.get(key);
-        assert.ok(other === undefined || other === re.source, `${rule.id}: key ${key} is shared with another source`);
-        keys.set(key, re.source);
+        assert.ok(other === undefined || other === what, `${rule.id}: key ${key} is shared with another pattern`);
+        keys.set(key, what);
         let expected: ReadonlyArray<readonly string[]>;
         try {
           expected = requiredWords(rule.patterns![k], macro);
@@ -46,7 +47,7 @@ test('the build stores the needs of every bundled claim pattern, each what requi
     }
   }
   assert.ok(patterns > 100);
-  assert.equal(needs.size, keys.size, 'one entry per distinct pattern source');
+  assert.equal(needs.size, keys.size, 'one entry per distinct pattern');
 });
 
 test('needKey: a short key that changes with any character of the source', () => {

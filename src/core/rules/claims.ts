@@ -206,8 +206,8 @@ function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: strin
   // rules' needs come ready from the build (primeNeeds), by the regex they belong to
   let needs: Need[] | undefined;
   const needsOf = (): Need[] =>
-    (needs ??= rule.patterns!.map((p, k) => {
-      const key = needKey(patterns[k].source);
+    (needs ??= rule.patterns!.map((p) => {
+      const key = patternNeedKey(p, file);
       const known = knownNeeds.get(key);
       if (known) return known;
       let n: Need;
@@ -250,9 +250,8 @@ function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: strin
 }
 
 /**
- * Needs read so far (or given by the build), by {@link needKey} of the regex source they belong to:
- * what a pattern needs is a property of the language of its regex, so the same source needs the
- * same words whatever rule, macros or file it came from.
+ * Needs read so far (or given by the build), by {@link patternNeedKey}: what requiredWords reads
+ * from a pattern depends on the pattern and its file's macros, nothing else.
  */
 const knownNeeds = new Map<string, Need>();
 const MAX_KNOWN_NEEDS = 4096;
@@ -270,7 +269,15 @@ export function primeNeeds(entries: ReadonlyArray<readonly [string, Need]>): voi
   for (const [key, need] of entries) knownNeeds.set(key, need);
 }
 
-/** A 64-bit hash of a regex source (two 32-bit FNV-1a variants) with its length, as a short string key. */
+const macrosKeys = new WeakMap<ClaimFile, string>();
+/** The key of a pattern's needs: a hash of the pattern as written and one of its file's macros. */
+export function patternNeedKey(pattern: string, file: ClaimFile): string {
+  let m = macrosKeys.get(file);
+  if (m === undefined) macrosKeys.set(file, (m = needKey(JSON.stringify(file.macros ?? {}))));
+  return `${needKey(pattern)}:${m}`;
+}
+
+/** A 64-bit hash of a string (two 32-bit FNV-1a variants) with its length, as a short string key. */
 export function needKey(src: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ src.length;
