@@ -194,6 +194,10 @@ export interface Term {
   mechanism?: Fact;
   targets?: Link[];
   neosubstrates?: Link[];
+  /** Whether the drug passes into semen (male patients must use condoms), from the label. */
+  semen?: { present: boolean; note?: string; refs: string[] };
+  /** Which way the drug moves a messenger or marker (lexicon mechanism.markers). */
+  effects?: Array<{ marker: string; direction: 'raises' | 'lowers'; note?: string; refs: string[] }>;
   approvals?: Approval[];
   boxedWarnings?: Fact[];
   riskProgrammes?: Link[];

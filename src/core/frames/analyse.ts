@@ -50,6 +50,8 @@ export interface Context {
    * IMiDs. It has ..."): a singular pronoun refers to it before any other drug of that sentence.
    */
   readonly chain?: string;
+  /** The last earlier sentence of the paragraph that named a drug opened with a pronoun whose drug is not in the paragraph: a pronoun now is as unresolved. */
+  readonly unresolved?: boolean;
   /** The latest year written in the text before the sentence (up to the checking year): the text is at least that recent. */
   readonly latestYear?: number;
   /** The drug the section heading or the block's title line is about. */
@@ -64,11 +66,12 @@ const SHORT_DECADE = new Map<string, number>([['50s', 1950], ['60s', 1960], ['70
 const ONCE_FREQUENCY = new Set(['daily', 'weekly', 'monthly', 'every', 'per', 'nightly', 'each', 'again']);
 const PERIODS = new Set(['day', 'week', 'month', 'year', 'night', 'fortnight', 'cycle']);
 const ARTICLES = new Set(['the', 'a', 'an']);
-const PP_OBJECT = new Set(['of', 'than']);
+const SUBJECT_PRONOUNS = new Set(['it', "it's", 'its']);
+const PP_OBJECT = new Set(['of', 'than', 'to', 'from', 'like', 'unlike']);
 const CONCESSIVE = new Set(['although', 'though', 'while', 'whilst', 'whereas', 'despite', 'even']);
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', 'whilst', 'yet', '\u2014']);
 /** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
-const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]{0,40}[:=]/;
+const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?(?:[A-Za-z][A-Za-z .()/'\u2019-]{0,40}|(?:early |mid-?|late )?(?:1[89]|20)\d\ds?)[:=]/;
 const ANAPHOR_DET = new Set(['these', 'those', 'both', 'such', 'the', 'this', 'that', 'all', 'each', 'either', 'neither']);
 const ANAPHOR_NOUN_SING = new Set(['drug', 'agent', 'compound', 'medicine', 'medication', 'molecule', 'analogue', 'analog', 'derivative', 'product', 'substance', 'pill', 'tablet', 'capsule', 'brand', 'therapy', 'treatment', 'immunomodulator', 'imid', 'celmod']);
 const ANAPHOR_NOUN_PLUR = new Set(['drugs', 'agents', 'compounds', 'medicines', 'medications', 'molecules', 'analogues', 'analogs', 'derivatives', 'products', 'substances', 'imids', 'celmods', 'immunomodulators', 'therapies', 'treatments']);
@@ -440,6 +443,7 @@ export class Sentence {
       if (e && (e.kind === 'drug' || e.kind === 'class') && !this.excluded(m, Math.max(0, m - 4)) && !here.includes(e.termId)) here.push(e.termId);
     }
     if (!here.length && n === 'singular' && this.ctx.chain) return [this.ctx.chain];
+    if (!here.length && n === 'singular' && this.ctx.unresolved && !this.ctx.topic) return [];
     const recent = [...new Set([...this.ctx.previous].reverse())].slice(0, 4).reverse();
     const pool = here.length ? here : n === 'plural' && recent.length > 1 ? recent : (this.ctx.lastSentence ?? []);
     if (!pool.length) return this.ctx.topic ? [this.ctx.topic] : [];
@@ -454,6 +458,14 @@ export class Sentence {
     const kinds = opts.kinds ?? ['drug'];
     const before = this.namedBefore(i, kinds);
     if (before.length) return before.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
+    // a subject pronoun opening the clause is the subject, whatever names follow ("It works by binding
+    // cereblon, the protein that thalidomide binds")
+    const c0 = this.clauseOf(i);
+    const w0 = this.firstWord(c0.from);
+    if (opts.after && w0 < i && this.anaphorAt(w0) === 'singular' && SUBJECT_PRONOUNS.has(this.toks[w0].t)) {
+      const p0 = this.pronounBefore(w0 + 1);
+      if (p0.length) return p0.map((termId) => ({ termId, how: 'pronoun' as const }));
+    }
     if (opts.after) {
       const after = this.namedAfter(i, kinds);
       if (after.length) return after.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
@@ -473,7 +485,7 @@ export class Sentence {
     }
     if (opts.topic !== false && this.ctx.topic && !this.ents.some((e) => e.kind === 'drug')) return [{ termId: this.ctx.topic, how: 'topic' }];
     // a clause with no subject of its own in a paragraph about one drug (a list item, "Manufactured for: ...")
-    if (opts.context && !this.ents.some((e) => e.kind === 'drug') && this.ctx.lastSentence?.length === 1) return [{ termId: this.ctx.lastSentence[0], how: 'pronoun' }];
+    if (opts.context && !this.ents.some((e) => e.kind === 'drug') && this.ctx.lastSentence?.length === 1 && !this.ctx.unresolved) return [{ termId: this.ctx.lastSentence[0], how: 'pronoun' }];
     return [];
   }
 

@@ -31,6 +31,11 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
       continue;
     }
     if (t.ent) break;
+    // "X is one of the best-known biologics": "one of" is part of the predicate
+    if (t.t === 'of' && toks[k - 1]?.t === 'one') {
+      k -= 2;
+      continue;
+    }
     if (s.anaphorAt(k)) anaphor = true;
     if (lex.fillers.has(t.t) || isHyphen(t.t) || /^\d/.test(t.t) || t.t === 'mg' || (/^[a-z][a-z-]*$/.test(t.t) && !lex.be.has(t.t) && !STOP_WORDS.has(t.t) && !lex.classCopula.at(toks, k) && !lex.classAndOther.at(toks, k) && skipped < 4)) {
       k--;
@@ -44,7 +49,16 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
     // apposition or parenthesis right after a name: "X, a ...", "X (a ...", "X: ..."
     // a bare plural after a comma is an item of a list of classes ("lenalidomide, proteasome inhibitors and ..."), not an apposition
     const article = toks.slice(k + 1, i).some((x) => x.t === 'a' || x.t === 'an' || x.t === 'the' || x.t === 'one' || x.t === 'another' || x.t === 'also');
-    if (OPENERS.has(t.t) && k > c.from && toks[k - 1].ent && kinds.includes(toks[k - 1].ent!.kind) && (t.t !== ',' || article)) {
+    // (not an item of a list: "exposed to lenalidomide, pomalidomide, a proteasome inhibitor and an anti-CD38 antibody")
+    const listItem = t.t === ',' && (() => {
+      let p = k - 1;
+      while (p > c.from && toks[p - 1]?.ent === toks[k - 1].ent) p--;
+      const before = toks[p - 1]?.t;
+      let q = j;
+      while (q < c.to && q < j + 4 && toks[q].t !== ',' && toks[q].t !== 'and' && toks[q].t !== 'or') q++;
+      return before === ',' || ((toks[q]?.t === 'and' || toks[q]?.t === 'or') && ['a', 'an', 'the'].includes(toks[q + 1]?.t ?? ''));
+    })();
+    if (OPENERS.has(t.t) && k > c.from && toks[k - 1].ent && kinds.includes(toks[k - 1].ent!.kind) && (t.t !== ',' || article) && !listItem) {
       const named = s.namedBefore(k, kinds);
       if (named.length) return named.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
     }
@@ -95,6 +109,8 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
   }
   // 2. after the phrase: "IMiDs such as X, Y and Z", "the IMiD X", "IMiDs (X, Y)"
   let m = j;
+  // "the immunomodulatory drugs (IMiDs) include ...": past the bracketed short name
+  if (m < c.to && toks[m].t === ')') m++;
   if (m < c.to && OPENERS.has(toks[m].t)) m++;
   const marker = m < c.to ? lex.classListMarkers.at(toks, m, c.to) : undefined;
   if (marker) m = marker.j;

@@ -26,6 +26,7 @@ interface HistoryEvent {
   date: string;
   region?: string;
   brand?: string;
+  note?: string;
   refs: string[];
 }
 /** Term with the typed fact fields (data/schema/terms.schema.json). */

@@ -178,9 +178,9 @@ export class FrameEngine {
           const home = spanAt(spansOf(blockAround(prose, last)), last);
           if (home) lastSentence = [...new Set(drugIds(this.db, drugMentions.slice(lo, hi).filter((m) => m.start >= home.start && m.start < home.end)))];
         }
-        const carried = this.carried(text, list, si, para, drugMentions);
+        const { chain: carried, unresolved } = this.carried(text, list, si, para, drugMentions);
         const latestYear = years.latest(span.start);
-        const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}), ...(carried ? { chain: carried } : {}), ...(latestYear ? { latestYear } : {}) };
+        const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}), ...(carried ? { chain: carried } : {}), ...(unresolved ? { unresolved } : {}), ...(latestYear ? { latestYear } : {}) };
         const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
         this.check(prose, s, span, rules, opts, atYear, out);
       }
@@ -195,18 +195,36 @@ export class FrameEngine {
    * it received when it opens with a singular pronoun. It depends only on the text before the
    * sentence, so a check of part of a document finds what a full check finds.
    */
-  private carried(text: string, spans: readonly Span[], idx: number, para: number, drugMentions: readonly Mention[]): string | undefined {
+  private carried(text: string, spans: readonly Span[], idx: number, para: number, drugMentions: readonly Mention[]): { chain?: string; unresolved: boolean } {
     const span = spans[idx];
     let k = idx;
     while (k > 0 && idx - k < 8 && spans[k - 1].start >= para && spans[k - 1].start >= span.start - CONTEXT) k--;
     let chain: string | undefined;
+    // the last sentence that named a drug opened with a pronoun whose drug is not in the paragraph
+    // ("It was developed by Celgene, the company behind Revlimid. Amgen owns it now.")
+    let unresolved = false;
+    // (a drug named in an earlier sentence of the window resolves such a pronoun)
+    let seen = false;
     for (; k < idx; k++) {
       const sp = spans[k];
       const mine: Mention[] = [];
       for (let m = firstStartAtOrAfter(drugMentions, sp.start); m < drugMentions.length && drugMentions[m].start < sp.end; m++) mine.push(drugMentions[m]);
-      chain = this.opener(text.slice(sp.start, sp.end), sp.start, mine, chain);
+      const before = chain;
+      const body = text.slice(sp.start, sp.end);
+      chain = this.opener(body, sp.start, mine, chain);
+      const names = mine.some((m) => m.form);
+      if (names) unresolved = !before && !chain && !seen && this.opensWithPronoun(body);
+      seen ||= names;
     }
-    return chain;
+    return { ...(chain ? { chain } : {}), unresolved };
+  }
+
+  private opensWithPronoun(body: string): boolean {
+    let lead: { 0: string } | null = OPENER.exec(body);
+    const fronted = FRONTED.exec(body.slice(lead ? lead[0].length : 0));
+    if (fronted) lead = { 0: (lead ? lead[0] : '') + fronted[0] };
+    const toks = tokenize(body.slice(lead ? lead[0].length : 0, (lead ? lead[0].length : 0) + 40));
+    return !!this.lex.pronounsSingular.at(toks, 0);
   }
 
   /**
@@ -225,6 +243,9 @@ export class FrameEngine {
       return t?.kind === 'drug' ? t.id : undefined;
     }
     if (!carried) return undefined;
+    // a sentence that names no drug leaves the paragraph's subject where it was ("The first weeks were
+    // rough. Now I take one capsule ...")
+    if (!mine.some((m) => m.form)) return carried;
     const toks = tokenize(body.slice(lead ? lead[0].length : 0, (lead ? lead[0].length : 0) + 40));
     return this.lex.pronounsSingular.at(toks, 0) ? carried : undefined;
   }
@@ -341,7 +362,7 @@ export function latestYearBefore(text: string, at: number, atYear: number): numb
 const OPENER = /^[\s#>*_\-\u2022|("\u201c]*/;
 /** A fronted adverb ("Chemically ") or a short fronted phrase closed by a comma ("By raising cAMP, "). */
 const FRONTED = /^(?:[A-Z][a-z]+ly,?\s+|(?:By|Unlike|Like|In|As|After|Before|Although|Though|Because|Since|When|While|With|Without|For|Despite|Compared|Following|Besides|Apart|Today|However|Moreover|Furthermore|Nevertheless|Instead|Thus|Therefore|Indeed|Notably|Importantly|Also|Now)\b[^,.;:!?]{0,60},\s+)/;
-const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?[A-Za-z][A-Za-z .()/'\u2019-]{0,40}[:=]/;
+const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?(?:[A-Za-z][A-Za-z .()/'\u2019-]{0,40}|(?:early |mid-?|late )?(?:1[89]|20)\d\ds?)[:=]/;
 
 /**
  * Infobox, slide and leaflet lines without end punctuation run together into one "sentence":
@@ -415,7 +436,7 @@ function anchorRegex(lex: Lexicon): RegExp {
     ...d.classes.map((c) => c.phrases), ...Object.values(d.generations), d.mechanism.inhibit, d.mechanism.degrade, d.mechanism.stabilise, d.mechanism.bind,
     d.mechanism.primacy, d.mechanism.explains, d.unknown.cues, d.company.marketPresent, d.company.develop, d.company.possessiveNouns, d.approval.verbs, d.approval.launch,
     ...d.forms.map((f) => f.words), d.status.investigational, d.status.trials, d.status.expected, d.status.onlyOnMarket, d.recency.cues, d.recency.ago,
-    d.teratogenicity.safe, d.teratogenicity.enantiomer, d.teratogenicity.singleEnantiomer, d.brandWords, d.formerUse?.verbs, d.indications.find((x) => x.code === 'morning-sickness')?.words, d.classLabels,
+    d.teratogenicity.safe, d.teratogenicity.enantiomer, d.teratogenicity.singleEnantiomer, d.teratogenicity.noPrecaution, d.teratogenicity.semenNegative, ...(d.mechanism.markers ?? []).map((mk) => mk.words), d.brandWords, d.formerUse?.verbs, d.indications.find((x) => x.code === 'morning-sickness')?.words, d.classLabels,
   ];
   for (const list of lists) {
     for (const p of list ?? []) {
@@ -472,11 +493,56 @@ export function paragraphEnd(text: string, offset: number): number {
  * ("Thalidomide" over an infobox).
  */
 function topicOf(db: TermDb, prose: Prose, para: number, headings: Map<number, { id: string; name: string } | undefined>, at: number): { id: string; name: string } | undefined {
-  if (at - para <= CONTEXT) {
-    const title = titleTopic(db, prose, para);
-    if (title) return title;
+  const title = at - para <= CONTEXT ? titleTopic(db, prose, para) : undefined;
+  const heading = headingTopic(db, prose, para, headings);
+  // the same drug in both: the one written as a brand or code keeps what that name says ("# Contergan" over
+  // "Active ingredient: thalidomide")
+  if (title && heading?.id === title.id && title.name.toLowerCase() === db.terms.get(title.id)?.preferredName.toLowerCase()) return heading;
+  if (title) return title;
+  if (heading) return heading;
+  // the document's title ("REVLIMID (lenalidomide) capsules, for oral use" over a label), unless a heading
+  // between it and the paragraph names no drug of its own or names two
+  if (!headings.has(-1)) headings.set(-1, documentTopic(db, prose));
+  const doc = headings.get(-1);
+  return doc && para > (documentTitleLine(prose.text)?.end ?? Infinity) ? doc : undefined;
+}
+
+/** "Trade names: Thalomid; Contergan", "Active substance: apremilast": a label line that names the drug. */
+const NAMING_LABEL = /^[ \t]*(?:[-*\u2022][ \t]*)?(?:names?|trade names?|brand names?|other names?|generic names?|inn|active (?:substances?|ingredients?)|proprietary name|non-proprietary name|synonyms?|drug name|medicine)[ \t]*:/i;
+
+/**
+ * The line of a document that can be its title: front matter's `title:` value, else the first
+ * non-blank line when it is short (at most 12 words and 120 characters) and no sentence, or a naming
+ * label. An edit up to its end changes the topic of every paragraph (frameWindowEnd).
+ */
+export function documentTitleLine(text: string): { start: number; end: number } | undefined {
+  let k = 0;
+  if (text.startsWith('---')) {
+    const close = text.indexOf('\n---', 3);
+    if (close < 0 || close > 4000) return undefined;
+    const m = /\n[ \t]*title:[ \t]*["']?([^"'\r\n]+)/.exec(text.slice(0, close));
+    if (m) return { start: m.index + m[0].length - m[1].length, end: close };
+    k = text.indexOf('\n', close + 4);
+    if (k < 0) return undefined;
   }
-  return headingTopic(db, prose, para, headings);
+  while (k < text.length && k < 4000 && /\s/.test(text.charAt(k))) k++;
+  let end = k;
+  while (end < text.length && end - k <= 120 && text.charCodeAt(end) !== 10) end++;
+  if (end - k > 120 || end === k) return undefined;
+  const line = text.slice(k, end).replace(/^#{1,6}[ \t]+/, '').trim();
+  if (/[.!?]$/.test(line) || line.split(/\s+/).length > 12) return undefined;
+  // "Lenalidomide in relapsed myeloma: a phase II study": the part before a colon, unless it is a naming label
+  const colon = text.indexOf(':', k);
+  return { start: k, end: colon >= 0 && colon < end && !NAMING_LABEL.test(line) ? colon : end };
+}
+
+/** The one drug the document's title names (brands and codes count as their drug). */
+function documentTopic(db: TermDb, prose: Prose): { id: string; name: string } | undefined {
+  const line = documentTitleLine(prose.text);
+  if (!line) return undefined;
+  const ms = scan(db, prose, line.start, line.end).filter((m) => m.form);
+  const ids = [...new Set(drugIds(db, ms))];
+  return ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
 }
 
 /** The drug named by a paragraph's first line when that line is a short title ("Thalidomide" over an infobox). */
@@ -488,7 +554,8 @@ function titleTopic(db: TermDb, prose: Prose, para: number): { id: string; name:
   if (end - para > 80) return undefined;
   const firstLine = text.slice(para, end).trim();
   // a title line, not a label line ("Active ingredient: thalidomide" under "# Contergan")
-  if (!firstLine || firstLine.split(/\s+/).length > 4 || /[.!?]$/.test(firstLine) || firstLine.includes(':')) return undefined;
+  // (a naming label is a title: "Trade names: Thalomid; Contergan" heads an infobox)
+  if (!firstLine || (firstLine.split(/\s+/).length > 4 && !NAMING_LABEL.test(firstLine)) || /[.!?]$/.test(firstLine) || (firstLine.includes(':') && !NAMING_LABEL.test(firstLine))) return undefined;
   const ms = scan(db, prose, para, end).filter((m) => m.form);
   const ids = [...new Set(drugIds(db, ms))];
   return ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
@@ -697,6 +764,9 @@ const HEADING_LINE = /(^|\n)[ \t]{0,3}(#{1,6}[ \t]|\\(sub)*section\*?\{)/;
  * stretch holds (or held) a heading, the next heading (the section's topic changed).
  */
 export function frameWindowEnd(text: string, old: string, from: number, to: number, oldTo: number): number {
+  // the document's title line is every paragraph's last resort for a topic
+  const title = Math.max(documentTitleLine(text)?.end ?? -1, documentTitleLine(old)?.end ?? -1);
+  if (title >= 0 && from <= title + 1) return text.length;
   let end = paragraphEnd(text, Math.min(text.length, to));
   if (end < text.length) end = paragraphEnd(text, Math.min(text.length, end + 1));
   if (HEADING_LINE.test(text.slice(from, to)) || HEADING_LINE.test(old.slice(from, Math.min(old.length, oldTo)))) {

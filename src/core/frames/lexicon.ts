@@ -58,9 +58,13 @@ export interface FrameLexicon {
     readonly primacyNouns?: readonly string[];
     readonly explains?: readonly string[];
     readonly partial?: readonly string[];
+    /** Messengers and markers a drug moves one way (ids used by data/terms `effects`). */
+    readonly markers?: ReadonlyArray<{ readonly id: string; readonly words: readonly string[] }>;
+    readonly raise?: readonly string[];
+    readonly lower?: readonly string[];
   };
   readonly formerUse?: { readonly verbs: readonly string[]; readonly labels: readonly string[] };
-  readonly unknown: { readonly cues: readonly string[]; readonly labelWording?: readonly string[]; readonly topics: readonly string[]; readonly thalidomideTopics?: readonly string[]; readonly notAbout?: readonly string[] };
+  readonly unknown: { readonly cues: readonly string[]; readonly labelWording?: readonly string[]; readonly topics: readonly string[]; readonly thalidomideTopics?: readonly string[]; readonly effectTopics?: readonly string[]; readonly notAbout?: readonly string[] };
   readonly company: { readonly marketPresent: readonly string[]; readonly marketPast: readonly string[]; readonly develop: readonly string[]; readonly since: readonly string[]; readonly transfer?: readonly string[]; readonly possessiveNouns?: readonly string[]; readonly dealPending?: readonly string[] };
   readonly approval: {
     readonly verbs: readonly string[];
@@ -101,7 +105,7 @@ export interface FrameLexicon {
     readonly farFromApproval?: readonly string[];
   };
   readonly recency: { readonly cues: readonly string[]; readonly nouns: readonly string[]; readonly ago: readonly string[]; readonly discovery: readonly string[]; readonly notRecency: readonly string[]; readonly possessive?: readonly string[]; readonly modified?: readonly string[] };
-  readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[]; readonly facts?: readonly string[]; readonly singleEnantiomer?: readonly string[] };
+  readonly teratogenicity: { readonly safe: readonly string[]; readonly enantiomer: readonly string[]; readonly enantiomerSafe: readonly string[]; readonly facts?: readonly string[]; readonly singleEnantiomer?: readonly string[]; readonly male?: readonly string[]; readonly noPrecaution?: readonly string[]; readonly semenNegative?: readonly string[]; readonly precautionTopics?: readonly string[] };
 }
 
 /** Normalises a word for matching: lower case, Latin diacritics folded, curly apostrophes straight. */
@@ -266,10 +270,15 @@ export class Lexicon {
   readonly generations = new PhraseTable<string>();
   readonly generationNouns: PhraseTable<true>;
   readonly mech = new PhraseTable<'inhibit' | 'degrade' | 'stabilise' | 'bind'>();
+  /** "cAMP", "cyclic AMP" → the marker id; "raises" / "lowers" → the direction. */
+  readonly markers = new PhraseTable<string>();
+  readonly direction = new PhraseTable<'raises' | 'lowers'>();
   readonly dualUse: PhraseTable<true>;
   readonly unknownCues: PhraseTable<true>;
   readonly labelWording: PhraseTable<true>;
   readonly unknownTopics: PhraseTable<true>;
+  /** "its anticancer effects", "why it works so well": a topic only for a cue that says unexplained. */
+  readonly unknownEffectTopics: PhraseTable<true>;
   readonly thalidomideTopics: PhraseTable<true>;
   readonly companyVerbs = new PhraseTable<'present' | 'past' | 'develop'>();
   readonly companySince: PhraseTable<true>;
@@ -303,6 +312,11 @@ export class Lexicon {
   readonly enantiomer: PhraseTable<true>;
   readonly enantiomerSafe: PhraseTable<true>;
   readonly singleEnantiomer: PhraseTable<true>;
+  /** Male patients and the precautions said not to concern them (the semen facts of data/terms). */
+  readonly male: PhraseTable<true>;
+  readonly noPrecaution: PhraseTable<true>;
+  readonly semenNegative: PhraseTable<true>;
+  readonly precautionTopics: PhraseTable<true>;
   readonly primacy: PhraseTable<true>;
   readonly processes: PhraseTable<true>;
   readonly primacyNouns: PhraseTable<true>;
@@ -359,10 +373,13 @@ export class Lexicon {
     this.generationNouns = table(d.generationNouns);
     this.mech.addAll(d.mechanism.inhibit, 'inhibit').addAll(d.mechanism.degrade, 'degrade').addAll(d.mechanism.stabilise, 'stabilise').addAll(d.mechanism.bind, 'bind');
     this.dualUse = table(d.mechanism.dualUse);
+    for (const mk of d.mechanism.markers ?? []) this.markers.addAll(mk.words, mk.id);
+    this.direction.addAll(d.mechanism.raise, 'raises').addAll(d.mechanism.lower, 'lowers');
     this.fixVerbs = d.mechanism.fixVerbs ?? {};
     this.unknownCues = table(d.unknown.cues);
     this.labelWording = table(d.unknown.labelWording);
     this.unknownTopics = table(d.unknown.topics);
+    this.unknownEffectTopics = table(d.unknown.effectTopics);
     this.thalidomideTopics = table(d.unknown.thalidomideTopics);
     this.companyVerbs.addAll(d.company.marketPresent, 'present').addAll(d.company.marketPast, 'past').addAll(d.company.develop, 'develop');
     this.companySince = table(d.company.since);
@@ -396,6 +413,10 @@ export class Lexicon {
     this.enantiomer = table(d.teratogenicity.enantiomer);
     this.enantiomerSafe = table(d.teratogenicity.enantiomerSafe);
     this.singleEnantiomer = table(d.teratogenicity.singleEnantiomer);
+    this.male = table(d.teratogenicity.male);
+    this.noPrecaution = table(d.teratogenicity.noPrecaution);
+    this.semenNegative = table(d.teratogenicity.semenNegative);
+    this.precautionTopics = table(d.teratogenicity.precautionTopics);
     this.targetRelation = d.targetRelation ?? {};
     this.primacy = table(d.mechanism.primacy);
     this.processes = table(d.mechanism.processes);
@@ -422,7 +443,7 @@ export class Lexicon {
     const cueTables: Array<PhraseTable<unknown>> = [
       this.classes, this.generations, this.mech, this.unknownCues, this.companyVerbs, this.approvalVerbs, this.launchVerbs,
       this.forms, this.investigational, this.trials, this.expected, this.onlyOnMarket, this.recencyCues, this.recencyAgo,
-      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.classLabels, this.onMarket, this.phaseLimits, this.phaseNegators, this.early, this.noGeneric, this.farFromApproval,
+      this.safeInPregnancy, this.enantiomer, this.singleEnantiomer, this.noPrecaution, this.semenNegative, this.classLabels, this.markers, this.onMarket, this.phaseLimits, this.phaseNegators, this.early, this.noGeneric, this.farFromApproval,
     ];
     for (const t of cueTables) for (const w of t.firstWords()) this.cueFirstWords.add(w);
   }

@@ -839,8 +839,10 @@ function evaluateClaim(r: CompiledRule, patterns: readonly RegExp[], s: Sentence
   }
 }
 
-const SUCCESSION_BEFORE = /\b(?:formerly|previously|earlier|former|old|older|original|originally|replaced|replacing|replaces|renamed|successor to|superseded|supersedes|predecessor|instead of|rather than)\b[^.;]{0,25}$/i;
-const SUCCESSION_AFTER = /^[^.;]{0,12}\b(?:was|were|has been|had been|have been)\s+(?:later\s+|since\s+|subsequently\s+)?(?:renamed|replaced|superseded|retired|discontinued)\b/i;
+const SUCCESSION_BEFORE = /\b(?:formerly|previously|earlier|former|old|older|original|originally|replaced|replacing|replaces|succeeded|succeeds|succeeding|took over from|renamed|successor to|superseded|supersedes|predecessor|instead of|rather than)\b[^.;]{0,25}$/i;
+/** The code introduced as a code: "under the code CC-10004", "was known by the code CC-4047", "Research code: CC-5013". */
+const CODE_INTRO = /(?:\b(?:under|by|with|as) (?:the |its )?(?:research |development |laboratory |company |internal |original )?(?:code|code name|designation)|\bcode-?named|\b(?:was|were|had been) (?:first |initially |originally |then |once )?(?:known|designated|called|named|coded|referred to)(?: (?:during|in|at|throughout|for) [a-z ]{0,24}?)?(?: as| by)?(?: the(?: research| development| laboratory| company| internal)? code)?|^\s*(?:[-*\u2022]\s*)?(?:research|development|laboratory|company|former|other|alternative|previous)? ?(?:codes?|code names?|names|synonyms|designations?)\s*[:=])\s*$/i;
+const SUCCESSION_AFTER = /^[^.;]{0,12}\b(?:was|were|has been|had been|have been)\s+(?:later\s+|since\s+|subsequently\s+)?(?:renamed|replaced|superseded|retired|discontinued(?!\s+(?:in|by|due|because|for|after|at|owing|when)\b))\b/i;
 
 function evaluateName(r: CompiledRule, s: SentenceInput, severity: Severity, out: RawFinding[]): void {
   const outdated = r.outdated!;
@@ -858,6 +860,7 @@ function evaluateName(r: CompiledRule, s: SentenceInput, severity: Severity, out
     if (/^[-\u2010\u2011][A-Z0-9]/.test(s.text.slice(rel + m.text.length, rel + m.text.length + 2))) continue;
     if (guarded(r, s, rel, rel + (m.end - m.start), 'sentence')) continue;
     // "replaced the earlier S.T.E.P.S. program", "RevAssist was renamed": the old name named as old
+    if (CODE_INTRO.test(s.text.slice(Math.max(0, s.text.lastIndexOf('\n', rel) + 1, rel - 60), rel))) continue;
     if (SUCCESSION_BEFORE.test(s.text.slice(Math.max(0, rel - 40), rel)) || SUCCESSION_AFTER.test(s.text.slice(rel + m.text.length, rel + m.text.length + 40))) continue;
     const atSentenceStart = s.text.slice(0, rel).trim() === '';
     const newText = atSentenceStart ? matchCase(replacement, 'A') : replacement;

@@ -6,7 +6,7 @@
  * FDA and EMA tables are complete, so a year or an indication they lack is a contradiction;
  * for other agencies or no agency only an approval before the first one known is.
  */
-import { yearOf } from '../analyse';
+import { dateValue, yearOf } from '../analyse';
 import type { ApprovalFact } from '../facts';
 import { type Contradiction, type FrameInput, type FrameRule, onDate, prettyDate, settingFits, shortIndication, cap } from '../types';
 
@@ -92,9 +92,67 @@ function firstInClass(x: FrameInput, out: Contradiction[]): boolean {
   return false;
 }
 
+/**
+ * "In the US it is only approved for multiple myeloma", "approved only for del(5q) MDS and myeloma":
+ * the approvals table (of the region named, or all of it) holds an indication the list leaves out.
+ */
+/** "first approved", "Initial U.S. Approval: 2006" (a label's header line). */
+const FIRST = new Set(['first', 'initial', 'initially', 'original', 'originally']);
+const EVENT_BREAK = new Set(['before', 'until', 'while', 'whilst', 'whereas', 'when', 'unlike']);
+const NEW_CLAUSE = new Set(['so', 'but', 'which', 'while', 'whilst', 'although', 'though', 'because', 'as', 'whereas', 'meaning', 'hence', 'thus', 'yet', 'since', 'where', 'who', 'if', 'unless']);
+
+/** "first approved", "its first EU approval", "Initial U.S. Approval": a first-word right before the verb, or before an agency or region that is. */
+function firstBefore(x: FrameInput, i: number): boolean {
+  const { s, lex } = x;
+  if (FIRST.has(s.toks[i - 1]?.t ?? '')) return true;
+  for (let k = i - 2; k >= Math.max(0, i - 6); k--) {
+    if (!FIRST.has(s.toks[k].t)) continue;
+    const place = lex.agencies.at(s.toks, k + 1, i) ?? lex.regions.at(s.toks, k + 1, i);
+    return !!place && s.toks.slice(place.j, i).every((t) => t.t === '.');
+  }
+  return false;
+}
+
+function onlyFor(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, lex, facts } = x;
+  for (const h of s.hits(lex.approvalVerbs)) {
+    const only = s.toks[h.i - 1]?.t === 'only' || s.toks[h.j]?.t === 'only';
+    if (!only || s.question || s.negated(h.i, h.j) || s.tenseOf(h.i) === 'past' || s.framedAsPast(h.i)) continue;
+    const c = s.clauseOf(h.i);
+    // the list runs to a comma before a new clause ("only approved for myeloma, so ENL would be off-label")
+    let end = h.j;
+    while (end < c.to && s.toks[end].t !== ';' && !(s.toks[end].t === ',' && NEW_CLAUSE.has(s.toks[end + 1]?.t ?? ''))) end++;
+    if (s.hasIn(lex.conditionals, c.from, end)) continue;
+    const named = s.hitsIn(lex.indications, h.j, end).filter((w) => w.value.code !== 'cancer' && w.value.code !== 'lymphoma');
+    if (!named.length || s.hasIn(lex.trials, c.from, c.to)) continue;
+    const subjects = s.subjects(h.i, { after: true });
+    if (subjects.length !== 1) continue;
+    const t = facts.term(subjects[0].termId);
+    if (!t || t.kind !== 'drug') continue;
+    const region = s.hits(lex.regions)[0]?.value ?? s.hits(lex.agencies)[0]?.value.region;
+    const pool = facts.approvals(t.id).filter((a) => a.indicationCode && (dateValue(a.date) ?? Infinity) <= x.at && (!region || regionOf(a.agency) === region));
+    if (!pool.length) continue;
+    const left = pool.filter((a) => !named.some((w) => [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w.value))));
+    // every approval of the list must be named too (a table that knows none of them says nothing)
+    if (!left.length || left.length === pool.length) continue;
+    const span = s.span(h.i, h.j);
+    out.push({
+      ruleId: APPROVAL_FRAME.id,
+      start: span.start,
+      end: span.end,
+      message: `${cap(t.preferredName)} is not approved only for ${named.map((w) => s.textOf(w.i, w.j)).join(' and ')}${region ? ` in ${region === 'US' ? 'the US' : region}` : ''}: it is also approved for ${[...new Set(left.map((a) => `${shortIndication(a.indication)} (${a.agency}, ${prettyDate(a.date)})`))].slice(0, 4).join('; ')}.`,
+      evidence: left.flatMap((a) => a.refs).slice(0, 3),
+      data: { term: t.id },
+    });
+    return true;
+  }
+  return false;
+}
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   if (firstInClass(x, out)) return;
+  if (onlyFor(x, out)) return;
   const launches = s.hits(lex.launchVerbs).map((h) => ({ ...h, launch: true }));
   const approvals = s.hits(lex.approvalVerbs).map((h) => ({ ...h, launch: false }));
   for (const h of [...approvals, ...launches]) {
@@ -109,6 +167,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (!t || t.kind !== 'drug') continue;
     const regions = s.hitsIn(lex.regions, c.from, c.to).map((r) => r.value);
     const agencies = s.hitsIn(lex.agencies, c.from, c.to).map((a) => a.value);
+    // "approved in the US (2005) and EU (2007)": two places and two years cannot be paired safely
+    const places = new Set([...regions, ...agencies.map((a) => a.region)]);
+    if (places.size > 1 && new Set(s.years(h.i).map((y) => y.year)).size > 1) continue;
     // "approved in the United States" is the FDA's table; "in Europe" the EMA's
     if (!agencies.length && !h.launch) {
       const byRegion = lex.data.approval.agencies.find((a) => a.region === regions[0] && (a.id === 'FDA' || a.id === 'EMA'));
@@ -116,8 +177,13 @@ function check(x: FrameInput, out: Contradiction[]): void {
     }
     // a year belongs to the approval when it is near the verb (not "studied in a 2004 trial" further on)
     // (a fronted "In 2010, the regulator approved ..." may cross its comma; a year after the verb may not)
-    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(y.i > h.i && y.i - h.i > 4 && s.toks.slice(h.i, y.i).some((t) => t.t === ',')));
-    const indHits = s.hitsIn(lex.indications, c.from, c.to);
+    // (nor a year of another event before "before/until/when": "approved for this in 2005, before it was approved for myeloma")
+    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(y.i > h.i && y.i - h.i > 4 && s.toks.slice(h.i, y.i).some((t) => t.t === ',')) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => EVENT_BREAK.has(t.t))));
+    // (an indication after "before/until/while/when ..." belongs to another event: "approved for this in 2005,
+    // before it was approved for myeloma")
+    let eventEnd = h.j;
+    while (eventEnd < c.to && !EVENT_BREAK.has(s.toks[eventEnd].t)) eventEnd++;
+    const indHits = s.hitsIn(lex.indications, c.from, eventEnd);
     const indications = indHits.map((a) => a.value);
     const table = facts.approvals(d);
     if (!table.length) continue;
@@ -191,8 +257,16 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const inYear = (a: ApprovalFact) => (y.decade ? Math.floor(yearOf(a.date)! / 10) * 10 === y.year : yearOf(a.date) === y.year);
       // "first approved in 2006": the year of the agency's first approval, whatever the indication
       const firstOne = [...pool].sort((a, b) => a.date.localeCompare(b.date))[0];
+      const saysFirstHere = firstBefore(x, h.i) || (s.toks[h.j]?.t === 'first' && s.toks[h.j + 1]?.t !== 'line');
+      // "first approved in 2006 for multiple myeloma": the first approval was another indication in another
+      // year (with the indication before the year, "first approved for myeloma in 2006", it is that indication's first)
+      if (saysFirstHere && indications.length && !y.decade && y.i < indHits[0].i && firstOne && yearOf(firstOne.date) !== y.year && !matchesInd(firstOne) && firstOne.indicationCode) {
+        const forIt = pool.filter(matchesInd).sort((a, b) => a.date.localeCompare(b.date))[0];
+        report(`The first approval of ${t.preferredName}${agencyName ? ` by ${agencyName}` : ''} was ${onDate(firstOne.date).replace(/^(on|in) /, '')} (${firstOne.agency}), for ${shortIndication(firstOne.indication).replace(/^./, (ch) => ch.toLowerCase())}${forIt ? `; the approval for ${s.textOf(indHits[0].i, indHits[0].j)} followed ${onDate(forIt.date)}` : ''}.`, firstOne.refs, y);
+        return;
+      }
       // "first approved", "approved first", "its first EU approval"
-      const saysFirst = s.toks[h.i - 1]?.t === 'first' || (s.toks[h.i - 2]?.t === 'first' && (agencies.length > 0 || regions.length > 0) && !!(lex.agencies.at(s.toks, h.i - 1) ?? lex.regions.at(s.toks, h.i - 1))) || (s.toks[h.j]?.t === 'first' && s.toks[h.j + 1]?.t !== 'line');
+      const saysFirst = saysFirstHere;
       if (saysFirst && (strict || named) && !indications.length && firstOne && !y.decade && yearOf(firstOne.date) !== y.year) {
         report(`${cap(agencyName!)} first approved ${t.preferredName} ${onDate(firstOne.date)}${firstOne.indicationCode ? `, for ${firstOne.indication.replace(/\s*\(first[^)]*\)/i, '').replace(/^./, (ch) => ch.toLowerCase())}` : ''}.`, firstOne.refs, y, String(yearOf(firstOne.date)));
         return;

@@ -78,7 +78,9 @@ function neverABrand(x: FrameInput, out: Contradiction[]): boolean {
     if (FORMER.has(s.toks[b]?.t ?? '')) continue;
     const prev = s.toks[k - 1]?.t === '(' ? s.toks[k - 2]?.ent : undefined;
     const afterBrand = !!prev && prev.termId === e.termId && prev.formKind === 'brand';
-    if (!near && !afterBrand) continue;
+    // "marketed as Pomalyst in the US and as Actimid in Europe": a second "as" of the same brand word
+    const parallel = s.toks[k - 1]?.t === 'as' && s.toks[k - 2]?.t === 'and' && brands.some((h) => h.j < k - 1 && s.toks[h.j - 1]?.t === 'as');
+    if (!near && !afterBrand && !parallel) continue;
     const current = (t.brands ?? []).filter((b) => !b.until).map((b) => `${b.name}${b.region ? ` (${b.region})` : ''}`);
     out.push({
       ruleId: BRAND_DATE_FRAME.id,

@@ -24,6 +24,7 @@ export const CLASS_FRAME: FrameRule = {
       'Lenalidomide is a biologic response modifier.',
       'Thalidomide is a sedative that is also used in myeloma.',
       'Mezigdomide is a PROTAC.',
+      'Otezla belongs to the same drug family as Revlimid.',
     ],
     valid: [
       'Apremilast, unlike the IMiDs, is a PDE4 inhibitor.',
@@ -31,14 +32,97 @@ export const CLASS_FRAME: FrameRule = {
       'Thalidomide was marketed as a sedative in the 1950s.',
       'Lenalidomide is an IMiD.',
       'Pomalidomide is a thalidomide analogue.',
+      'Pomalidomide belongs to the same class as lenalidomide.',
+      'Apremilast is not in the same class as thalidomide.',
     ],
   },
 };
 
 const MARKETED_AS = new Set(['sold', 'marketed', 'promoted', 'launched', 'advertised', 'introduced']);
 
+const KIND_NOUNS = new Set(['class', 'family', 'group', 'category', 'type', 'kind', 'drug', 'drugs', 'class', 'classes', 'group', 'subclass', 'generation']);
+
+/**
+ * "Otezla belongs to the same immunomodulatory drug family as Revlimid": two drugs put in one class
+ * when their mechanism classes in data/terms do not overlap (nor are near each other).
+ */
+function sameClassAs(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, facts, lex } = x;
+  for (let k = 0; k < s.toks.length; k++) {
+    if (s.toks[k].t !== 'same') continue;
+    let n = k + 1;
+    while (n < s.toks.length && n <= k + 5 && !(KIND_NOUNS.has(s.toks[n].t) && s.toks[n + 1]?.t === 'as')) n++;
+    if (n > k + 5 || s.toks[n + 1]?.t !== 'as') continue;
+    const other = s.entAt(n + 2) ?? (s.toks[n + 2]?.t === 'the' ? s.entAt(n + 3) : undefined);
+    if (!other || other.kind !== 'drug') continue;
+    if (s.negated(k) || s.conditional(k) || s.tenseOf(k) === 'past' || s.framedAsPast(k) || s.attributed(k) || s.question) continue;
+    const mech = (id: string) => [...facts.classesOf(id)].filter((c) => lex.classById.get(c)?.group === 'mechanism');
+    const theirs = mech(other.termId);
+    for (const subj of s.subjects(k, { kinds: ['drug'] })) {
+      if (subj.termId === other.termId) continue;
+      const mine = mech(subj.termId);
+      if (!mine.length || !theirs.length) continue;
+      const near = (a: string, b: string) => a === b || !!lex.classById.get(a)?.near?.includes(b) || !!lex.classById.get(b)?.near?.includes(a);
+      if (mine.some((a) => theirs.some((b) => near(a, b)))) continue;
+      const name = (id: string) => facts.term(id)!.preferredName;
+      const phrase = (id: string) => facts.classPhrase(id, 'mechanism');
+      const span = s.span(k, n + 1);
+      out.push({
+        ruleId: CLASS_FRAME.id,
+        start: span.start,
+        end: span.end,
+        message: `${cap(name(subj.termId))} is not in the same class as ${name(other.termId)}: ${name(subj.termId)} is ${withArticle(phrase(subj.termId) ?? 'another class')}, ${name(other.termId)} ${withArticle(phrase(other.termId) ?? 'another class')} (term database).`,
+        evidence: [...facts.classRefs(subj.termId, 'mechanism'), ...facts.classRefs(other.termId, 'mechanism')].slice(0, 3),
+        data: { term: subj.termId },
+      });
+      return true;
+    }
+  }
+  return false;
+}
+
+const SHARED = new Set(['target', 'targets', 'mechanism', 'mechanisms', 'pathway', 'class', 'family', 'action']);
+
+/**
+ * "Apremilast and the IMiDs share the same molecular target": drugs (or a class) said to share a target or
+ * class that data/terms gives them apart (targets; mechanism classes).
+ */
+function shareSame(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, facts, lex } = x;
+  for (let k = 0; k < s.toks.length; k++) {
+    if (s.toks[k].t !== 'share' && s.toks[k].t !== 'shares') continue;
+    let n = k + 1;
+    while (n < s.toks.length && n <= k + 5 && !SHARED.has(s.toks[n].t)) n++;
+    if (n >= s.toks.length || n > k + 5 || !s.toks.slice(k + 1, n).some((t) => t.t === 'same' || t.t === 'a' || t.t === 'one')) continue;
+    if (s.negated(k) || s.conditional(k) || s.tenseOf(k) === 'past' || s.framedAsPast(k) || s.attributed(k) || s.question) continue;
+    const named = [...new Set(s.namedBefore(k, ['drug', 'class']).map((e) => e.termId))];
+    if (named.length !== 2) continue;
+    const byTarget = s.toks[n].t !== 'class' && s.toks[n].t !== 'family';
+    const of = (id: string) => byTarget
+      ? new Set(facts.drugsOf(id).flatMap((d) => (facts.term(d)?.targets ?? []).map((l) => l.id)))
+      : new Set(facts.drugsOf(id).flatMap((d) => [...facts.classesOf(d)].filter((c) => lex.classById.get(c)?.group === 'mechanism')));
+    const [a, b] = named.map(of);
+    if (!a.size || !b.size || [...a].some((v) => b.has(v))) continue;
+    const name = (id: string) => { const t = facts.term(id)!; return t.kind === 'class' ? `the ${t.preferredName}s` : t.preferredName; };
+    const list = (v: Set<string>) => [...v].map((id) => facts.term(id)?.preferredName ?? lex.classById.get(id)?.phrases[0] ?? id).join(', ');
+    const span = s.span(k, n + 1);
+    out.push({
+      ruleId: CLASS_FRAME.id,
+      start: span.start,
+      end: span.end,
+      message: `${cap(name(named[0]))} and ${name(named[1])} do not share a ${byTarget ? 'target' : 'class'}: ${list(a)} for ${name(named[0])}, ${list(b)} for ${name(named[1])} (term database).`,
+      evidence: [...(facts.term(named[0])?.mechanism?.refs ?? []), ...(facts.term(named[1])?.mechanism?.refs ?? [])].slice(0, 3),
+      data: { term: named[0] },
+    });
+    return true;
+  }
+  return false;
+}
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;
+  if (sameClassAs(x, out)) return;
+  if (shareSame(x, out)) return;
   for (const h of s.hits(lex.classes)) {
     const cls = h.value;
     // a class written inside a name ("cereblon" of "cereblon modulator" is the phrase, fine); skip loose phrases
@@ -60,6 +144,11 @@ function check(x: FrameInput, out: Contradiction[]): void {
         }
       }
     }
+    // "all three IMiDs", "these agents": an anaphor resolves to antecedents its noun fits; when some fit,
+    // the phrase refers to them and says nothing of the others
+    const det = [h.i - 1, h.i - 2].find((k) => k >= 0 && s.anaphorAt(k));
+    // (not a predicate after named drugs: "Apremilast and lenalidomide are both IMiDs")
+    if (det !== undefined && !s.namedBefore(h.i, ['drug']).length && s.pronounBefore(h.i).some((id) => x.facts.classesOf(id).has(cls.id))) continue;
     const subjects = subjectsOfNominal(s, from, h.j, ['drug', 'class']);
     for (const subj of subjects) {
       // the phrase itself names the subject ("IMiD" for the class imid)

@@ -46,7 +46,12 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const company = nearest(s, companies, h.i, c);
     if (!company || dated(company)) continue;
     // "acquired the rights to Otezla from Celgene": a transfer, not a claim about today's holder
-    if (s.hasIn(lex.companyTransfer, c.from, c.to)) continue;
+    // (a reason clause after the verb is about another deal: "Otezla belongs to BMS since they bought Celgene")
+    let reason = h.j;
+    while (reason < c.to && !REASONS.has(s.toks[reason].t)) reason++;
+    // ("holds the worldwide rights to Otezla" is a holding, not a transfer)
+    const holding = ['holds', 'hold', 'owns', 'own'].includes(h.phrase);
+    if (s.hitsIn(lex.companyTransfer, c.from, reason).some((t) => !(holding && t.phrase === 'rights'))) continue;
     // products: drugs and their restricted-distribution programmes ("Celgene runs the THALOMID REMS")
     const drugs = [...s.namedBefore(h.i, PRODUCTS), ...s.namedAfter(h.j, PRODUCTS, 8)].filter((e, k, a) => a.findIndex((y) => y.termId === e.termId) === k);
     const subjects = drugs.length ? drugs.map((e) => e.termId) : s.subjects(h.i, { context: true }).map((x) => x.termId);
@@ -118,6 +123,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
     }
   }
 }
+
+const REASONS = new Set(['since', 'because', 'after', 'following', 'when']);
 
 function nearest(s: FrameInput['s'], companies: Ent[], i: number, c: { from: number; to: number }): Ent | undefined {
   let best: Ent | undefined;
@@ -245,12 +252,16 @@ function possessive(x: FrameInput, companies: Ent[], out: Contradiction[]): bool
     let adj = 0;
     // "Celgene's (fastest-growing / top-selling) drug": up to two describing words, hyphens apart
     let words = 0;
-    while (words < 2 && adj < 5 && /^[a-z-]+$/.test(s.toks[q + adj]?.t ?? '') && !lex.possessiveNouns.has(s.toks[q + adj].t) && !s.toks[q + adj].ent) {
-      if (s.toks[q + adj].t !== '-' && s.toks[q + adj + 1]?.t !== '-') words++;
+    while (words < 2 && adj < 5 && /^([a-z-]+|&)$/.test(s.toks[q + adj]?.t ?? '') && !lex.possessiveNouns.has(s.toks[q + adj].t) && !s.toks[q + adj].ent) {
+      if (s.toks[q + adj].t !== '-' && s.toks[q + adj + 1]?.t !== '-' && s.toks[q + adj].t !== '&' && s.toks[q + adj + 1]?.t !== '&') words++;
       adj++;
     }
-    if (lex.possessiveNouns.has(s.toks[q + adj]?.t ?? '')) q += adj;
-    const noun = lex.possessiveNouns.has(s.toks[q]?.t ?? '');
+    // ("Celgene's newest oral IMiD": a class noun names a product too)
+    const clsAt = (m: number) => { const c = lex.classes.at(s.toks, m); return c && c.value.group === 'mechanism' ? c : undefined; };
+    if (lex.possessiveNouns.has(s.toks[q + adj]?.t ?? '') || clsAt(q + adj)) q += adj;
+    const cls = !lex.possessiveNouns.has(s.toks[q]?.t ?? '') ? clsAt(q) : undefined;
+    if (cls) q = cls.j - 1;
+    const noun = lex.possessiveNouns.has(s.toks[q]?.t ?? '') || !!cls;
     if (!poss && !noun) continue;
     if (noun) q++;
     const e = s.entAt(q) ?? (s.toks[q]?.t === ',' ? s.entAt(q + 1) : undefined);

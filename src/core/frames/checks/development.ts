@@ -21,6 +21,7 @@ import { type Contradiction, type FrameInput, cap, prettyDate } from '../types';
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4, '1a': 1, '1b': 1, ib: 1, '2a': 2, '2b': 2, iia: 2, iib: 2, '3a': 3, '3b': 3, iiia: 3, iiib: 3 };
 const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'can', 'shall', 'once', 'when', 'until', 'before', 'whether']);
 /** Tokens before an approval word that make it a predicate ("is approved", "now approved", "Approved (EU, 2023)"). */
+const VERB_FIRST = new Set(['received', 'won', 'gained', 'got', 'entered', 'hit', 'reached', 'granted', 'obtained', 'secured']);
 const PREDICATIVE = new Set(['is', 'are', 'was', 'were', 'been', 'now', 'already', 'also', 'first', 'finally', 'recently', 'fda', 'ema', 'got', 'became', ':', '(', ';', ',']);
 /** Nouns after a phase that make it a statement about data or a part of a trial, not about the drug's stage. */
 const NOT_STAGE = new Set(['data', 'results', 'part', 'portion', 'cohort', 'cohorts', 'arm', 'findings', 'dose', 'doses', 'expansion', 'publication', 'report']);
@@ -248,7 +249,8 @@ function unapprovedThrough(x: FrameInput, id: string): number | undefined {
   const d = t?.development;
   if (!t || t.kind !== 'drug' || (t.approvals ?? []).length) return undefined;
   if (d?.unapprovedUntil) return dateValue(d.unapprovedUntil);
-  const v = d?.value ?? t.status?.value;
+  // (a development status that is unknown — continued or stopped — still says nothing was approved: the status does)
+  const v = d?.value && d.value !== 'unknown' ? d.value : t.status?.value;
   if (v !== 'investigational' && v !== 'discontinued') return undefined;
   // the status was checked at `asOf`; it stands for half a year after that
   const asOf = dateValue(d?.asOf ?? t.asOf);
@@ -262,7 +264,8 @@ function unapprovedOnMarket(x: FrameInput, out: Contradiction[]): boolean {
     const prev = s.toks[h.i - 1]?.t ?? '';
     const label = lex.statusLabels.at(s.toks, s.firstWord(c.from));
     // a predicate ("is approved", "already approved", "launched in 2022"), not an attribute ("approved drugs")
-    if (!PREDICATIVE.has(prev) && !(label && h.i > label.j) && h.i !== s.firstWord(c.from)) continue;
+    // (a phrase that opens with its own verb is a predicate: "received FDA approval", "hit the market")
+    if (!PREDICATIVE.has(prev) && !VERB_FIRST.has(s.toks[h.i].t) && !(label && h.i > label.j) && h.i !== s.firstWord(c.from)) continue;
     if (s.negated(h.i, h.j) || s.conditional(h.i) || s.framedAsPast(h.i) && !s.years(h.i).length) continue;
     if (s.hasIn(lex.expected, c.from, c.to) || s.hasIn(lex.investigational, c.from, c.to) || s.hasIn(lex.trials, c.from, c.to)) continue;
     if (s.question || modalBefore(x, c.from, h.i)) continue;
@@ -284,7 +287,7 @@ function unapprovedOnMarket(x: FrameInput, out: Contradiction[]): boolean {
       const d = t.development;
       const why = d?.unapprovedUntil
         ? `it was approved nowhere by ${prettyDate(d.unapprovedUntil)}${d.note ? ` (${d.note})` : ''}`
-        : `it is ${d?.value ?? t.status?.value} (as of ${prettyDate(d?.asOf ?? t.asOf)})`;
+        : `it is ${d?.value && d.value !== 'unknown' ? d.value : t.status?.value} (as of ${prettyDate(d?.asOf ?? t.asOf)})`;
       out.push({
         ruleId: 'fact-status',
         start: span.start,

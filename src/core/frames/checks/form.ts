@@ -64,6 +64,8 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
     n++;
   }
   if (k >= 0 && s.toks[k].ent?.kind === 'drug' && !s.excluded(k, Math.max(0, k - 4))) return { termId: s.toks[k].ent!.termId, name: s.toks[k].ent!.text };
+  // "Thalidomide for injection": a product name
+  if (s.toks[i - 1]?.t === 'for' && s.toks[i - 2]?.ent?.kind === 'drug') return { termId: s.toks[i - 2].ent!.termId, name: s.toks[i - 2].ent!.text };
   // "tablets of Revlimid", "intravenous thalidomide"
   let m = j;
   n = 0;
@@ -83,6 +85,17 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
     const subj = s.subjects(st);
     if (subj.length === 1) return { termId: subj[0].termId, name: subj[0].ent?.text ?? x.facts.name(subj[0].termId) };
   }
+  // "the recommended dose of pomalidomide is 4 mg by intravenous injection": a route after a dose,
+  // with one drug in the sentence
+  // (or a line "Pomalyst: the recommended dose is ..."), the dose and the drug in the route's clause
+  const cl = s.clauseOf(i);
+  if ((s.toks[i - 1]?.t === 'by' || s.toks[i - 1]?.t === 'via' || (s.toks[i - 2]?.t === 'by' && s.toks[i - 1]?.t === 'an')) && s.toks.slice(cl.from, i).some((t) => t.t === 'dose' || t.t === 'dosage')) {
+    const lead = s.entAt(s.firstWord(0));
+    // (not across a partner or a relative clause: "pomalidomide with daratumumab, whose dose ...")
+    const inClause = s.ents.filter((e) => e.kind === 'drug' && e.start >= s.toks[cl.from].start && e.end <= s.toks[i].start && !s.toks.slice(s.afterEnt(s.toks.findIndex((t) => t.ent === e)), i).some((t) => PARTNERS.has(t.t)));
+    const pool = inClause.length ? inClause : lead?.kind === 'drug' && s.toks[s.afterEnt(s.firstWord(0))]?.t === ':' ? [lead] : [];
+    if (pool.length && pool.every((e) => e.termId === pool[0].termId) && s.ents.filter((e) => e.kind === 'drug').every((e) => e.termId === pool[0].termId)) return { termId: pool[0].termId, name: pool[0].text };
+  }
   // no drug in the sentence: "Swallow the tablets whole", "- 1/2/3/4 mg tablets", "Routes: oral, intravenous"
   // in a leaflet, a slide or an infobox about one drug
   if (s.ents.some((e) => e.kind === 'drug')) return undefined;
@@ -91,13 +104,16 @@ function drugNear(x: FrameInput, i: number, j: number): { termId: string; name: 
   while (b > c.from && i - b <= 2 && FORM_ADJECTIVES.has(s.toks[b].t)) b--;
   const before = b < i - 1 && ['are', 'is', 'has', 'have', 'contains', 'contain', 'with'].includes(s.toks[b]?.t ?? '') ? 'the' : s.toks[b]?.t ?? '';
   const bullet = /^[-*\u2022]$/.test(s.toks[c.from]?.t ?? '');
-  const labelled = bullet || /^(route|routes|administration|form|forms|dosage|formulation|presentation|available)/.test(s.toks[firstContent(s, c.from)]?.t ?? '') && s.toks.slice(c.from, i).some((t) => t.t === ':');
+  // (the label heads every value of its line: "Dosage forms: capsule; solution for injection")
+  const labelled = bullet || [c.from, 0].some((st) => /^(route|routes|administration|form|forms|dosage|formulation|formulations|presentation|available)/.test(s.toks[firstContent(s, st)]?.t ?? '') && s.toks.slice(st, i).some((t) => t.t === ':'));
   if (!DETS.has(before) && !/^\d/.test(before) && before !== 'mg' && !labelled) return undefined;
-  const pool = s.ctx.topic ? [s.ctx.topic] : [...new Set(s.ctx.lastSentence ?? [])];
+  // (the drug the paragraph is carried on by comes before the last sentence's names)
+  const pool = s.ctx.topic ? [s.ctx.topic] : s.ctx.chain ? [s.ctx.chain] : [...new Set(s.ctx.lastSentence ?? [])];
   if (pool.length !== 1) return undefined;
   return { termId: pool[0], name: x.facts.name(pool[0]) };
 }
 
+const PARTNERS = new Set(['with', 'plus', 'and', 'whose', 'which', 'who', 'combined', 'versus', 'vs', 'or']);
 const DOSE_LIST = new Set(['film', 'coated', '-', 'and', 'or', '/', '.', 'once', 'twice', 'daily', 'weekly', 'monthly', 'mcg', 'µg', 'microgram', 'micrograms', 'milligram', 'milligrams', 'strength', 'strengths', 'by']);
 const FORM_ADJECTIVES = new Set(['generic', 'tiny', 'small', 'little', 'white', 'yellow', 'blue', 'round', 'oval', 'same', 'brand', 'big', 'large', 'coloured', 'colored', 'purple', 'red', 'green', 'pink', 'orange', 'grey', 'gray', 'starter']);
 const DETS = new Set(['the', 'your', 'each', 'a', 'one', 'these', 'this', 'my', 'her', 'his', 'their', 'of', 'its']);

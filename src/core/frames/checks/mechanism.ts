@@ -42,10 +42,86 @@ export const MECHANISM_FRAME: FrameRule = {
 
 const OBJECT_FILLERS = new Set(['associated', 'attached', 'cognate', 'called', 'named', 'known', 'as', 'the', 'its', 'their', 'a', 'e3', 'ligase', 'ubiquitin', 'protein', 'target', 'receptor', 'substrate', 'of', 'to', 'on', 'with', 'directly', 'selectively', 'potently', 'primary', 'molecular', 'key', 'enzyme', 'complex', 'adaptor', 'specifically', 'effectively', 'function', 'activity', 'levels', 'expression', 'transcription', 'factors', 'factor', 'and', '-', ',']);
 
+const PAST_DESCRIPTION = new Set(['described', 'called', 'labelled', 'labeled', 'classified', 'termed', 'characterised', 'characterized', 'regarded', 'considered', 'thought', 'believed', 'viewed', 'portrayed', 'dubbed']);
+
 const PHRASAL = new Set(['switch', 'switches', 'switched', 'switching', 'turn', 'turns', 'turned', 'turning', 'shut', 'shuts', 'shutting', 'knock', 'knocks', 'knocked', 'knocking']);
+
+/** "Neosubstrates: IKZF1, IKZF3", "Main proteins degraded: ...": a label line that lists what the drug degrades. */
+const DEGRADE_LABEL = /^(?:main |key |principal |known )?(?:neo-?substrates?|(?:proteins?|targets?|substrates?) degraded|degrades|degraded (?:proteins?|targets?)|degradation targets?)$/;
+
+function degradeLabel(x: FrameInput, out: Contradiction[]): boolean {
+  const { s } = x;
+  const w0 = s.firstWord(0);
+  const colon = s.toks.findIndex((t, k) => k > w0 && t.t === ':');
+  if (colon < 0 || colon - w0 > 5 || !DEGRADE_LABEL.test(s.textOf(w0, colon).toLowerCase())) return false;
+  if (s.negated(colon + 1)) return false;
+  const named = s.ents.filter((e) => (e.kind === 'drug' || e.kind === 'class') && e.start < s.toks[colon].start);
+  const subject = named.length === 1 ? named[0].termId : !named.length ? s.ctx.topic ?? s.ctx.chain : undefined;
+  if (!subject) return false;
+  for (let k = colon + 1; k < s.toks.length; k++) {
+    const e = s.entAt(k);
+    if (!e || e.kind !== 'protein') continue;
+    const c = contradiction(x, subject, 'degrade', e);
+    if (!c) continue;
+    out.push({ ruleId: MECHANISM_FRAME.id, start: e.start, end: e.end, message: c.message, evidence: c.refs, data: { term: subject, protein: e.termId, relation: 'degrade' } });
+    return true;
+  }
+  return false;
+}
+
+/** Verbs after a marker that say which way it goes ("cAMP falls", "cAMP goes up"), not what it does to others. */
+const INTRANSITIVE = new Set(['falls', 'fall', 'drops', 'drop', 'declines', 'decline', 'goes', 'go', 'rises', 'rise']);
+const INHIBITING = /^(inhibit|inhibits|inhibited|inhibiting|inhibition|inhibitor|inhibitors|block|blocks|blocked|blocking|blockade|blocker|blockers)$/;
+
+/**
+ * "Apremilast lowers intracellular cAMP", "This lowering of cAMP ...", "- ↓ cAMP": the way a drug moves
+ * a messenger, against the drug's `effects` in data/terms (apremilast raises cAMP by inhibiting PDE4).
+ */
+function effectDirection(x: FrameInput, out: Contradiction[]): boolean {
+  const { s, lex, facts } = x;
+  for (const mk of s.hits(lex.markers)) {
+    let dir: { i: number; j: number; value: 'raises' | 'lowers' } | undefined;
+    for (let st = mk.i - 1; st >= Math.max(0, mk.i - 4) && !dir; st--) {
+      const d = lex.direction.at(s.toks, st, mk.i);
+      if (d && mk.i - d.j <= 1) dir = { i: st, j: d.j, value: d.value };
+    }
+    if (!dir && INTRANSITIVE.has(s.toks[mk.j]?.t ?? '')) {
+      const d = lex.direction.at(s.toks, mk.j);
+      if (d) dir = { i: mk.j, j: d.j, value: d.value };
+    }
+    if (!dir || s.negated(dir.i, dir.j) || s.conditional(dir.i) || s.framedAsPast(dir.i) || s.question || s.attributed(dir.i)) continue;
+    const c = s.clauseOf(dir.i);
+    // the enzyme itself as the subject ("PDE4 breaks down cAMP, lowering it"): true, and not about the drug
+    const enzyme = s.ents.find((e) => e.kind === 'protein' && e.start >= s.toks[c.from].start && e.end <= s.toks[Math.min(dir.i, mk.i)].start);
+    const k = enzyme ? s.toks.findIndex((t) => t.ent === enzyme) : -1;
+    const inhibited = enzyme && [s.toks[k - 1], s.toks[k - 2], s.toks[s.afterEnt(k)], s.toks[s.afterEnt(k) + 1]].some((t) => t && INHIBITING.test(t.t));
+    if (enzyme && !inhibited) continue;
+    let ids = s.subjects(dir.i, { kinds: ['drug', 'class'], context: true, sentence: true }).map((x2) => x2.termId);
+    if (!ids.length && enzyme) ids = [...facts.db.terms.values()].filter((t) => t.kind === 'drug' && (t.targets ?? []).some((l) => l.id === enzyme.termId)).map((t) => t.id);
+    for (const id of ids) {
+      const drug = facts.drugsOf(id).map((d) => facts.term(d)).find((t) => t?.effects?.some((e) => e.marker === mk.value));
+      const effect = drug?.effects?.find((e) => e.marker === mk.value);
+      if (!drug || !effect || effect.direction === dir.value) continue;
+      const span = s.span(Math.min(dir.i, mk.i), Math.max(dir.j, mk.j));
+      const written = s.textOf(mk.i, mk.j);
+      out.push({
+        ruleId: MECHANISM_FRAME.id,
+        start: span.start,
+        end: span.end,
+        message: `${cap(drug.preferredName)} ${effect.direction === 'raises' ? 'raises' : 'lowers'} ${written}, it does not ${dir.value === 'raises' ? 'raise' : 'lower'} it${effect.note ? ` (${effect.note})` : ''}.`,
+        evidence: effect.refs.slice(0, 3),
+        data: { term: drug.id, marker: mk.value },
+      });
+      return true;
+    }
+  }
+  return false;
+}
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex } = x;
+  if (degradeLabel(x, out)) return;
+  if (effectDirection(x, out)) return;
   if (primacy(x, out)) return;
   if (s.hasIn(lex.dualUse)) return;
   // "switching cereblon off", "turns CRBN down": a phrasal verb around its object
@@ -61,6 +137,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const verb = h.value;
     if (s.negated(h.i, h.j) || s.conditional(h.i)) continue;
     if (s.framedAsPast(h.i) || (s.reported(h.i) && s.tenseOf(h.i) === 'past')) continue;
+    // "older papers described the drugs as cereblon inhibitors": a past description verb before the phrase
+    const cl = s.clauseOf(h.i);
+    if (s.toks.slice(Math.max(cl.from, h.i - 8), h.i).some((t) => PAST_DESCRIPTION.has(t.t))) continue;
     const obj = objectOf(x, h.i, h.j);
     if (!obj) continue;
     // "cereblon-mediated degradation of IKZF1": the object of degradation is IKZF1, cereblon the means
@@ -103,13 +182,23 @@ function elucidated(x: FrameInput, termId: string): number {
 const INFLAMMATORY = new Set(['enl', 'leprosy', 'plaque-psoriasis', 'psoriatic-arthritis', 'behcet-oral-ulcers', 'crohns-disease', 'rheumatoid-arthritis', 'lupus']);
 
 function primacy(x: FrameInput, out: Contradiction[]): boolean {
-  const { s, lex, facts } = x;
+  const { s, lex } = x;
   // "the primary mechanism is …" (a primacy word near a mechanism noun) or "… is mediated through inhibition
   // of angiogenesis" (an explaining verb), with no word that makes it one cause among others
-  const p = s.hits(lex.primacy).find((h) => !s.negated(h.i, h.j)) ?? s.hits(lex.explains).find((h) => !s.negated(h.i, h.j));
-  if (!p) return false;
+  // (each candidate in turn: "harms the baby only by blocking ..." has a primacy word and an explaining one)
+  // ("by" and a verb in -ing explains as "by blocking" does: "only by cutting off blood vessel growth")
+  const byVerb: Array<{ i: number; j: number; explaining: boolean }> = [];
+  for (let k = 0; k + 1 < s.toks.length; k++) if (s.toks[k].t === 'by' && /[a-z]{3}ing$/.test(s.toks[k + 1].t)) byVerb.push({ i: k, j: k + 2, explaining: true });
+  for (const p of [...s.hits(lex.primacy).map((h) => ({ ...h, explaining: false })), ...s.hits(lex.explains).map((h) => ({ ...h, explaining: true })), ...byVerb]) {
+    if (!s.negated(p.i, p.j) && primacyAt(x, p, out)) return true;
+  }
+  return false;
+}
+
+function primacyAt(x: FrameInput, p: { i: number; j: number; explaining: boolean }, out: Contradiction[]): boolean {
+  const { s, lex, facts } = x;
   const c = s.clauseOf(p.i);
-  const explaining = !!lex.explains.at(s.toks, p.i);
+  const explaining = p.explaining;
   const noun = explaining || s.hitsIn(lex.primacyNouns, c.from, c.to).some((h) => Math.abs(h.i - p.j) <= 7 || Math.abs(p.i - h.j) <= 4);
   const proc = s.hitsIn(lex.processes, c.from, c.to).find((h) => !explaining || (h.i >= p.j && h.i - p.j <= 5));
   if (!noun || !proc || s.framedAsPast(p.i) || s.tenseOf(p.i) === 'past' || s.conditional(p.i)) return false;

@@ -31,16 +31,29 @@ export const MECHANISM_KNOWN_FRAME: FrameRule = {
 };
 
 
+const EXPLAINING = /explain|understood|understand|mystery|puzzle|enigma|elusive|obscure/;
+
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   for (const h of s.hits(lex.unknownCues)) {
     if (s.negated(h.i, h.j) || s.framedAsPast(h.i) || s.tenseOf(h.i) === 'past') continue;
     if (s.years(h.i).some((y) => y.year < x.atYear - 5)) continue;
-    if (s.hasIn(lex.unknownNotAbout)) continue;
-    const topic = s.hasIn(lex.unknownTopics, 0, s.toks.length) || s.hasIn(lex.thalidomideTopics);
+    // a word that makes it another question (resistance, the best dose) rules it out anywhere in the sentence,
+    // unless the cue's own stretch between commas names the drug and holds no such word ("Because the target of
+    // lenalidomide has not been identified, strategies against resistance are lacking")
+    let a = h.i;
+    while (a > 0 && s.toks[a - 1].t !== ',' && s.toks[a - 1].t !== ';') a--;
+    let b = h.j;
+    while (b < s.toks.length && s.toks[b].t !== ',' && s.toks[b].t !== ';') b++;
+    const own = s.ents.some((e) => (e.kind === 'drug' || e.kind === 'class') && e.start >= s.toks[a].start && e.end <= s.toks[b - 1].end) && !s.hasIn(lex.unknownNotAbout, a, b);
+    if (s.hasIn(lex.unknownNotAbout) && !own) continue;
+    // "its anticancer effects remain unexplained": an effect is a topic when the cue says it is not explained
+    const topic = s.hasIn(lex.unknownTopics, 0, s.toks.length) || s.hasIn(lex.thalidomideTopics) || (EXPLAINING.test(h.phrase) && s.hasIn(lex.unknownEffectTopics));
     if (!topic) continue;
     let subjects = s.subjects(h.i, { after: true, kinds: ['drug', 'class'], context: true, sentence: true });
     if (!subjects.length && s.hasIn(lex.thalidomideTopics) && facts.term('thalidomide')) subjects = [{ termId: 'thalidomide', how: 'default' }];
+    // "How CRBN binding translates into antimyeloma activity remains to be determined": the class that binds it
+    if (!subjects.length && s.ents.some((e) => e.termId === 'cereblon') && facts.term('imid')) subjects = [{ termId: 'imid', how: 'default' }];
     for (const subj of subjects) {
       const known = knownSince(x, subj.termId);
       if (!known || known.year > x.atYear) continue;

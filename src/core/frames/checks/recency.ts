@@ -22,6 +22,9 @@ export const RECENCY_FRAME: FrameRule = {
 };
 
 const NEW_YEARS = 5;
+const DISCOVERY_YEARS = 10;
+/** Cues that say "of late" rather than "just now": a review's "recent work has shown" spans years. */
+const MILD = /^(?:recent|recently|in recent years|lately|of late|more recent|more recently)$/;
 const APPROVAL_WORDS = new Set(['approved', 'launched', 'introduced', 'licensed']);
 
 function check(x: FrameInput, out: Contradiction[]): void {
@@ -35,11 +38,17 @@ function check(x: FrameInput, out: Contradiction[]): void {
     const c = s.clauseOf(h.i);
     const disc = s.hitsIn(lex.discovery, Math.max(c.from, h.i - 3), Math.min(c.to, h.j + 4))[0];
     if (disc) {
-      const protein = s.ents.find((e) => e.kind === 'protein' || e.kind === 'complex');
-      const target = protein ?? (s.toks.some((t) => t.t === 'target' || t.t === 'molecule' || t.t === 'pathway') ? { termId: 'cereblon' } : undefined);
+      // every protein named must have a known date (the newest one counts): "recent work showed that
+      // cereblon degrades SALL4" is as recent as SALL4's finding, which the data does not date
+      const proteins = s.ents.filter((e) => e.kind === 'protein' || e.kind === 'complex');
+      const events = proteins.map((p) => firstEvent(x, p.termId));
+      if (events.some((e) => !e)) continue;
+      const target = proteins[0] ?? (s.toks.some((t) => t.t === 'target' || t.t === 'molecule' || t.t === 'pathway') ? { termId: 'cereblon' } : undefined);
       if (target) {
-        const ev = firstEvent(x, target.termId);
-        if (ev && ev.year <= x.atYear - NEW_YEARS) {
+        const ev = proteins.length ? events.reduce((a, b) => (b!.year > a!.year ? b : a)) : firstEvent(x, target.termId);
+        // (a finding is "recent" in reviews for years: only one a decade old or more is flagged)
+        // ("newly identified", "this year" within five years; "recent work showed" within ten)
+        if (ev && ev.year <= x.atYear - (MILD.test(h.phrase) ? DISCOVERY_YEARS : NEW_YEARS)) {
           const span = s.span(h.i, h.j);
           out.push({ ruleId: RECENCY_FRAME.id, start: span.start, end: span.end, message: `This is not recent: ${ev.what} in ${ev.year}.`, evidence: ev.refs, data: { term: target.termId } });
           return;
@@ -47,7 +56,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
         continue;
       }
     }
-    if (lex.possessive.has(s.toks[h.i - 1]?.t ?? '') || lex.possessive.has(s.toks[h.i - 2]?.t ?? '')) continue;
+    // "my new medication" is new to the writer; "our newly approved therapy" is an approval all the same
+    if ((lex.possessive.has(s.toks[h.i - 1]?.t ?? '') || lex.possessive.has(s.toks[h.i - 2]?.t ?? '')) && !/approved|licensed|launched|introduced/.test(h.phrase)) continue;
     const drug = drugOf(x, h.i, h.j);
     if (!drug) continue;
     const t = facts.term(drug);
@@ -68,7 +78,10 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
   let m = j;
   // "the newest oral choice": an adjective of route before the noun
   const route = s.toks[m]?.t === 'oral' && (lex.recencyNouns.at(s.toks, m + 1) ?? lex.classes.at(s.toks, m + 1)) ? 1 : 0;
-  const noun = lex.recencyNouns.at(s.toks, m + route) ?? lex.classes.at(s.toks, m + route);
+  // "the newest myeloma treatments", "a new psoriasis pill": a disease between the cue and its noun
+  const ind = lex.indications.at(s.toks, m + route);
+  const skip = route + (ind && !s.toks[m + route].ent ? ind.j - (m + route) : 0);
+  const noun = lex.recencyNouns.at(s.toks, m + skip) ?? lex.classes.at(s.toks, m + skip);
   if (noun) m = noun.j;
   while (m < s.toks.length && (s.toks[m].t === ',' || s.toks[m].t === '(' || s.toks[m].t === 'oral' || s.toks[m].t === 'called' || s.toks[m].t === 'named')) m++;
   const marker = lex.classListMarkers.at(s.toks, m);
@@ -98,7 +111,7 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
         continue;
       }
     }
-    if (!(lex.fillers.has(t) || lex.be.has(t) || ['(', ',', '\u2014', 'approved', 'launched', 'introduced', 'only', 'just', 'which', 'was', 'has', 'been', 'licensed'].includes(t))) break;
+    if (!(lex.fillers.has(t) || lex.be.has(t) || ['(', ',', ':', '\u2014', '\u2013', 'approved', 'launched', 'introduced', 'only', 'just', 'which', 'was', 'has', 'been', 'licensed', 'one', 'of', 'our'].includes(t))) break;
     k--;
     n++;
   }
@@ -126,9 +139,15 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
 }
 
 function firstEvent(x: FrameInput, proteinId: string): { year: number; what: string; refs: string[] } | undefined {
+  const names = [x.facts.name(proteinId), ...(x.facts.term(proteinId)?.synonyms ?? []).map((n) => n.name)].map((n) => n.toLowerCase());
   for (const t of x.facts.db.terms.values()) {
-    if (!(t.targets ?? []).some((l) => l.id === proteinId) && !(t.neosubstrates ?? []).some((l) => l.id === proteinId)) continue;
-    const h = x.facts.history(t.id, 'target-identified')[0] ?? x.facts.history(t.id, 'mechanism-elucidated')[0];
+    const target = (t.targets ?? []).some((l) => l.id === proteinId);
+    if (!target && !(t.neosubstrates ?? []).some((l) => l.id === proteinId)) continue;
+    // a target: when it was identified; a neosubstrate: the elucidation that names it (SALL4's own date is not
+    // recorded, so "recent work showed SALL4 degradation" is not compared with 2010)
+    const h = target
+      ? x.facts.history(t.id, 'target-identified')[0]
+      : x.facts.history(t.id, 'mechanism-elucidated').find((e) => names.some((n) => (e.note ?? '').toLowerCase().includes(n)));
     if (h) return { year: Number(h.date.slice(0, 4)), what: `${x.facts.name(proteinId)} was identified as ${t.preferredName}'s ${h.event === 'target-identified' ? 'target' : 'mechanism'} (${prettyDate(h.date)})`, refs: h.refs };
   }
   return undefined;

@@ -41,20 +41,35 @@ export const STATUS_FRAME: FrameRule = {
 };
 
 const COMBINATION = new Set(['combination', 'combined', 'with', 'plus', 'versus', 'vs', 'alongside']);
+/** "patients with myeloma": 'with' after these names the disease, not a combination partner. */
+const PATIENTS = new Set(['patients', 'patient', 'people', 'persons', 'subjects', 'individuals', 'adults', 'children', 'men', 'women', 'those', 'cases']);
+const ONE_TRIAL = new Set(['trial', 'study', 'studies', 'results', 'data', 'readout', 'cohort', 'arm']);
+const SLIDE_MARKS = new Set([':', '-', '\u2013', '\u2014']);
 const TRIAL_VERBS = /\b(being|under|undergoing|entered|entering|ongoing|way|underway|currently|still|remains|is in|are in|is now)\b/;
 
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   const cues: Array<{ i: number; j: number; kind: 'investigational' | 'trials' | 'expected' | 'only'; nominal?: boolean }> = [];
   // "an investigational drug", "experimental agent": a description bound like a class ("in this investigational study" is not about the drug)
-  for (const h of s.hits(lex.investigational)) cues.push({ i: h.i, j: h.j, kind: 'investigational', nominal: !/\b(is|are|has|have|not|being|under|in|still|only|yet|available|been|received|off|remains)\b/.test(h.phrase) && !h.phrase.startsWith('off') });
+  for (const h of s.hits(lex.investigational)) {
+    // "Legal status: Investigational": a label line's value is about the line's or the section's drug
+    const c = s.clauseOf(h.i);
+    const label = lex.statusLabels.at(s.toks, s.firstWord(c.from));
+    const labelled = !!label && s.toks[label.j]?.t === ':' && h.i === label.j + 1;
+    cues.push({ i: h.i, j: h.j, kind: 'investigational', nominal: !labelled && !/\b(is|are|has|have|not|being|under|in|still|only|yet|available|been|received|off|remains)\b/.test(h.phrase) && !h.phrase.startsWith('off') });
+  }
   for (const h of s.hits(lex.trials)) {
     // "Status: phase II/III" (a label line) or a verb of ongoing testing
     const c = s.clauseOf(h.i);
     const label = lex.statusLabels.at(s.toks, s.firstWord(c.from));
     // "entered the US market in 2022" is no trial: "entered" needs a trial or phase after it
     if (/\bentere?(d|ing)\b/.test(h.phrase) && !s.hasIn(lex.trials, h.j, Math.min(c.to, h.j + 5)) && !s.toks.slice(h.j, h.j + 5).some((t) => t.t === 'phase' || t.t === 'development' || t.t === 'testing')) continue;
-    if (TRIAL_VERBS.test(h.phrase) || (label && s.toks[label.j]?.t === ':' && h.i > label.j)) cues.push({ i: h.i, j: h.j, kind: 'trials' });
+    // a slide or list line "Apremilast: phase III in psoriatic arthritis": the drug, a colon or dash, the phase
+    const lead = s.entAt(s.firstWord(c.from));
+    // (not a line that names one trial: "Lenalidomide: phase III (MM-020) in newly diagnosed myeloma")
+    const slide = lead?.kind === 'drug' && SLIDE_MARKS.has(s.toks[s.afterEnt(s.firstWord(c.from))]?.t ?? '') && h.i === s.afterEnt(s.firstWord(c.from)) + 1
+      && !s.toks.slice(h.j, c.to).some((t) => ONE_TRIAL.has(t.t)) && !/\b[A-Z]{2,}[A-Z-]*-?\d+\b|\b[A-Z]{4,}\b/.test(s.textOf(h.j, c.to));
+    if (TRIAL_VERBS.test(h.phrase) || (label && s.toks[label.j]?.t === ':' && h.i > label.j) || slide) cues.push({ i: h.i, j: h.j, kind: 'trials' });
   }
   for (const h of s.hits(lex.expected)) cues.push({ i: h.i, j: h.j, kind: 'expected' });
   for (const h of s.hits(lex.onlyOnMarket)) cues.push({ i: h.i, j: h.j, kind: 'only' });
@@ -75,7 +90,8 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const approved = facts.approvedAt(t.id, x.at);
       // a year before the first approval dates the statement ("in 2009 it was awaiting approval")
       // (an expectation in the present tense with a year already past is outdated all the same)
-      if (s.years(cue.i, true).some((y) => first && y.year <= (yearOf(first) ?? 0)) && !(cue.kind === 'expected' && s.tenseOf(cue.i) === 'present')) continue;
+      // (the year an expectation looks forward to does not date it: "FDA action expected in 2013")
+      if (s.years(cue.i, true).some((y) => first && y.year <= (yearOf(first) ?? 0) && !(cue.kind === 'expected' && y.i >= cue.j)) && !(cue.kind === 'expected' && s.tenseOf(cue.i) === 'present')) continue;
       let after = afterCue(x, cue.j, c.to, t.id);
       // "its use in follicular lymphoma remains off-label": wrong only for an indication it is approved for
       if (/\boff\b|off-label|unapproved use/.test(s.textOf(cue.i, cue.j).toLowerCase())) {
@@ -118,7 +134,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
           // "under investigation in ... relapsed multiple myeloma": an indication it is approved for, in its
           // setting, and not "in combination with" a partner (a new regimen is a new use)
           const setting = s.textOf(cue.j, c.to).toLowerCase();
-          const combination = s.toks.slice(cue.j, c.to).some((tok) => COMBINATION.has(tok.t));
+          const combination = s.toks.slice(cue.j, c.to).some((tok, n) => COMBINATION.has(tok.t) && !(tok.t === 'with' && PATIENTS.has(s.toks[cue.j + n - 1]?.t ?? '')));
           const ok = !combination && after.indications.length && facts.approvals(t.id).some((a) => (dateValue(a.date) ?? Infinity) <= x.at && settingFits(setting, a.indication) && after.indications.some((w) => w.code !== 'cancer' && [...facts.indicationCodes(a)].some((code) => facts.indicationMatches(code, w))));
           if (!ok) continue;
         } else if (!after.indications.length) continue;
