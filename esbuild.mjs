@@ -68,17 +68,22 @@ export function loadData() {
 
 /**
  * The trie regex sources the engine builds for the bundled data (src/core/termdb.ts compileTrie:
- * the scanner's and the claim rules' subject tries), computed here by building the engine once:
- * they go into "imid-lens:data" as `tries`, so a process finds them ready (src/core/bundled.ts).
- * Recomputed when the data or termdb.ts change.
+ * the scanner's and the claim rules' subject tries) and the words each bundled claim pattern
+ * needs (src/core/rules/claims.ts requiredWords), computed here by building the engine once:
+ * they go into "imid-lens:data" as `tries` and `needs`, so a process finds them ready
+ * (src/core/bundled.ts). Recomputed when the data, termdb.ts or claims.ts change.
  */
 const TRIE_ENTRY = `import { bundledEngine } from './src/core/bundled';
+import { needEntries } from './src/core/rules/claims';
 import { trieSourceEntries } from './src/core/termdb';
-void bundledEngine().db.scanner;
-export const entries = trieSourceEntries();`;
+const engine = bundledEngine();
+void engine.db.scanner;
+for (const r of engine.rules) void r.needs;
+export const entries = { tries: trieSourceEntries(), needs: needEntries() };`;
+const PRECOMPUTED_FROM = ['src/core/termdb.ts', 'src/core/rules/claims.ts'];
 const trieMemo = new Map();
 function trieSources(data) {
-  const key = JSON.stringify(data) + fs.readFileSync(path.join(root, 'src/core/termdb.ts'), 'utf8');
+  const key = JSON.stringify(data) + PRECOMPUTED_FROM.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\0');
   if (!trieMemo.has(key)) {
     trieMemo.set(key, (async () => {
       const r = await esbuild.build({ stdin: { contents: TRIE_ENTRY, resolveDir: root, sourcefile: 'tries.ts', loader: 'ts' }, bundle: true, write: false, platform: 'node', format: 'cjs', target: 'es2022', mainFields: ['module', 'main'], loader: { '.md': 'text' }, logLevel: 'warning', absWorkingDir: root, plugins: [dataPluginOf(false)] });
@@ -96,11 +101,11 @@ function dataPluginOf(withTries) {
     setup(build) {
       build.onResolve({ filter: /^imid-lens:(data|validators)$/ }, (a) => ({ path: a.path, namespace: 'imid-lens' }));
       build.onLoad({ filter: /.*/, namespace: 'imid-lens' }, async (a) => {
-        const watchFiles = [...listJson('data/terms'), ...listJson('data/claims'), ...listJson('data/schema'), 'data/references.json', 'data/frames/lexicon.json', 'src/core/termdb.ts'].map((f) => path.join(root, f));
+        const watchFiles = [...listJson('data/terms'), ...listJson('data/claims'), ...listJson('data/schema'), 'data/references.json', 'data/frames/lexicon.json', ...PRECOMPUTED_FROM].map((f) => path.join(root, f));
         try {
           if (a.path === 'imid-lens:data') {
             const data = loadData();
-            if (withTries) data.tries = await trieSources(data);
+            if (withTries) Object.assign(data, await trieSources(data));
             // JSON.parse of a string literal loads faster than an object literal of the same size.
             return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`, loader: 'js', watchFiles };
           }
@@ -114,7 +119,8 @@ function dataPluginOf(withTries) {
     },
   };
 }
-const dataPlugin = dataPluginOf(true);
+/** Exported for the bench harness (test/bench/build.mjs): the same data module, precomputed tries and needs included. */
+export const dataPlugin = dataPluginOf(true);
 
 /**
  * Node bundles: yaml resolves to stubs that require dist/vendor.js (src/vendor/index.ts) on

@@ -336,6 +336,7 @@ function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mentio
   evaluateSentence(engine.rules, {
     start: s.start,
     text,
+    wide: isWide(prose),
     raw: { text: prose.text, markup: insideAny.bind(undefined, prose.excluded) },
     mentions,
     quoted: insideAny(prose.quotes, s.start),
@@ -345,6 +346,14 @@ function checkWindow(prose: Prose, engine: Engine, s: Sentence, mentions: Mentio
     citeFix: citeFix.bind(undefined, prose, s, text),
     ...(silenced ? { silenced } : {}),
   }, engine, out, budget);
+}
+
+const wideProse = new WeakMap<Prose, boolean>();
+/** Whether a prose's text holds a character above U+00FF (V8 then stores it two bytes a character); read once per prose. */
+function isWide(prose: Prose): boolean {
+  let w = wideProse.get(prose);
+  if (w === undefined) wideProse.set(prose, (w = /[^\x00-\xff]/.test(prose.text)));
+  return w;
 }
 
 /** "Add citation for the evidence": the document's own citation syntax before the final punctuation. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { loadData } from '../../esbuild.mjs';
+import { dataPlugin as productDataPlugin, loadData } from '../../esbuild.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -51,7 +51,8 @@ export async function buildEntries(entries, outDir, { dev = Boolean(process.env.
     mainFields: ['module', 'main'],
     absWorkingDir: root,
     logLevel: 'warning',
-    plugins: [dataPlugin(dataRoot)],
+    // the checkout's own data: the product's data module (with the tries and needs a build precomputes)
+    plugins: [dataRoot ? dataPlugin(dataRoot) : productDataPlugin],
     define: { IMID_LENS_VERSION: '"bench"', 'import.meta.url': '__importMetaUrl' },
     banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   });

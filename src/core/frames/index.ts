@@ -107,6 +107,7 @@ export class FrameEngine {
     const atYear = new Date(opts.at).getUTCFullYear();
     const text = prose.text;
     const headingTopics = new Map<number, { id: string; name: string } | undefined>();
+    const years = new YearWindow(text, atYear);
     // The context of a sentence depends only on the text within CONTEXT characters before it (in its
     // paragraph), so a full lint and an incremental re-check of a window compute the same context:
     // the drug mentions before the range are scanned once, those of the range come with it.
@@ -178,7 +179,7 @@ export class FrameEngine {
           if (home) lastSentence = [...new Set(drugIds(this.db, drugMentions.slice(lo, hi).filter((m) => m.start >= home.start && m.start < home.end)))];
         }
         const { chain: carried, unresolved } = this.carried(text, list, si, para, drugMentions);
-        const latestYear = latestYearBefore(text, span.start, atYear);
+        const latestYear = years.latest(span.start);
         const ctx: Context = { previous, lastSentence, ...(topic ? { topic: topic.id, topicName: topic.name } : {}), ...(carried ? { chain: carried } : {}), ...(unresolved ? { unresolved } : {}), ...(latestYear ? { latestYear } : {}) };
         const s = new Sentence(maskedSlice(prose, span.start, span.end), span.start, mine, this.db, this.lex, ctx);
         this.check(prose, s, span, rules, opts, atYear, out);
@@ -289,10 +290,67 @@ export class FrameEngine {
 
 /** A line that is a label and its value ("Drug class: ...", "- Status: ...", "Manufacturer: ..."). */
 const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
-/** The latest year (up to `atYear`) written in the 2,000 characters before `at`. */
-function latestYearBefore(text: string, at: number, atYear: number): number | undefined {
+/** How far before a sentence its text is read for years (latestYearBefore). */
+const YEARS_BACK = 2000;
+
+/**
+ * latestYearBefore for increasing offsets, reading the text once: the years read for one
+ * sentence stay for the next while they lie within YEARS_BACK of it. Exact because a match of YEAR
+ * is a whole 4-digit word: a scan that starts anywhere finds every match of a full scan from there on.
+ */
+export class YearWindow {
+  private readonly re = new RegExp(YEAR.source, 'g');
+  private readonly found: Array<{ index: number; year: number }> = [];
+  private head = 0;
+  /** Matches are known from here on, up to `next` (fetched, not yet taken; null: none left; undefined: not fetched). */
+  private origin = -1;
+  private next: { index: number; year: number } | null | undefined;
+  private lastAt = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly atYear: number,
+  ) {}
+
+  /** The latest year (up to `atYear`) written in the YEARS_BACK characters before `at`. */
+  latest(at: number): number | undefined {
+    const lo = Math.max(0, at - YEARS_BACK);
+    // a step back, or a gap past every match known: start reading again at lo
+    if (at < this.lastAt || lo < this.origin || this.origin < 0 || (this.next && this.next.index < lo)) {
+      this.found.length = 0;
+      this.head = 0;
+      this.origin = lo;
+      this.re.lastIndex = lo;
+      this.next = undefined;
+    }
+    this.lastAt = at;
+    for (;;) {
+      if (this.next === undefined) {
+        const m = this.re.exec(this.text);
+        this.next = m ? { index: m.index, year: Number(m[1]) } : null;
+      }
+      if (this.next === null || this.next.index >= at) break;
+      this.found.push(this.next);
+      this.next = undefined;
+    }
+    while (this.head < this.found.length && this.found[this.head].index < lo) this.head++;
+    if (this.head > 64 && this.head * 2 > this.found.length) {
+      this.found.splice(0, this.head);
+      this.head = 0;
+    }
+    let best: number | undefined;
+    for (let k = this.head; k < this.found.length; k++) {
+      const y = this.found[k].year;
+      if (y <= this.atYear && (best === undefined || y > best)) best = y;
+    }
+    return best;
+  }
+}
+
+/** The latest year (up to `atYear`) written in the 2,000 characters before `at` (the reference YearWindow is checked against). */
+export function latestYearBefore(text: string, at: number, atYear: number): number | undefined {
   let best: number | undefined;
-  YEAR.lastIndex = Math.max(0, at - 2000);
+  YEAR.lastIndex = Math.max(0, at - YEARS_BACK);
   for (let m = YEAR.exec(text); m && m.index < at; m = YEAR.exec(text)) {
     const y = Number(m[1]);
     if (y <= atYear && (best === undefined || y > best)) best = y;
@@ -503,40 +561,176 @@ function titleTopic(db: TermDb, prose: Prose, para: number): { id: string; name:
   return ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
 }
 
+/** A heading line above a paragraph: n lines above it (0: the line right above), [ls, end) its text. */
+export interface HeadingLine {
+  readonly n: number;
+  readonly ls: number;
+  readonly end: number;
+  readonly md: RegExpExecArray | null;
+  readonly tex: RegExpExecArray | null;
+}
+
+/** How many lines above a paragraph headingTopic looks at most. */
+const HEADING_LINES = 200;
+
+/** The heading line [ls, end), if it is one: a Markdown heading or a LaTeX \section. */
+function headingAt(text: string, ls: number, end: number): { md: RegExpExecArray | null; tex: RegExpExecArray | null } | undefined {
+  // a heading line starts with # (after at most three blanks) or a backslash: other lines (and
+  // empty ones) are not read; a line starts with at most one of the two kinds' first characters
+  const c0 = text.charCodeAt(ls);
+  const isTex = c0 === 92; /* \ */
+  const isMd = !isTex && (c0 === 35 /* # */ || isSpaceCode(c0, text, ls));
+  if (!(isTex || isMd) || ls >= end) return undefined;
+  const line = text.slice(ls, end);
+  const md = isMd ? MD_HEADING.exec(line) : null;
+  const tex = isTex ? TEX_HEADING.exec(line) : null;
+  return md || tex ? { md, tex } : undefined;
+}
+
+/**
+ * The heading lines among the HEADING_LINES lines above `para`, nearest first, walking up line by
+ * line (what headingTopic read before HeadingLines; kept for what HeadingLines does not cover).
+ */
+export function walkHeadingLines(text: string, para: number): HeadingLine[] {
+  const out: HeadingLine[] = [];
+  let k = para;
+  for (let n = 0; n < HEADING_LINES && k > 0; n++) {
+    const ls = text.lastIndexOf('\n', k - 2) + 1;
+    const h = headingAt(text, ls, k - 1);
+    if (h) out.push({ n, ls, end: k - 1, md: h.md, tex: h.tex });
+    k = ls;
+  }
+  return out;
+}
+
+/**
+ * walkHeadingLines for the paragraphs of a run, which come in document order: the line breaks and
+ * heading lines are read once, HEADING_LINES + 2 lines above the first paragraph and then forward,
+ * instead of HEADING_LINES lines above every paragraph. A paragraph that does not start a line, or
+ * lies before what was read, gets the plain walk.
+ */
+export class HeadingLines {
+  /** Every line break in [from, to), ascending. */
+  private readonly nl: number[] = [];
+  private from = -1;
+  private to = -1;
+  /** Whether `from` is the start of the text (no line break before nl[0]). */
+  private atStart = false;
+  /** The heading lines among them, by the index in nl of the line break that ends them. */
+  private readonly heads: Array<{ readonly i: number; readonly ls: number; readonly md: RegExpExecArray | null; readonly tex: RegExpExecArray | null }> = [];
+
+  constructor(readonly text: string) {}
+
+  above(para: number): HeadingLine[] {
+    const text = this.text;
+    if (para <= 0) return [];
+    if (text.charCodeAt(para - 1) !== 10) return walkHeadingLines(text, para);
+    if (this.from < 0) {
+      // the first paragraph: the line breaks above it, back to HEADING_LINES + 2 of them or the start
+      const back: number[] = [para - 1];
+      while (back.length < HEADING_LINES + 2) {
+        const p = back[back.length - 1];
+        const q = p > 0 ? text.lastIndexOf('\n', p - 1) : -1;
+        if (q < 0) {
+          this.atStart = true;
+          break;
+        }
+        back.push(q);
+      }
+      back.reverse();
+      this.from = this.atStart ? 0 : back[0];
+      this.to = this.from;
+      for (const q of back) this.add(q);
+      this.to = para;
+    } else if (para - 1 < this.from) return walkHeadingLines(text, para);
+    while (this.to <= para - 1) {
+      const q = text.indexOf('\n', this.to);
+      if (q < 0) {
+        this.to = text.length;
+        break;
+      }
+      this.add(q);
+      this.to = q + 1;
+    }
+    // the line break that ends the line right above the paragraph
+    const nl = this.nl;
+    let lo = 0;
+    let hi = nl.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (nl[mid] < para - 1) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const j = lo;
+    if (nl[j] !== para - 1) return walkHeadingLines(text, para);
+    // the lines j - n for n < HEADING_LINES must all have a known start
+    if (!this.atStart && j - (HEADING_LINES - 1) < 1) return walkHeadingLines(text, para);
+    const heads = this.heads;
+    lo = 0;
+    hi = heads.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (heads[mid].i <= j) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const out: HeadingLine[] = [];
+    for (let h = hi; h >= 0 && j - heads[h].i < HEADING_LINES; h--) {
+      const x = heads[h];
+      out.push({ n: j - x.i, ls: x.ls, end: nl[x.i], md: x.md, tex: x.tex });
+    }
+    return out;
+  }
+
+  /** Takes the next line break (ascending) and the heading line it ends, if it is one. */
+  private add(q: number): void {
+    const i = this.nl.length;
+    this.nl.push(q);
+    const ls = i > 0 ? this.nl[i - 1] + 1 : this.atStart ? 0 : -1;
+    if (ls < 0) return;
+    const h = headingAt(this.text, ls, q);
+    if (h) this.heads.push({ i, ls, md: h.md, tex: h.tex });
+  }
+}
+const headingLinesOfRun = new WeakMap<object, HeadingLines>();
+
+const MD_HEADING = /^\s{0,3}(#{1,6})\s/;
+const TEX_HEADING = /^\\((?:sub)*)section\*?\{/;
+
+/** Whether the character at i (code c) is one /\s/ matches, without a RegExp for ASCII. */
+function isSpaceCode(c: number, text: string, i: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(text.charAt(i));
+}
+
 /** The drug of the nearest heading above a paragraph (within 30 lines), if it names exactly one. */
 function headingTopic(db: TermDb, prose: Prose, para: number, headings: Map<number, { id: string; name: string } | undefined>): { id: string; name: string } | undefined {
   const text = prose.text;
-  let k = para;
   // the nearest heading; one without a drug ("## Mechanism") takes its parent's ("# Thalidomide")
   let level = Infinity;
   const pending: number[] = [];
-  for (let n = 0; n < 200 && k > 0 && (n < 30 || level < Infinity); n++) {
-    const ls = text.lastIndexOf('\n', k - 2) + 1;
-    // a heading line starts with # (after at most three blanks) or a backslash: other lines are not read
-    const c0 = text.charAt(ls);
-    const line = c0 === '#' || c0 === '\\' || /\s/.test(c0) ? text.slice(ls, k - 1) : '';
-    const md = /^\s{0,3}(#{1,6})\s/.exec(line);
-    const tex = /^\\((?:sub)*)section\*?\{/.exec(line);
-    if (md || tex) {
-      const lv = md ? md[1].length : tex![1].length / 3 + 1;
-      if (lv < level) {
-        let topic: { id: string; name: string } | undefined;
-        if (headings.has(ls)) topic = headings.get(ls);
-        else {
-          const ms = scan(db, prose, ls, k - 1).filter((m) => m.form);
-          const ids = [...new Set(drugIds(db, ms))];
-          topic = ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
-          if (topic || lv <= 1) headings.set(ls, topic);
-        }
-        if (topic || lv <= 1) {
-          for (const p of pending) headings.set(p, topic);
-          return topic;
-        }
-        pending.push(ls);
-        level = lv;
+  // the heading lines above the paragraph, read once per run (the cache of headings is the run's)
+  let lines = headingLinesOfRun.get(headings);
+  if (!lines || lines.text !== text) headingLinesOfRun.set(headings, (lines = new HeadingLines(text)));
+  // nearest first; past 30 lines only while looking for the parent of a heading without a drug
+  for (const { n, ls, end, md, tex } of lines.above(para)) {
+    if (!(n < 30 || level < Infinity)) break;
+    const lv = md ? md[1].length : tex![1].length / 3 + 1;
+    if (lv < level) {
+      let topic: { id: string; name: string } | undefined;
+      if (headings.has(ls)) topic = headings.get(ls);
+      else {
+        const ms = scan(db, prose, ls, end).filter((m) => m.form);
+        const ids = [...new Set(drugIds(db, ms))];
+        topic = ids.length === 1 ? { id: ids[0], name: ms.find((m) => m.form!.termId === ids[0])!.text } : undefined;
+        if (topic || lv <= 1) headings.set(ls, topic);
       }
+      if (topic || lv <= 1) {
+        for (const p of pending) headings.set(p, topic);
+        return topic;
+      }
+      pending.push(ls);
+      level = lv;
     }
-    k = ls;
   }
   return undefined;
 }

@@ -110,6 +110,15 @@ export interface FrameLexicon {
 
 /** Normalises a word for matching: lower case, Latin diacritics folded, curly apostrophes straight. */
 export function norm(w: string): string {
+  // ASCII (most words): lower case is all there is to do
+  let ascii = true;
+  for (let i = 0; i < w.length; i++) {
+    if (w.charCodeAt(i) >= 128) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return w.toLowerCase();
   return foldDiacritics(w.toLowerCase().replace(/[\u2019\u2018]/g, "'"));
 }
 
@@ -132,6 +141,8 @@ export function tokenize(text: string, base = 0): RawToken[] {
 
 const HYPHENS = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013']);
 export const isHyphen = (t: string): boolean => HYPHENS.has(t);
+/** A token a phrase reads past after its first word: a hyphen or a quotation mark. */
+const skippedInPhrase = (t: string): boolean => HYPHENS.has(t) || t === '"' || t === '\u201c' || t === '\u201d';
 
 /** A phrase's tokens, hyphens dropped ("third-generation" = "third generation"). */
 export function phraseTokens(p: string): string[] {
@@ -146,17 +157,33 @@ export interface PhraseHit<V> {
   readonly phrase: string;
 }
 
-/** Phrases keyed by their first token; longest match wins. Hyphen tokens in the text are skipped inside a phrase. */
+/** A node of a PhraseTable's token trie: the phrase that ends here (the first one added) and the tokens that continue one. */
+interface PhraseNode<V> {
+  hit: { readonly value: V; readonly phrase: string } | undefined;
+  next: Map<string, PhraseNode<V>> | undefined;
+}
+
+/**
+ * Phrases as a trie of their tokens; longest match wins (of phrases with the same tokens, the
+ * first added). Hyphen and quotation-mark tokens in the text are skipped inside a phrase.
+ */
 export class PhraseTable<V> {
-  private readonly byFirst = new Map<string, Array<{ toks: string[]; value: V; phrase: string }>>();
+  private readonly root = new Map<string, PhraseNode<V>>();
+  private readonly list: Array<{ readonly phrase: string; readonly value: V }> = [];
 
   add(phrase: string, value: V): void {
     const toks = phraseTokens(phrase);
     if (!toks.length) return;
-    let l = this.byFirst.get(toks[0]);
-    if (!l) this.byFirst.set(toks[0], (l = []));
-    l.push({ toks, value, phrase });
-    l.sort((a, b) => b.toks.length - a.toks.length);
+    this.list.push({ phrase, value });
+    let map = this.root;
+    let node: PhraseNode<V> | undefined;
+    for (const t of toks) {
+      node = map.get(t);
+      if (!node) map.set(t, (node = { hit: undefined, next: undefined }));
+      map = node.next ??= new Map();
+    }
+    if (node!.next!.size === 0) node!.next = undefined;
+    node!.hit ??= { value, phrase };
   }
 
   addAll(phrases: readonly string[] | undefined, value: V): this {
@@ -166,18 +193,30 @@ export class PhraseTable<V> {
 
   /** The longest phrase starting at token i, or undefined. */
   at(toks: readonly { t: string }[], i: number, end = toks.length): PhraseHit<V> | undefined {
-    const l = this.byFirst.get(toks[i]?.t);
-    if (!l) return undefined;
-    outer: for (const c of l) {
-      let k = i;
-      for (const w of c.toks) {
-        while (k < end && k > i && (isHyphen(toks[k].t) || toks[k].t === '"' || toks[k].t === '\u201c' || toks[k].t === '\u201d')) k++;
-        if (k >= end || toks[k].t !== w) continue outer;
-        k++;
+    let node = this.root.get(toks[i]?.t);
+    if (!node || i >= end) return undefined;
+    let k = i + 1;
+    let best = node.hit;
+    let bestJ = k;
+    while (node.next) {
+      // inside a phrase: "third-generation" reads as "third generation", quotation marks are not words
+      while (k < end && skippedInPhrase(toks[k].t)) k++;
+      if (k >= end) break;
+      const child: PhraseNode<V> | undefined = node.next.get(toks[k].t);
+      if (!child) break;
+      node = child;
+      k++;
+      if (node.hit) {
+        best = node.hit;
+        bestJ = k;
       }
-      return { i, j: k, value: c.value, phrase: c.phrase };
     }
-    return undefined;
+    return best && { i, j: bestJ, value: best.value, phrase: best.phrase };
+  }
+
+  /** The phrases added (that have tokens), in order, with their values. */
+  phrases(): ReadonlyArray<{ readonly phrase: string; readonly value: V }> {
+    return this.list;
   }
 
   /** Every longest, non-overlapping match in [from, to). */
@@ -200,7 +239,7 @@ export class PhraseTable<V> {
 
   /** First tokens of every phrase (for a cheap pre-check of a sentence). */
   firstWords(): IterableIterator<string> {
-    return this.byFirst.keys();
+    return this.root.keys();
   }
 }
 

@@ -128,7 +128,7 @@ export function compileRules(db: TermDb, files: readonly ClaimFile[], sources: r
 }
 
 /** The words each macro of a file needs (read once per file; term macros need no fixed word). */
-function macroNeeds(file: ClaimFile): (name: string) => Need {
+export function macroNeeds(file: ClaimFile): (name: string) => Need {
   const memo = new Map<string, Need>();
   const needOf = (name: string): Need => {
     let n = memo.get(name);
@@ -202,15 +202,22 @@ function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: strin
       return out;
     });
   };
-  // read on the rule's first sentence (see planOf), not when the engine is built
+  // read on the rule's first sentence (see planOf), not when the engine is built; the bundled
+  // rules' needs come ready from the build (primeNeeds), by the regex they belong to
   let needs: Need[] | undefined;
   const needsOf = (): Need[] =>
     (needs ??= rule.patterns!.map((p) => {
+      const key = patternNeedKey(p, file);
+      const known = knownNeeds.get(key);
+      if (known) return known;
+      let n: Need;
       try {
-        return requiredWords(p, needOfMacro);
+        n = requiredWords(p, needOfMacro);
       } catch {
-        return []; // a syntax the reader does not follow: the pattern always runs
+        n = []; // a syntax the reader does not follow: the pattern always runs
       }
+      if (knownNeeds.size < MAX_KNOWN_NEEDS) knownNeeds.set(key, n);
+      return n;
     }));
   const patterns = rule.patterns.map((p) => {
     if (untrusted) assertSafe(p);
@@ -242,11 +249,89 @@ function compileRule(db: TermDb, file: ClaimFile, rule: ClaimRule, source: strin
   };
 }
 
+/**
+ * Needs read so far (or given by the build), by {@link patternNeedKey}: what requiredWords reads
+ * from a pattern depends on the pattern and its file's macros, nothing else.
+ */
+const knownNeeds = new Map<string, Need>();
+const MAX_KNOWN_NEEDS = 4096;
+
+/** The needs read so far, by key: what a build stores (esbuild.mjs) to give {@link primeNeeds}. */
+export function needEntries(): Array<[string, Need]> {
+  return [...knownNeeds];
+}
+
+/**
+ * Needs computed ahead (the build's, for the bundled rules): a first document then does not read
+ * the patterns of every rule with cold code. An entry of other data is simply never asked for.
+ */
+export function primeNeeds(entries: ReadonlyArray<readonly [string, Need]>): void {
+  for (const [key, need] of entries) knownNeeds.set(key, need);
+}
+
+const macrosKeys = new WeakMap<ClaimFile, string>();
+/** The key of a pattern's needs: a hash of the pattern as written and one of its file's macros. */
+export function patternNeedKey(pattern: string, file: ClaimFile): string {
+  let m = macrosKeys.get(file);
+  if (m === undefined) macrosKeys.set(file, (m = needKey(JSON.stringify(file.macros ?? {}))));
+  return `${needKey(pattern)}:${m}`;
+}
+
+/** A 64-bit hash of a string (two 32-bit FNV-1a variants) with its length, as a short string key. */
+export function needKey(src: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ src.length;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return `${src.length.toString(36)}.${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+}
+
 function compileList(list: string[] | undefined, untrusted: boolean): RegExp[] {
   return (list ?? []).map((p) => {
     if (untrusted) assertSafe(p);
-    return new RegExp(flexibleSpaces(p), 'i');
+    // global only so that primeRegex can compile it straight to machine code: tested from lastIndex 0 (see unlessHolds)
+    return new RegExp(flexibleSpaces(p), 'gi');
   });
+}
+
+/**
+ * V8 compiles a RegExp on its first exec: for a subject shorter than 1000 characters to bytecode
+ * (with a slow peephole pass), then again to machine code on its next exec; for a longer subject
+ * straight to machine code, which costs less than the bytecode alone. A claim regex runs on every
+ * sentence that needs it, so before its first real exec it is run once at the end of a
+ * 1000-character string (one position, no match of consequence): a first document then compiles
+ * each regex it needs once, to machine code (about a third of the cost of the two-step way).
+ * Needs a global or sticky regex (lastIndex is honoured); the caller resets lastIndex.
+ */
+function primeRegex(re: RegExp, wide: boolean | undefined): void {
+  // V8 compiles a regex for one-byte and for two-byte strings apart: the primer is of the kind the sentences are
+  const done = wide ? primedWide : primed;
+  if (done.has(re)) return;
+  done.add(re);
+  const primer = wide ? PRIMER_WIDE : PRIMER;
+  re.lastIndex = primer.length;
+  re.exec(primer);
+  re.lastIndex = 0;
+}
+const primed = new WeakSet<RegExp>();
+const primedWide = new WeakSet<RegExp>();
+const PRIMER = ' '.repeat(1024);
+const PRIMER_WIDE = `${' '.repeat(1023)}\u2014`;
+
+/** Whether an `unless` regex of a rule matches the sentence (global regexes, run from the start). */
+function unlessHolds(unless: readonly RegExp[], text: string, wide: boolean | undefined): boolean {
+  for (const u of unless) {
+    primeRegex(u, wide);
+    u.lastIndex = 0;
+    const hit = u.test(text);
+    u.lastIndex = 0;
+    if (hit) return true;
+  }
+  return false;
 }
 
 const MACRO = /\{[a-z][a-z0-9-]*(?::[a-z0-9-]+)?\}/gi;
@@ -528,6 +613,12 @@ export interface SentenceInput {
   /** Sentence text with markup blanked (same length as the sentence). */
   readonly text: string;
   /**
+   * Whether the document holds a character above U+00FF, so that V8 stores its text (and the
+   * sentences cut from it) two bytes a character: the regexes are compiled for that (primeRegex).
+   * Only a matter of speed.
+   */
+  readonly wide?: boolean;
+  /**
    * The document's prose text as written and whether an offset is markup (blanked in `text`), so a
    * rewrite can widen its span over emphasis or braces that belong to the claim. Document offsets.
    */
@@ -654,7 +745,7 @@ export function evaluateSentence(rules: readonly CompiledRule[], s: SentenceInpu
         }
       }
     }
-    if (runnable && !r.unless.some((u) => u.test(s.text))) {
+    if (runnable && !unlessHolds(r.unless, s.text, s.wide)) {
       if (r.type === 'name') evaluateName(r, s, severity, into);
       else evaluateClaim(r, runnable, s, severity, into, into === out ? firstOfSentence : into.length);
     }
@@ -680,6 +771,7 @@ function evaluateClaim(r: CompiledRule, patterns: readonly RegExp[], s: Sentence
   let lastEnd = -1;
   const hits: Array<{ start: number; end: number; m: RegExpExecArray }> = [];
   for (const re of patterns) {
+    primeRegex(re, s.wide);
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let guard = 0;
