@@ -142,7 +142,8 @@ function nearest(s: FrameInput['s'], companies: Ent[], i: number, c: { from: num
   }));
   for (const e of companies) {
     const k = s.toks.findIndex((t) => t.ent === e);
-    if (k < c.from || k >= c.to || owners.has(e)) continue;
+    // ("Amgen, not BMS, markets Otezla": a company denied in passing is not the actor)
+    if (k < c.from || k >= c.to || owners.has(e) || s.toks[k - 1]?.t === 'not') continue;
     const d = Math.abs(k - i);
     if (d < dist) {
       dist = d;
