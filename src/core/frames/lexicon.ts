@@ -57,6 +57,8 @@ export interface FrameLexicon {
     readonly processes?: readonly string[];
     readonly primacyNouns?: readonly string[];
     readonly explains?: readonly string[];
+    /** "this anti-TNF action is the basis of its teratogenic effects": the process before, the effect after. */
+    readonly explainedBy?: readonly string[];
     readonly partial?: readonly string[];
     /** Messengers and markers a drug moves one way (ids used by data/terms `effects`). */
     readonly markers?: ReadonlyArray<{ readonly id: string; readonly words: readonly string[] }>;
@@ -321,6 +323,7 @@ export class Lexicon {
   readonly processes: PhraseTable<true>;
   readonly primacyNouns: PhraseTable<true>;
   readonly explains: PhraseTable<true>;
+  readonly explainedBy: PhraseTable<true>;
   readonly partial: PhraseTable<true>;
   readonly possessiveNouns: Set<string>;
   readonly formerUseVerbs: PhraseTable<true>;
@@ -422,6 +425,7 @@ export class Lexicon {
     this.processes = table(d.mechanism.processes);
     this.primacyNouns = table(d.mechanism.primacyNouns);
     this.explains = table(d.mechanism.explains);
+    this.explainedBy = table(d.mechanism.explainedBy);
     this.partial = table(d.mechanism.partial);
     this.possessiveNouns = new Set((d.company.possessiveNouns ?? []).map(norm));
     this.formerUseVerbs = table(d.formerUse?.verbs);

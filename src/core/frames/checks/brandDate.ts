@@ -79,7 +79,8 @@ function neverABrand(x: FrameInput, out: Contradiction[]): boolean {
     while (b > c.from && (s.toks[b].ent || s.toks[b].t === 'and' || s.toks[b].t === 'or' || s.toks[b].t === ',')) b--;
     if (FORMER.has(s.toks[b]?.t ?? '')) continue;
     const prev = s.toks[k - 1]?.t === '(' ? s.toks[k - 2]?.ent : undefined;
-    const afterBrand = !!prev && prev.termId === e.termId && prev.formKind === 'brand';
+    // ("POMALYST (Actimid)", and "Pomalidomide (Actimid) is taken ...": the brand's place after the INN)
+    const afterBrand = !!prev && prev.termId === e.termId && (prev.formKind === 'brand' || (prev.formKind === 'preferred' && s.toks[s.afterEnt(k)]?.t === ')'));
     // "marketed as Pomalyst in the US and as Actimid in Europe": a second "as" of the same brand word
     const parallel = s.toks[k - 1]?.t === 'as' && s.toks[k - 2]?.t === 'and' && brands.some((h) => h.j < k - 1 && s.toks[h.j - 1]?.t === 'as');
     if (!near && !afterBrand && !parallel) continue;

@@ -208,18 +208,23 @@ function primacy(x: FrameInput, out: Contradiction[]): boolean {
   // ("by" and a verb in -ing explains as "by blocking" does: "only by cutting off blood vessel growth")
   const byVerb: Array<{ i: number; j: number; explaining: boolean }> = [];
   for (let k = 0; k + 1 < s.toks.length; k++) if (s.toks[k].t === 'by' && /[a-z]{3}ing$/.test(s.toks[k + 1].t)) byVerb.push({ i: k, j: k + 2, explaining: true });
-  for (const p of [...s.hits(lex.primacy).map((h) => ({ ...h, explaining: false })), ...s.hits(lex.explains).map((h) => ({ ...h, explaining: true })), ...byVerb]) {
+  for (const p of [...s.hits(lex.primacy).map((h) => ({ ...h, explaining: false })), ...s.hits(lex.explains).map((h) => ({ ...h, explaining: true })), ...byVerb, ...s.hits(lex.explainedBy).map((h) => ({ ...h, explaining: true, reverse: true }))]) {
     if (!s.negated(p.i, p.j) && primacyAt(x, p, out)) return true;
   }
   return false;
 }
 
-function primacyAt(x: FrameInput, p: { i: number; j: number; explaining: boolean }, out: Contradiction[]): boolean {
+function primacyAt(x: FrameInput, p: { i: number; j: number; explaining: boolean; reverse?: boolean }, out: Contradiction[]): boolean {
   const { s, lex, facts } = x;
   const c = s.clauseOf(p.i);
   const explaining = p.explaining;
   const noun = explaining || s.hitsIn(lex.primacyNouns, c.from, c.to).some((h) => Math.abs(h.i - p.j) <= 7 || Math.abs(p.i - h.j) <= 4);
-  const proc = s.hitsIn(lex.processes, c.from, c.to).find((h) => !explaining || (h.i >= p.j && h.i - p.j <= 5));
+  // (reversed, "this anti-TNF action is the basis of its teratogenic effects": the process before the verb,
+  // and what it explains after it must be the drug's effects)
+  const proc = p.reverse
+    ? s.hitsIn(lex.processes, Math.max(c.from, p.i - 8), p.i)[0]
+    : s.hitsIn(lex.processes, c.from, c.to).find((h) => !explaining || (h.i >= p.j && h.i - p.j <= 5));
+  if (p.reverse && !s.hasIn(lex.thalidomideTopics, p.j, c.to) && !s.toks.slice(p.j, c.to).some((t) => /^(?:therapeutic|teratogenic|antimyeloma|anti-myeloma|anticancer|anti-cancer|antitumou?r|anti-tumou?r)$/.test(t.t))) return false;
   if (!noun || !proc || s.framedAsPast(p.i) || s.tenseOf(p.i) === 'past' || s.conditional(p.i)) return false;
   if (s.hasIn(lex.partial, c.from, c.to)) return false;
   // "its benefit in ENL is attributed to lowering TNF-α": in the inflammatory indications TNF is the
