@@ -265,7 +265,7 @@ export class Sentence {
     // "once a day", "once daily", "more than once": a frequency, not "once" = formerly
     // "has remained elusive": the present perfect runs up to now
     if ((h.phrase === 'remained' || h.phrase === 'long remained') && ['has', 'have', "'s"].includes(this.toks[h.i - 1]?.t ?? '')) return false;
-    return !(h.phrase === 'used to' && this.lex.be.has(this.toks[h.i - 1]?.t ?? '')) && !(h.phrase === 'once' && this.frequency(h.j)) && !((h.phrase === 'earlier' || h.phrase === 'earliest' || h.phrase === 'early') && this.drugNoun(h.j));
+    return !(h.phrase === 'used to' && (this.lex.be.has(this.toks[h.i - 1]?.t ?? '') || (/ly$|^also$|^still$|^now$|^often$/.test(this.toks[h.i - 1]?.t ?? '') && this.lex.be.has(this.toks[h.i - 2]?.t ?? '')))) && !(h.phrase === 'once' && this.frequency(h.j)) && !((h.phrase === 'earlier' || h.phrase === 'earliest' || h.phrase === 'early') && this.drugNoun(h.j));
   }
 
   /** "earlier drugs", "earlier-generation IMiDs": a comparison between drugs, not a time frame. */

@@ -179,7 +179,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // (a fronted "In 2010, the regulator approved ..." may cross its comma; a year after the verb may not)
     // (nor a year of another event before "before/until/when": "approved for this in 2005, before it was approved for myeloma")
     // (nor a year inside an apposition: "The drug, notorious for birth defects in the 1960s, was approved ...")
-    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(y.i > h.i && y.i - h.i > 4 && s.toks.slice(h.i, y.i).some((t) => t.t === ',')) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => EVENT_BREAK.has(t.t))) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => t.t === ',') && s.toks.slice(c.from, y.i).some((t) => t.t === ',')));
+    // (a parenthetical ", in 2006," after the name belongs to the event: "The first FDA approval of lenalidomide, in 2006, was ...")
+    const parenthetical = (y: { i: number }) => s.toks[y.i - 1]?.t === 'in' && s.toks[y.i - 2]?.t === ',' && s.toks[y.i + 1]?.t === ',';
+    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(y.i > h.i && y.i - h.i > 4 && s.toks.slice(h.i, y.i).some((t) => t.t === ',') && !parenthetical(y)) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => EVENT_BREAK.has(t.t))) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => t.t === ',') && s.toks.slice(c.from, y.i).some((t) => t.t === ',')));
     // two approvals and two years in one clause ("accelerated approval in February 2013 and later accelerated
     // approval for Kaposi sarcoma in May 2020"): each year goes with its own event, which is not paired here
     if (s.hitsIn(lex.approvalVerbs, c.from, c.to).length > 1 && new Set(s.years(h.i).map((y) => y.year)).size > 1) continue;
@@ -266,7 +268,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
       // year (with the indication before the year, "first approved for myeloma in 2006", it is that indication's first)
       if (saysFirstHere && indications.length && !y.decade && y.i < indHits[0].i && firstOne && yearOf(firstOne.date) !== y.year && !matchesInd(firstOne) && firstOne.indicationCode) {
         const forIt = pool.filter(matchesInd).sort((a, b) => a.date.localeCompare(b.date))[0];
-        report(`The first approval of ${t.preferredName}${agencyName ? ` by ${agencyName}` : ''} was ${onDate(firstOne.date).replace(/^(on|in) /, '')} (${firstOne.agency}), for ${shortIndication(firstOne.indication).replace(/^./, (ch) => ch.toLowerCase())}${forIt ? `; the approval for ${s.textOf(indHits[0].i, indHits[0].j)} followed ${onDate(forIt.date)}` : ''}.`, firstOne.refs, y);
+        report(`The first approval of ${t.preferredName}${agencyName ? ` by ${agencyName}` : ''} was ${onDate(firstOne.date).replace(/^(on|in) /, '')}${agencyName ? '' : ` (${firstOne.agency})`}, for ${shortIndication(firstOne.indication).replace(/^./, (ch) => ch.toLowerCase())}${forIt ? `; the approval for ${s.textOf(indHits[0].i, indHits[0].j)} followed ${onDate(forIt.date)}` : ''}.`, firstOne.refs, y);
         return;
       }
       // "first approved", "approved first", "its first EU approval"

@@ -31,7 +31,9 @@ function check(x: FrameInput, out: Contradiction[]): void {
     if (!b || from === undefined) continue;
     // (with two brands in the clause a year goes with the nearer one: "from 1957 as Contergan and in Britain as Distaval")
     const others = s.ents.filter((o) => o !== e && o.formKind === 'brand' && o.kind === 'drug').map((o) => s.toks.findIndex((t) => t.ent === o));
-    const years = s.years(k).filter((y) => others.every((o) => Math.abs(y.i - k) < Math.abs(y.i - o)));
+    // (and not across ", and" / ", but": "Contergan hit pharmacies in 1957, and Distaval came the following year")
+    const across = (a: number, b: number) => s.toks.slice(Math.min(a, b), Math.max(a, b)).some((t, n, arr) => t.t === ';' || (t.t === ',' && ['and', 'but', 'while', 'whereas'].includes(arr[n + 1]?.t ?? '')));
+    const years = s.years(k).filter((y) => others.every((o) => Math.abs(y.i - k) < Math.abs(y.i - o)) && !across(y.i, k));
     if (!years.length || s.negated(k)) continue;
     const latest = Math.max(...years.map((y) => (y.decade ? y.year + 9 : y.year)));
     if (latest >= from) continue;

@@ -265,9 +265,18 @@ function unapprovedOnMarket(x: FrameInput, out: Contradiction[]): boolean {
     const label = lex.statusLabels.at(s.toks, s.firstWord(c.from));
     // a predicate ("is approved", "already approved", "launched in 2022"), not an attribute ("approved drugs")
     // (a phrase that opens with its own verb is a predicate: "received FDA approval", "hit the market")
-    if (!PREDICATIVE.has(prev) && !VERB_FIRST.has(s.toks[h.i].t) && !(label && h.i > label.j) && h.i !== s.firstWord(c.from)) continue;
+    // ("Eragidomide is an approved intravenous CELMoD": a predicate noun phrase)
+    const predicateNoun = (prev === 'a' || prev === 'an') && lex.be.has(s.toks[h.i - 2]?.t ?? '');
+    if (!PREDICATIVE.has(prev) && !predicateNoun && !VERB_FIRST.has(s.toks[h.i].t) && !(label && h.i > label.j) && h.i !== s.firstWord(c.from)) continue;
     if (s.negated(h.i, h.j) || s.conditional(h.i) || s.framedAsPast(h.i) && !s.years(h.i).length) continue;
-    if (s.hasIn(lex.expected, c.from, c.to) || s.hasIn(lex.investigational, c.from, c.to) || s.hasIn(lex.trials, c.from, c.to)) continue;
+    // an apposition ("Mezigdomide, already approved for relapsed myeloma, is now being tested ...") is read alone
+    let a = h.i;
+    while (a > c.from && s.toks[a - 1].t !== ',') a--;
+    let b = h.j;
+    while (b < c.to && s.toks[b].t !== ',') b++;
+    const apposition = a > c.from && b < c.to;
+    const [sf, st] = apposition ? [a, b] : [c.from, c.to];
+    if (s.hasIn(lex.expected, sf, st) || s.hasIn(lex.investigational, sf, st) || s.hasIn(lex.trials, sf, st)) continue;
     if (s.question || modalBefore(x, c.from, h.i)) continue;
     // the time the claim puts the drug on the market: the earliest year written, else the checking date
     const years = s.years(h.i).filter((y) => !y.decade).map((y) => y.year);
@@ -279,7 +288,10 @@ function unapprovedOnMarket(x: FrameInput, out: Contradiction[]): boolean {
     // the paragraph's drug only for a label line or a bare value ("Legal status: Approved"), not when an
     // unknown name is the subject ("NSC66847 is approved ...")
     const bare = (label && h.i > label.j) || h.i === s.firstWord(c.from);
-    for (const subj of s.subjects(h.i, { context: bare })) {
+    // ("BMS won FDA approval for mezigdomide": the drug after a company's verb)
+    let subs = s.subjects(h.i, { context: bare });
+    if (!subs.length && VERB_FIRST.has(s.toks[h.i].t)) subs = s.namedAfter(h.j, ['drug'], 6).map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
+    for (const subj of subs) {
       const t = facts.term(subj.termId);
       const through = t ? unapprovedThrough(x, t.id) : undefined;
       if (!t || through === undefined || when > through) continue;

@@ -127,13 +127,13 @@ function drugOf(x: FrameInput, i: number, j: number): string | undefined {
         continue;
       }
     }
-    if (!(lex.fillers.has(t) || lex.be.has(t) || ['(', ',', ':', '\u2014', '\u2013', 'approved', 'launched', 'introduced', 'only', 'just', 'which', 'was', 'has', 'been', 'licensed', 'one', 'of', 'our'].includes(t))) break;
+    if (!(lex.fillers.has(t) || lex.be.has(t) || ['(', ',', ':', '\u2014', '\u2013', 'approved', 'launched', 'introduced', 'only', 'just', 'which', 'was', 'has', 'been', 'licensed', 'one', 'of', 'our', 'so', 'very', 'fairly', 'quite', 'still', 'pretty', 'really', 'too', 'relatively'].includes(t))) break;
     k--;
     n++;
   }
   // ("X, approved only last year": a time phrase counts after an approval word, not "started X last week")
   const approvedBetween = s.toks.slice(k + 1, i).some((t) => APPROVAL_WORDS.has(t.t));
-  if (k >= 0 && s.toks[k].ent?.kind === 'drug' && (noun || /ago|recent|newly|lately|just/.test(s.textOf(i, j).toLowerCase()) || (approvedBetween && !!lex.recencyAgo.at(s.toks, i)))) return s.toks[k].ent!.termId;
+  if (k >= 0 && s.toks[k].ent?.kind === 'drug' && (noun || /ago|recent|newly|lately|just|brand/.test(s.textOf(i, j).toLowerCase()) || (approvedBetween && !!lex.recencyAgo.at(s.toks, i)))) return s.toks[k].ent!.termId;
   // "It is a new oral option": a pronoun subject
   if (k >= 0 && n > 0 && noun && s.anaphorAt(k)) return s.pronounBefore(k + 1)[0];
   // "The drug was recently approved", "It was newly licensed": an anaphor subject of an approval word
