@@ -108,7 +108,10 @@ export function subjectsOfNominal(s: Sentence, i: number, j: number, kinds: read
     if (t.t === ':' || isHyphen(t.t) || t.t === '\u2014') {
       for (let st = Math.max(c.from, k - 4); st < k; st++) {
         const h = lex.classLabels.at(toks, st, k);
-        if (h && h.j === k && st === s.firstWord(c.from)) {
+        // (also after "Apremilast – ": a drug, a dash or colon, then the label)
+        const w0 = s.firstWord(c.from);
+        const lead = toks[w0]?.ent?.kind === 'drug' && ['-', '\u2013', '\u2014', ':'].includes(toks[s.afterEnt(w0)]?.t ?? '') ? s.afterEnt(w0) + 1 : -1;
+        if (h && h.j === k && (st === w0 || st === lead)) {
           const named = s.ents.filter((e) => kinds.includes(e.kind) && e.start < toks[st].start).slice(0, 1);
           if (named.length) return named.map((e) => ({ termId: e.termId, ent: e, how: 'named' as const }));
           if (s.ctx.topic) return [{ termId: s.ctx.topic, how: 'topic' as const }];

@@ -97,6 +97,7 @@ function firstInClass(x: FrameInput, out: Contradiction[]): boolean {
  * the approvals table (of the region named, or all of it) holds an indication the list leaves out.
  */
 /** "first approved", "Initial U.S. Approval: 2006" (a label's header line). */
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const FIRST = new Set(['first', 'initial', 'initially', 'original', 'originally']);
 const EVENT_BREAK = new Set(['before', 'until', 'while', 'whilst', 'whereas', 'when', 'unlike']);
 const NEW_CLAUSE = new Set(['so', 'but', 'which', 'while', 'whilst', 'although', 'though', 'because', 'as', 'whereas', 'meaning', 'hence', 'thus', 'yet', 'since', 'where', 'who', 'if', 'unless']);
@@ -181,7 +182,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // (nor a year inside an apposition: "The drug, notorious for birth defects in the 1960s, was approved ...")
     // (a parenthetical ", in 2006," after the name belongs to the event: "The first FDA approval of lenalidomide, in 2006, was ...")
     const parenthetical = (y: { i: number }) => s.toks[y.i - 1]?.t === 'in' && s.toks[y.i - 2]?.t === ',' && s.toks[y.i + 1]?.t === ',';
-    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && Math.abs(y.i - h.i) <= 8 && !(y.i > h.i && y.i - h.i > 4 && s.toks.slice(h.i, y.i).some((t) => t.t === ',') && !parenthetical(y)) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => EVENT_BREAK.has(t.t))) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => t.t === ',') && s.toks.slice(c.from, y.i).some((t) => t.t === ',')));
+    const years = s.years(h.i).filter((y) => (!y.decade || y.year < 2000) && (Math.abs(y.i - h.i) <= 8 || (y.i > h.i && y.i - h.i <= 11 && !s.toks.slice(h.i, y.i).some((t) => t.t === ',' || t.t === 'and'))) && !(y.i > h.i && y.i - h.i > 4 && s.toks.slice(h.i, y.i).some((t) => t.t === ',') && !parenthetical(y)) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => EVENT_BREAK.has(t.t))) && !(y.i < h.i && s.toks.slice(y.i, h.i).some((t) => t.t === ',') && s.toks.slice(c.from, y.i).some((t) => t.t === ',')));
     // two approvals and two years in one clause ("accelerated approval in February 2013 and later accelerated
     // approval for Kaposi sarcoma in May 2020"): each year goes with its own event, which is not paired here
     if (s.hitsIn(lex.approvalVerbs, c.from, c.to).length > 1 && new Set(s.years(h.i).map((y) => y.year)).size > 1) continue;
@@ -290,6 +291,17 @@ function check(x: FrameInput, out: Contradiction[]): void {
         }
       }
       const sameYearInd = pool.filter((a) => inYear(a) && matchesInd(a));
+      // "approved for plaque psoriasis in March 2014": the right year, another month (that month's approval was
+      // for another indication)
+      const month = MONTHS.indexOf((s.toks[y.i - 1]?.t ?? '').replace(/\.$/, '')) % 12 + 1;
+      const exactInd = sameYearInd.filter((a) => indications.some((w) => w.code === a.indicationCode));
+      const forMonth = exactInd.length ? exactInd : sameYearInd;
+      if (month > 0 && !y.decade && indications.length && (strict || named) && forMonth.length && forMonth.every((a) => a.date.length >= 7 && Number(a.date.slice(5, 7)) !== month)) {
+        const a = forMonth[0];
+        const other = pool.find((o) => inYear(o) && o.date.length >= 7 && Number(o.date.slice(5, 7)) === month);
+        report(`${cap(agencyName!)} approved ${t.preferredName} for ${shortIndication(a.indication).replace(/^./, (ch) => ch.toLowerCase())} ${onDate(a.date)}${other ? `; the approval ${onDate(other.date)} was for ${shortIndication(other.indication).replace(/^./, (ch) => ch.toLowerCase())}` : ''}.`, a.refs);
+        return;
+      }
       if (sameYearInd.length && indications.length && (strict || named)) {
         // "in 2006 the FDA approved it for newly diagnosed myeloma": the year's approval was for another setting
         const setting = s.textOf(c.from, c.to).toLowerCase();

@@ -43,6 +43,15 @@ export const STATUS_FRAME: FrameRule = {
 const COMBINATION = new Set(['combination', 'combined', 'with', 'plus', 'versus', 'vs', 'alongside']);
 /** "patients with myeloma": 'with' after these names the disease, not a combination partner. */
 const PATIENTS = new Set(['patients', 'patient', 'people', 'persons', 'subjects', 'individuals', 'adults', 'children', 'men', 'women', 'those', 'cases']);
+/** Where a label starts: the clause's first word, or the word after "Revlimid – " (a drug and a dash or colon). */
+function labelStart(s: FrameInput['s'], from: number): number {
+  const w = s.firstWord(from);
+  const e = s.entAt(w);
+  if (e?.kind !== 'drug') return w;
+  const after = s.afterEnt(w);
+  return SLIDE_MARKS.has(s.toks[after]?.t ?? '') ? after + 1 : w;
+}
+
 const ONE_TRIAL = new Set(['trial', 'study', 'studies', 'results', 'data', 'readout', 'cohort', 'arm']);
 const SLIDE_MARKS = new Set([':', '-', '\u2013', '\u2014']);
 const TRIAL_VERBS = /\b(being|under|undergoing|entered|entering|ongoing|way|underway|currently|still|remains|is in|are in|is now)\b/;
@@ -54,14 +63,14 @@ function check(x: FrameInput, out: Contradiction[]): void {
   for (const h of s.hits(lex.investigational)) {
     // "Legal status: Investigational": a label line's value is about the line's or the section's drug
     const c = s.clauseOf(h.i);
-    const label = lex.statusLabels.at(s.toks, s.firstWord(c.from));
+    const label = lex.statusLabels.at(s.toks, labelStart(s, c.from));
     const labelled = !!label && s.toks[label.j]?.t === ':' && h.i === label.j + 1;
     cues.push({ i: h.i, j: h.j, kind: 'investigational', nominal: !labelled && !/\b(is|are|has|have|not|being|under|in|still|only|yet|available|been|received|off|remains)\b/.test(h.phrase) && !h.phrase.startsWith('off') });
   }
   for (const h of s.hits(lex.trials)) {
     // "Status: phase II/III" (a label line) or a verb of ongoing testing
     const c = s.clauseOf(h.i);
-    const label = lex.statusLabels.at(s.toks, s.firstWord(c.from));
+    const label = lex.statusLabels.at(s.toks, labelStart(s, c.from));
     // "entered the US market in 2022" is no trial: "entered" needs a trial or phase after it
     if (/\bentere?(d|ing)\b/.test(h.phrase) && !s.hasIn(lex.trials, h.j, Math.min(c.to, h.j + 5)) && !s.toks.slice(h.j, h.j + 5).some((t) => t.t === 'phase' || t.t === 'development' || t.t === 'testing')) continue;
     // a slide or list line "Apremilast: phase III in psoriatic arthritis": the drug, a colon or dash, the phase
