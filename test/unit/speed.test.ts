@@ -16,17 +16,8 @@ import { bundledData } from '../../src/core/index';
 import { HeadingLines, YearWindow, latestYearBefore, walkHeadingLines } from '../../src/core/frames/index';
 import { type FrameLexicon, Lexicon, PhraseTable, isHyphen, norm, phraseTokens, tokenize } from '../../src/core/frames/lexicon';
 import { foldDiacritics } from '../../src/core/termdb';
+import { mulberry32 } from './util';
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type ByFirst<V> = Map<string, Array<{ toks: string[]; value: V; phrase: string }>>;
 
@@ -78,7 +69,7 @@ describe('PhraseTable (token trie)', () => {
   });
 
   test('the same longest match at every token as the phrase lists, for every table, over the corpora and the phrases themselves', () => {
-    const rnd = prng(7);
+    const rnd = mulberry32(7);
     const common: Array<Array<{ t: string }>> = [];
     for (const x of (corpus as { sentences: Array<{ text: string }> }).sentences) common.push(tokenize(x.text));
     for (const p of (real as { passages: Array<{ parts: Array<{ text: string }> }> }).passages) common.push(tokenize(p.parts.map((x) => x.text).join(' ')));
@@ -132,7 +123,7 @@ describe('PhraseTable (token trie)', () => {
 
 describe('YearWindow', () => {
   test('gives latestYearBefore at every offset asked in increasing order, with gaps and steps back', () => {
-    const rnd = prng(11);
+    const rnd = mulberry32(11);
     const parts = ['1998', '2005', '1949', '2031', '19999', 'x2001', '2001x', ' ', ' in ', '\n', 'the 1960s', '(2010)', '20', '10', 'a'.repeat(700), 'b'.repeat(1900)];
     for (let n = 0; n < 40; n++) {
       let text = '';
@@ -178,7 +169,7 @@ describe('HeadingLines', () => {
   const flat = (l: ReturnType<HeadingLines['above']>) => l.map((h): [number, number, number, string | undefined, string | undefined] => [h.n, h.ls, h.end, h.md?.[1], h.tex?.[1]]);
 
   test('the heading lines above every paragraph, in any order of paragraphs, as the line-by-line walk finds them', () => {
-    const rnd = prng(5);
+    const rnd = mulberry32(5);
     const bits = ['\n', '\n\n', '# Thalidomide\n', '## Mechanism\n', '   ### Deep\n', '    #### too indented\n', '#nospace\n', '\\section{Lenalidomide}\n', '\\subsection*{X}\n', '\\sectionx\n', ' \n', '\t# tab\n', '\u00a0# nbsp\n', 'text line\n', 'x'.repeat(70) + '\n', '\r\n', '# heading at end'];
     const texts = ['', '\n', '\n\n# A\n\nb', '# A\nb\n'];
     for (let n = 0; n < 40; n++) {

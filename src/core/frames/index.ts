@@ -220,11 +220,8 @@ export class FrameEngine {
   }
 
   private opensWithPronoun(body: string): boolean {
-    let lead: { 0: string } | null = OPENER.exec(body);
-    const fronted = FRONTED.exec(body.slice(lead ? lead[0].length : 0));
-    if (fronted) lead = { 0: (lead ? lead[0] : '') + fronted[0] };
-    const toks = tokenize(body.slice(lead ? lead[0].length : 0, (lead ? lead[0].length : 0) + 40));
-    return !!this.lex.pronounsSingular.at(toks, 0);
+    const lead = leadLength(body);
+    return !!this.lex.pronounsSingular.at(tokenize(body.slice(lead, lead + 40)), 0);
   }
 
   /**
@@ -232,11 +229,8 @@ export class FrameEngine {
    * a singular pronoun ("It", "The drug"); otherwise none.
    */
   private opener(body: string, base: number, mine: readonly Mention[], carried: string | undefined): string | undefined {
-    let lead: { 0: string } | null = OPENER.exec(body);
-    // "Chemically it is ...", "By raising cAMP, it ...", "Unlike thalidomide, it ...": past a fronted adverb or phrase
-    const fronted = FRONTED.exec(body.slice(lead ? lead[0].length : 0));
-    if (fronted) lead = { 0: (lead ? lead[0] : '') + fronted[0] };
-    const at = base + (lead ? lead[0].length : 0);
+    const lead = leadLength(body);
+    const at = base + lead;
     const first = mine.find((m) => m.form && m.start >= at - 1);
     if (first && first.start <= at + 1) {
       const t = this.db.terms.get(first.form!.termId);
@@ -246,8 +240,7 @@ export class FrameEngine {
     // a sentence that names no drug leaves the paragraph's subject where it was ("The first weeks were
     // rough. Now I take one capsule ...")
     if (!mine.some((m) => m.form)) return carried;
-    const toks = tokenize(body.slice(lead ? lead[0].length : 0, (lead ? lead[0].length : 0) + 40));
-    return this.lex.pronounsSingular.at(toks, 0) ? carried : undefined;
+    return this.opensWithPronoun(body) ? carried : undefined;
   }
 
   private check(prose: Prose, s: Sentence, span: Span, rules: readonly FrameRule[], opts: FrameRunOptions, atYear: number, out: RawFinding[]): void {
@@ -360,6 +353,12 @@ export function latestYearBefore(text: string, at: number, atYear: number): numb
 
 /** What may come before a sentence's first word: list bullets, heading marks, emphasis, an opening bracket or quote. */
 const OPENER = /^[\s#>*_\-\u2022|("\u201c]*/;
+
+/** Where a sentence's own words start: past markup and a fronted adverb or phrase ("Chemically it is ...", "By raising cAMP, it ...", "Unlike thalidomide, it ..."). */
+function leadLength(body: string): number {
+  const open = OPENER.exec(body)?.[0].length ?? 0;
+  return open + (FRONTED.exec(body.slice(open))?.[0].length ?? 0);
+}
 /** A fronted adverb ("Chemically ") or a short fronted phrase closed by a comma ("By raising cAMP, "). */
 const FRONTED = /^(?:[A-Z][a-z]+ly,?\s+|(?:In|Outside|Across|Throughout|Within)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?=(?:it|they|the drug|this drug)\b)|(?:By|Unlike|Like|In|As|After|Before|Although|Though|Because|Since|When|While|With|Without|For|Despite|Compared|Following|Besides|Apart|Today|However|Moreover|Furthermore|Nevertheless|Instead|Thus|Therefore|Indeed|Notably|Importantly|Also|Now)\b[^,.;:!?]{0,60},\s+)/;
 const LABEL_LINE = /^[ \t]*(?:[-*\u2022+>|][ \t]*)?(?:[A-Za-z][A-Za-z .()/'\u2019-]{0,40}|(?:early |mid-?|late )?(?:1[89]|20)\d\ds?)[:=]/;
