@@ -49,7 +49,7 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const proteins = s.ents.filter((e) => e.kind === 'protein' || e.kind === 'complex');
       const events = proteins.map((p) => firstEvent(x, p.termId));
       if (events.some((e) => !e)) continue;
-      const target = proteins[0] ?? (s.toks.some((t) => t.t === 'target' || t.t === 'molecule' || t.t === 'pathway') ? { termId: 'cereblon' } : undefined);
+      const target = proteins[0] ?? (s.toks.some((t) => t.t === 'target' || t.t === 'molecule' || t.t === 'pathway' || t.t === 'binds' || t.t === 'latches') ? { termId: 'cereblon' } : undefined);
       if (target) {
         const ev = proteins.length ? events.reduce((a, b) => (b!.year > a!.year ? b : a)) : firstEvent(x, target.termId);
         // (a finding is "recent" in reviews for years: only one a decade old or more is flagged)
