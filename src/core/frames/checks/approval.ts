@@ -264,16 +264,15 @@ function check(x: FrameInput, out: Contradiction[]): void {
       const inYear = (a: ApprovalFact) => (y.decade ? Math.floor(yearOf(a.date)! / 10) * 10 === y.year : yearOf(a.date) === y.year);
       // "first approved in 2006": the year of the agency's first approval, whatever the indication
       const firstOne = [...pool].sort((a, b) => a.date.localeCompare(b.date))[0];
-      const saysFirstHere = firstBefore(x, h.i) || (s.toks[h.j]?.t === 'first' && s.toks[h.j + 1]?.t !== 'line');
+      const saysFirst = firstBefore(x, h.i) || (s.toks[h.j]?.t === 'first' && s.toks[h.j + 1]?.t !== 'line');
       // "first approved in 2006 for multiple myeloma": the first approval was another indication in another
       // year (with the indication before the year, "first approved for myeloma in 2006", it is that indication's first)
-      if (saysFirstHere && indications.length && !y.decade && y.i < indHits[0].i && firstOne && yearOf(firstOne.date) !== y.year && !matchesInd(firstOne) && firstOne.indicationCode) {
+      if (saysFirst && indications.length && !y.decade && y.i < indHits[0].i && firstOne && yearOf(firstOne.date) !== y.year && !matchesInd(firstOne) && firstOne.indicationCode) {
         const forIt = pool.filter(matchesInd).sort((a, b) => a.date.localeCompare(b.date))[0];
         report(`The first approval of ${t.preferredName}${agencyName ? ` by ${agencyName}` : ''} was ${onDate(firstOne.date).replace(/^(on|in) /, '')}${agencyName ? '' : ` (${firstOne.agency})`}, for ${shortIndication(firstOne.indication).replace(/^./, (ch) => ch.toLowerCase())}${forIt ? `; the approval for ${s.textOf(indHits[0].i, indHits[0].j)} followed ${onDate(forIt.date)}` : ''}.`, firstOne.refs, y);
         return;
       }
       // "first approved", "approved first", "its first EU approval"
-      const saysFirst = saysFirstHere;
       if (saysFirst && (strict || named) && !indications.length && firstOne && !y.decade && yearOf(firstOne.date) !== y.year) {
         report(`${cap(agencyName!)} first approved ${t.preferredName} ${onDate(firstOne.date)}${firstOne.indicationCode ? `, for ${firstOne.indication.replace(/\s*\(first[^)]*\)/i, '').replace(/^./, (ch) => ch.toLowerCase())}` : ''}.`, firstOne.refs, y, String(yearOf(firstOne.date)));
         return;

@@ -30,16 +30,16 @@ const APPROVAL_WORDS = new Set(['approved', 'launched', 'introduced', 'licensed'
 function check(x: FrameInput, out: Contradiction[]): void {
   const { s, lex, facts } = x;
   // a dated statement (a year in an apposition, "a derivative first synthesised in the 1950s,", dates the apposition only)
+  // (an apposition: from a comma after a name and an article to the next comma)
   const commas = s.toks.map((t, k) => (t.t === ',' ? k : -1)).filter((k) => k >= 0);
-  // (an apposition: a comma after a name and an article, up to the next comma)
-  const inApposition = (k: number) => commas.some((a, n) => a < k && commas[n + 1] !== undefined && commas[n + 1] > k && !!s.toks[a - 1]?.ent && ['a', 'an', 'the'].includes(s.toks[a + 1]?.t ?? ''));
-  if (s.years(0, true).some((y) => !inApposition(y.i))) return;
+  const appositions = commas.flatMap((a, n) => (commas[n + 1] !== undefined && s.toks[a - 1]?.ent && ['a', 'an', 'the'].includes(s.toks[a + 1]?.t ?? '') ? [{ from: a, to: commas[n + 1] }] : []));
+  if (s.years(0, true).some((y) => !appositions.some((ap) => ap.from < y.i && ap.to > y.i))) return;
   const cues = [...s.hits(lex.recencyCues), ...s.hits(lex.recencyAgo)].sort((a, b) => a.i - b.i);
   for (const h of cues) {
     if (lex.notRecency.at(s.toks, h.i) || (h.i > 0 && lex.notRecency.at(s.toks, h.i - 1)) || s.negated(h.i, h.j)) continue;
     // (a past frame inside an apposition, "a derivative made in the 1950s,", is the apposition's)
-    const app = commas.findIndex((a, n) => commas[n + 1] !== undefined && s.toks[a - 1]?.ent && ['a', 'an', 'the'].includes(s.toks[a + 1]?.t ?? '') && commas[n + 1] < h.i);
-    if (s.tenseOf(h.i) === 'past' && s.framedAsPast(h.i, app >= 0 ? { from: commas[app], to: commas[app + 1] + 1 } : undefined)) continue;
+    const app = appositions.find((ap) => ap.to < h.i);
+    if (s.tenseOf(h.i) === 'past' && s.framedAsPast(h.i, app ? { from: app.from, to: app.to + 1 } : undefined)) continue;
     // a finding: "newly discovered cereblon", "recent work identified cereblon"
     const c = s.clauseOf(h.i);
     const disc = s.hitsIn(lex.discovery, Math.max(c.from, h.i - 3), Math.min(c.to, h.j + 4))[0];

@@ -74,9 +74,10 @@ function check(x: FrameInput, out: Contradiction[]): void {
     // "entered the US market in 2022" is no trial: "entered" needs a trial or phase after it
     if (/\bentere?(d|ing)\b/.test(h.phrase) && !s.hasIn(lex.trials, h.j, Math.min(c.to, h.j + 5)) && !s.toks.slice(h.j, h.j + 5).some((t) => t.t === 'phase' || t.t === 'development' || t.t === 'testing')) continue;
     // a slide or list line "Apremilast: phase III in psoriatic arthritis": the drug, a colon or dash, the phase
-    const lead = s.entAt(s.firstWord(c.from));
-    // (not a line that names one trial: "Lenalidomide: phase III (MM-020) in newly diagnosed myeloma")
-    const slide = lead?.kind === 'drug' && SLIDE_MARKS.has(s.toks[s.afterEnt(s.firstWord(c.from))]?.t ?? '') && h.i === s.afterEnt(s.firstWord(c.from)) + 1
+    // (labelStart is past "Drug:" only on such a line; not a line that names one trial: "Lenalidomide: phase III
+    // (MM-020) in newly diagnosed myeloma")
+    const after = labelStart(s, c.from);
+    const slide = after !== s.firstWord(c.from) && h.i === after
       && !s.toks.slice(h.j, c.to).some((t) => ONE_TRIAL.has(t.t)) && !/\b[A-Z]{2,}[A-Z-]*-?\d+\b|\b[A-Z]{4,}\b/.test(s.textOf(h.j, c.to));
     if (TRIAL_VERBS.test(h.phrase) || (label && s.toks[label.j]?.t === ':' && h.i > label.j) || slide) cues.push({ i: h.i, j: h.j, kind: 'trials' });
   }
